@@ -1,0 +1,36 @@
+package dev.cnnc.check;
+
+/** How messages name spatial dimensions and what one step along each is called. */
+final class SpatialDimension {
+
+    private SpatialDimension() {}
+
+    static String name(int rank, int index) {
+        return switch (rank) {
+            case 1 -> "length";
+            case 2 -> index == 0 ? "height" : "width";
+            default -> new String[] {"depth", "height", "width"}[index];
+        };
+    }
+
+    /** "2 rows", "1 column", "3 positions". */
+    static String count(int rank, int index, long count) {
+        String unit = switch (name(rank, index)) {
+            case "height" -> "row";
+            case "width" -> "column";
+            case "depth" -> "plane";
+            default -> "position";
+        };
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    /** The layout one sample of this spatial rank has, e.g. {@code [C, H, W]}. */
+    static String layout(int rank) {
+        return switch (rank) {
+            case 0 -> "[F]";
+            case 1 -> "[C, L]";
+            case 2 -> "[C, H, W]";
+            default -> "[C, D, H, W]";
+        };
+    }
+}
