@@ -143,12 +143,16 @@ final class WindowShapes {
         return false;
     }
 
-    /** Warns when the last window ends before the input does: PyTorch floors, and those inputs are never read. */
+    /**
+     * Warns when the last window ends before the input does: PyTorch floors, and those inputs are
+     * never read. A kernel shorter than its stride skips {@code s - e} elements between windows by
+     * design, so only a longer gap at the end is worth a warning.
+     */
     private static void warnUnread(int rank, int d, long i, long padBefore, WindowFormula formula, long s, long e,
             NodeReporter report) {
         long lastRead = (formula.size() - 1) * s + e - padBefore;
         long unread = i - lastRead;
-        if (unread > 0) {
+        if (unread > Math.max(0, s - e)) {
             String dim = SpatialDimension.name(rank, d);
             report.warning(ErrorCode.W301, "stride " + s + " leaves the last " + SpatialDimension.count(rank, d, unread)
                     + " of the input unread (output " + dim + " = " + formula.text() + "; its windows reach "

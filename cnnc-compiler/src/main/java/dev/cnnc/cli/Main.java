@@ -40,7 +40,6 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> internalError(e, err));
         try {
             return commandLine.execute(args);

@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
         name = "summary",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints a table of a model: each statement with its ops, output shape, parameters, multiply-adds and",
-            "receptive field (size and jump per spatial dimension, in input elements), then the totals."
+            "Prints a table of a model's statements, shapes, parameters, work and receptive fields.",
+            "Each statement shows its ops, output shape, parameter count, multiply-adds and receptive field",
+            "(size and jump per spatial dimension, in input elements); then the totals."
         })
 final class SummaryCommand implements Callable<Integer> {
 

@@ -111,10 +111,13 @@ public final class Npy {
     }
 
     private static String describe(String descr) {
-        return switch (descr.isEmpty() ? ' ' : descr.charAt(descr.length() - 2)) {
+        // A dtype string is byte order, kind, size: '<i8', '|O', '<U5'.
+        return switch (descr.length() < 2 ? ' ' : descr.charAt(1)) {
             case 'i', 'u' -> "'" + descr + "' (integers)";
             case 'O' -> "'" + descr + "' (Python objects)";
             case 'b' -> "'" + descr + "' (booleans)";
+            case 'U', 'S' -> "'" + descr + "' (strings)";
+            case 'c' -> "'" + descr + "' (complex numbers)";
             default -> "'" + descr + "'";
         };
     }
