@@ -20,7 +20,9 @@ final class WindowShapes {
         checkGroups(input.channels(), conv.out(), conv.groups(), report);
         int rank = conv.rank();
         long[] out = new long[rank];
-        for (int d = 0; d < rank; d++) {
+        boolean uniform = uniform(input, conv.kernel(), conv.stride(), conv.padding().explicit(), conv.dilation());
+        for (int d = 0; d < (uniform ? 1 : rank); d++) {
+            int at = uniform ? SpatialDimension.ALL : d;
             long i = input.spatial(d);
             long k = conv.kernel().get(d);
             long s = conv.stride().get(d);
@@ -30,18 +32,18 @@ final class WindowShapes {
                 WindowFormula formula = WindowFormula.same(i, s);
                 out[d] = formula.size();
                 long before = WindowFormula.samePaddingTotal(i, formula.size(), s, e) / 2;
-                warnUnread(rank, d, i, before, formula, s, e, report);
+                warnUnread(rank, at, i, before, formula, s, e, report);
             } else {
                 long p = conv.padding().explicit().get(d);
                 WindowFormula formula = WindowFormula.sliding(i, k, s, p, dil, false);
-                if (!fitsPaddedInput(rank, d, i, p, e, formula, report)) {
+                if (!fitsPaddedInput(rank, at, i, p, e, formula, report)) {
                     continue;
                 }
                 out[d] = formula.size();
-                warnUnread(rank, d, i, p, formula, s, e, report);
+                warnUnread(rank, at, i, p, formula, s, e, report);
             }
         }
-        return report.failed() ? null : report.shape(conv.out(), out);
+        return report.failed() ? null : report.shape(conv.out(), spread(out, uniform));
     }
 
     static Shape convTranspose(Op.ConvTranspose conv, Shape input, NodeReporter report) {
@@ -51,8 +53,10 @@ final class WindowShapes {
         checkGroups(input.channels(), conv.out(), conv.groups(), report);
         int rank = conv.rank();
         long[] out = new long[rank];
-        for (int d = 0; d < rank; d++) {
-            String dim = SpatialDimension.name(rank, d);
+        boolean uniform = uniform(input, conv.kernel(), conv.stride(), conv.padding().explicit(), conv.dilation(),
+                conv.outputPadding());
+        for (int d = 0; d < (uniform ? 1 : rank); d++) {
+            String dim = SpatialDimension.name(rank, uniform ? SpatialDimension.ALL : d);
             long i = input.spatial(d);
             long s = conv.stride().get(d);
             long dil = conv.dilation().get(d);
@@ -71,7 +75,7 @@ final class WindowShapes {
             }
             out[d] = formula.size();
         }
-        return report.failed() ? null : report.shape(conv.out(), out);
+        return report.failed() ? null : report.shape(conv.out(), spread(out, uniform));
     }
 
     static Shape maxPool(Op.MaxPool pool, Shape input, NodeReporter report) {
@@ -90,8 +94,10 @@ final class WindowShapes {
             return null;
         }
         long[] out = new long[rank];
-        for (int d = 0; d < rank; d++) {
-            String dim = SpatialDimension.name(rank, d);
+        boolean uniform = uniform(input, kernel, stride, padding, dilation);
+        for (int d = 0; d < (uniform ? 1 : rank); d++) {
+            int at = uniform ? SpatialDimension.ALL : d;
+            String dim = SpatialDimension.name(rank, at);
             long i = input.spatial(d);
             long k = kernel.get(d);
             long p = padding.get(d);
@@ -103,15 +109,37 @@ final class WindowShapes {
                 continue;
             }
             WindowFormula formula = WindowFormula.sliding(i, k, s, p, dilation.get(d), ceil);
-            if (!fitsPaddedInput(rank, d, i, p, e, formula, report)) {
+            if (!fitsPaddedInput(rank, at, i, p, e, formula, report)) {
                 continue;
             }
             out[d] = formula.size();
             if (!ceil) {
-                warnUnread(rank, d, i, p, formula, s, e, report);
+                warnUnread(rank, at, i, p, formula, s, e, report);
             }
         }
-        return report.failed() ? null : report.shape(input.channels(), out);
+        return report.failed() ? null : report.shape(input.channels(), spread(out, uniform));
+    }
+
+    /** Whether every spatial dimension has the same size and attributes, so one message can speak for all. */
+    private static boolean uniform(Shape input, Dims... attributes) {
+        for (int d = 1; d < input.spatialRank(); d++) {
+            if (input.spatial(d) != input.spatial(0)) {
+                return false;
+            }
+            for (Dims attribute : attributes) {
+                if (attribute.get(d) != attribute.get(0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static long[] spread(long[] out, boolean uniform) {
+        if (uniform) {
+            java.util.Arrays.fill(out, out[0]);
+        }
+        return out;
     }
 
     static boolean rankMatches(String op, int rank, Shape input, NodeReporter report) {

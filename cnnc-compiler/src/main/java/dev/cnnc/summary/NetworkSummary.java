@@ -90,24 +90,12 @@ public record NetworkSummary(String network, List<Row> rows, long parameters, lo
             case Op.Conv conv -> in.window(effective(conv.kernel().toArray(), conv.dilation().toArray()), conv.stride().toArray());
             case Op.MaxPool pool -> in.window(effective(pool.kernel().toArray(), pool.dilation().toArray()), pool.stride().toArray());
             case Op.AvgPool pool -> in.window(pool.kernel().toArray(), pool.stride().toArray());
-            case Op.ConvTranspose conv -> {
-                int[] extent = effective(conv.kernel().toArray(), conv.dilation().toArray());
-                int[] stride = conv.stride().toArray();
-                int[] taps = new int[extent.length];
-                for (int d = 0; d < taps.length; d++) {
-                    taps[d] = Math.ceilDiv(extent[d], stride[d]);
-                }
-                yield in.enlarge(taps, stride);
-            }
+            case Op.ConvTranspose conv ->
+                    scatter(in, effective(conv.kernel().toArray(), conv.dilation().toArray()), conv.stride().toArray());
             case Op.MaxUnpool unpool -> {
+                // Each output comes from one pooled value, whose window is the pool's.
                 Op.MaxPool pool = (Op.MaxPool) checked.graph().producer(unpool.pool()).orElseThrow().op();
-                int[] kernel = pool.kernel().toArray();
-                int[] stride = pool.stride().toArray();
-                int[] taps = new int[kernel.length];
-                for (int d = 0; d < taps.length; d++) {
-                    taps[d] = Math.ceilDiv(kernel[d], stride[d]);
-                }
-                yield in.enlarge(taps, stride);
+                yield scatter(in, pool.kernel().toArray(), pool.stride().toArray());
             }
             case Op.Upsample upsample -> {
                 int rank = in.rank();
@@ -129,6 +117,15 @@ public record NetworkSummary(String network, List<Row> rows, long parameters, lo
             case Op.Softmax softmax -> in;
             case Op.Dropout dropout -> in;
         };
+    }
+
+    /** An op that scatters each input over a window of {@code extent} at {@code stride}: each output sees ceil(e/s) inputs. */
+    private static ReceptiveField scatter(ReceptiveField in, int[] extent, int[] stride) {
+        int[] taps = new int[extent.length];
+        for (int d = 0; d < taps.length; d++) {
+            taps[d] = Math.ceilDiv(extent[d], stride[d]);
+        }
+        return in.enlarge(taps, stride);
     }
 
     private static int[] effective(int[] kernel, int[] dilation) {

@@ -27,16 +27,9 @@ record ReceptiveField(Fraction[] size, Fraction[] jump, boolean global) {
 
     /** After a window of {@code extent} input elements and stride {@code stride}: r += (extent-1)*j, j *= stride. */
     ReceptiveField window(int[] extent, int[] stride) {
-        if (global || extent.length != size.length) {
-            return globalField();
-        }
-        Fraction[] newSize = new Fraction[size.length];
-        Fraction[] newJump = new Fraction[size.length];
-        for (int d = 0; d < size.length; d++) {
-            newSize[d] = size[d].plus(jump[d].times(extent[d] - 1L));
-            newJump[d] = jump[d].times(stride[d]);
-        }
-        return new ReceptiveField(newSize, newJump, false);
+        int[] ones = new int[stride.length];
+        java.util.Arrays.fill(ones, 1);
+        return step(extent, stride, ones);
     }
 
     /**
@@ -44,6 +37,13 @@ record ReceptiveField(Fraction[] size, Fraction[] jump, boolean global) {
      * (transposed convolution: ceil(e/s); upsampling: 1): r += (taps-1)*j, j /= factor.
      */
     ReceptiveField enlarge(int[] taps, int[] factor) {
+        int[] ones = new int[factor.length];
+        java.util.Arrays.fill(ones, 1);
+        return step(taps, ones, factor);
+    }
+
+    /** Each output sees {@code taps} neighbouring inputs; the jump is scaled by {@code times / divide}. */
+    private ReceptiveField step(int[] taps, int[] times, int[] divide) {
         if (global || taps.length != size.length) {
             return globalField();
         }
@@ -51,7 +51,7 @@ record ReceptiveField(Fraction[] size, Fraction[] jump, boolean global) {
         Fraction[] newJump = new Fraction[size.length];
         for (int d = 0; d < size.length; d++) {
             newSize[d] = size[d].plus(jump[d].times(taps[d] - 1L));
-            newJump[d] = jump[d].dividedBy(factor[d]);
+            newJump[d] = jump[d].times(times[d]).dividedBy(divide[d]);
         }
         return new ReceptiveField(newSize, newJump, false);
     }

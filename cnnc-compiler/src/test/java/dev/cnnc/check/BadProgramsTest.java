@@ -18,10 +18,10 @@ class BadProgramsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
-            kernel larger than input;     network N {|input x: [1, 4, 4]|y = conv2d(x, out: 2, kernel: 5)|output y|};  E302@3:5 E302@3:5
+            kernel larger than input;     network N {|input x: [1, 4, 4]|y = conv2d(x, out: 2, kernel: 5)|output y|};  E302@3:5
             kernel larger, one dimension; network N {|input x: [1, 9, 4]|y = conv2d(x, out: 2, kernel: [3, 5])|output y|};  E302@3:5
             transposed output below 1;    network N {|input x: [1, 1]|y = conv_transpose1d(x, out: 1, kernel: 1, padding: 1)|output y|};  E301@3:5
-            pool padding above half;      network N {|input x: [1, 8, 8]|y = maxpool2d(x, kernel: 2, padding: 2)|output y|};  E303@3:5 E303@3:5
+            pool padding above half;      network N {|input x: [1, 8, 8]|y = maxpool2d(x, kernel: 2, padding: 2)|output y|};  E303@3:5
             output_padding too large;     network N {|input x: [1, 4]|y = conv_transpose1d(x, out: 1, kernel: 3, stride: 2, output_padding: 2)|output y|};  E304@3:5
             groups;                       network N {|input x: [3, 8]|y = conv1d(x, out: 4, kernel: 3, groups: 2)|output y|};  E305@3:5
             groups, both sides;           network N {|input x: [3, 8]|y = conv1d(x, out: 5, kernel: 3, groups: 2)|output y|};  E305@3:5 E305@3:5

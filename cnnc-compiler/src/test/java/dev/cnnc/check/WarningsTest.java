@@ -37,6 +37,18 @@ class WarningsTest {
     }
 
     @Test
+    void sameNumbersInEveryDimension_makeOneMessage() {
+        List<Diagnostic> found = warnings("network N {\n input x: [1, 10, 10]\n y = maxpool2d(x, kernel: 3)\n output y\n}");
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).message().contains("leaves the last 1 row and column of the input unread (output height and"
+                + " width = floor((10 + 2*0 - 3) / 3) + 1 = 3;"), found.get(0).message());
+        CheckResult result = FrontEnd.check("e.cnn", "network N {\n input x: [1, 4, 4, 4]\n y = conv3d(x, out: 1, kernel: 5)\n output y\n}");
+        assertEquals(List.of("y: output depth, height and width = floor((4 + 2*0 - 5) / 1) + 1 = 0, below 1: the kernel depth,"
+                + " height and width (5) is larger than the padded input (4 + 2*0 = 4)"),
+                result.diagnostics().stream().map(Diagnostic::message).toList());
+    }
+
+    @Test
     void stride_coveringEverything_doesNotWarn() {
         assertEquals(List.of(), warnings("""
                 network N {
