@@ -28,15 +28,17 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     @Override
     protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
         Token found = e.getOffendingToken();
-        IntervalSet expecting = e.getExpectedTokens();
-        String hint = "";
+        collector.error(found, mismatch(e.getExpectedTokens(), recognizer.getContext(), found));
+    }
+
+    private static String mismatch(IntervalSet expecting, ParserRuleContext context, Token found) {
         if (missingSeparator(expecting, found)) {
             // The parser left the list before this token; from the user's side a comma is what is missing.
-            expecting = new IntervalSet(expecting);
-            expecting.add(CnnLexer.COMMA);
-            hint = " (is a ',' missing?)";
+            IntervalSet withComma = new IntervalSet(expecting);
+            withComma.add(CnnLexer.COMMA);
+            return expected(withComma, context) + ", found " + describe(found) + " (is a ',' missing?)";
         }
-        collector.error(found, expected(expecting, recognizer.getContext()) + ", found " + describe(found) + hint);
+        return expected(expecting, context) + ", found " + describe(found);
     }
 
     private static boolean missingSeparator(IntervalSet expecting, Token found) {
@@ -70,7 +72,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         beginErrorCondition(recognizer);
         Token found = recognizer.getCurrentToken();
         Token previous = recognizer.getInputStream().LT(-1);
-        String message = expected(getExpectedTokens(recognizer), recognizer.getContext()) + ", found " + describe(found);
+        String message = mismatch(getExpectedTokens(recognizer), recognizer.getContext(), found);
         if (previous != null && previous.getLine() < found.getLine()) {
             // The missing token belongs at the end of the previous line, not before the next statement.
             collector.errorAfter(previous, message);
