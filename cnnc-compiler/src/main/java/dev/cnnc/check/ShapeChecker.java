@@ -26,6 +26,8 @@ public final class ShapeChecker {
     private final Diagnostics diagnostics;
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
     private final List<Parameter> parameters = new ArrayList<>();
+    /** How many ops of each kind each statement has ("statement op" -> count), to label nodes in messages. */
+    private final Map<String, Integer> opsPerStatement = new java.util.HashMap<>();
     private boolean complete = true;
 
     private ShapeChecker(Graph graph, Diagnostics diagnostics) {
@@ -38,6 +40,9 @@ public final class ShapeChecker {
         ShapeChecker checker = new ShapeChecker(graph, diagnostics);
         for (GraphInput input : graph.inputs()) {
             checker.shapes.put(input.name(), input.shape());
+        }
+        for (Node node : graph.nodes()) {
+            checker.opsPerStatement.merge(node.statement() + " " + node.op().name(), 1, Integer::sum);
         }
         for (Node node : graph.nodes()) {
             checker.node(node);
@@ -56,8 +61,7 @@ public final class ShapeChecker {
             }
             inputs.add(shape);
         }
-        boolean othersOfItsKind = graph.nodes().stream()
-                .anyMatch(n -> n != node && n.statement().equals(node.statement()) && n.op().name().equals(node.op().name()));
+        boolean othersOfItsKind = opsPerStatement.get(node.statement() + " " + node.op().name()) > 1;
         NodeReporter report = new NodeReporter(node, node.label(othersOfItsKind), diagnostics);
         Shape output = outputShape(node, inputs, report);
         if (output == null || report.failed()) {

@@ -46,6 +46,13 @@ public record NetworkSummary(String network, List<Row> rows, long parameters, lo
             statements.computeIfAbsent(node.statement(), s -> new ArrayList<>()).add(node);
             fields.put(node.output(), receptiveField(node, checked, fields));
         }
+        // Grouped once: looking parameters up per node would be quadratic in the size of the network.
+        Map<String, Long> trainablePerNode = new HashMap<>();
+        for (Parameter parameter : checked.parameters()) {
+            if (parameter.trainable()) {
+                trainablePerNode.merge(parameter.node(), (long) parameter.shape().elementCount(), Long::sum);
+            }
+        }
         long activationBytes = 0;
         long totalMacs = 0;
         for (Map.Entry<String, List<Node>> statement : statements.entrySet()) {
@@ -54,8 +61,7 @@ public record NetworkSummary(String network, List<Row> rows, long parameters, lo
             List<String> ops = new ArrayList<>();
             for (Node node : statement.getValue()) {
                 macs += multiplyAdds(node, checked);
-                parameters += checked.parametersOf(node).stream().filter(Parameter::trainable)
-                        .mapToLong(p -> p.shape().elementCount()).sum();
+                parameters += trainablePerNode.getOrDefault(node.output(), 0L);
                 activationBytes += 4L * checked.shape(node.output()).elementCount();
                 ops.add(node.op().name());
             }
