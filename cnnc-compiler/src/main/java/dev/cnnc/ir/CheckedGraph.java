@@ -27,10 +27,6 @@ public record CheckedGraph(Graph graph, Map<String, Shape> shapes, List<Paramete
         return requireShape(shapes, tensor);
     }
 
-    public List<Parameter> parametersOf(Node node) {
-        return parameters.stream().filter(p -> p.node().equals(node.output())).toList();
-    }
-
     private static Shape requireShape(Map<String, Shape> shapes, String tensor) {
         Shape shape = shapes.get(tensor);
         if (shape == null) {
