@@ -140,6 +140,11 @@ public final class Npy {
         out.write(data.array());
     }
 
+    /** Writes {@code array} to a temporary file beside {@code file}, then renames it, so no half-written file remains. */
+    public static void write(NdArray array, Path file) throws IOException {
+        AtomicFiles.write(file, out -> write(array, out));
+    }
+
     /** The bytes of {@link #write(NdArray, OutputStream)}. */
     public static byte[] toBytes(NdArray array) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -71,15 +70,6 @@ public final class Npz {
 
     /** Writes the archive to a temporary file beside {@code file}, then renames it, so no half-written file remains. */
     public static void write(Map<String, NdArray> arrays, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                write(arrays, out);
-            }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, out -> write(arrays, out));
     }
 }

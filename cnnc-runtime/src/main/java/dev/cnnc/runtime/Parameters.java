@@ -1,0 +1,146 @@
+package dev.cnnc.runtime;
+
+import dev.cnnc.runtime.io.NdArray;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The parameters and buffers of one network, by {@code state_dict} name, each with its gradient
+ * when it is trained. The arrays are live: kernels read them and write gradients into them, so
+ * loading copies into them rather than replacing them.
+ */
+public final class Parameters {
+
+    private static final String IGNORED_SUFFIX = "num_batches_tracked";
+
+    private final Map<String, ParameterSpec> specs = new LinkedHashMap<>();
+    private final Map<String, float[]> values = new LinkedHashMap<>();
+    private final Map<String, float[]> gradients = new LinkedHashMap<>();
+
+    public Parameters(List<ParameterSpec> parameters) {
+        for (ParameterSpec spec : parameters) {
+            if (specs.put(spec.name(), spec) != null) {
+                throw new IllegalArgumentException("parameter '" + spec.name() + "' is listed twice");
+            }
+            values.put(spec.name(), new float[spec.elementCount()]);
+            if (spec.trainable()) {
+                gradients.put(spec.name(), new float[spec.elementCount()]);
+            }
+        }
+        initialize(0);
+    }
+
+    public List<ParameterSpec> specs() {
+        return List.copyOf(specs.values());
+    }
+
+    public ParameterSpec spec(String name) {
+        ParameterSpec spec = specs.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("no parameter named '" + name + "'; the parameters are " + specs.keySet());
+        }
+        return spec;
+    }
+
+    /** The live values of a parameter, C order in the shape of its spec. */
+    public float[] values(String name) {
+        spec(name);
+        return values.get(name);
+    }
+
+    /** The live gradient of a trained parameter; backward passes add into it. */
+    public float[] gradient(String name) {
+        if (!spec(name).trainable()) {
+            throw new IllegalArgumentException("'" + name + "' is a buffer and has no gradient");
+        }
+        return gradients.get(name);
+    }
+
+    /**
+     * PyTorch's default initialization, drawn from {@code seed}: weights Kaiming-uniform with
+     * a = sqrt(5), which is uniform(+-1/sqrt(fan_in)); biases uniform(+-1/sqrt(fan_in)); batch
+     * norm weight 1, bias 0, running mean 0, running variance 1. Gradients are zeroed.
+     */
+    public void initialize(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (ParameterSpec spec : specs.values()) {
+            float[] value = values.get(spec.name());
+            switch (spec.kind()) {
+                case WEIGHT, BIAS -> {
+                    double bound = 1 / Math.sqrt(spec.fanIn());
+                    for (int i = 0; i < value.length; i++) {
+                        value[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+                    }
+                }
+                case NORM_WEIGHT, RUNNING_VAR -> Arrays.fill(value, 1f);
+                case NORM_BIAS, RUNNING_MEAN -> Arrays.fill(value, 0f);
+            }
+        }
+        zeroGradients();
+    }
+
+    public void zeroGradients() {
+        for (float[] gradient : gradients.values()) {
+            Arrays.fill(gradient, 0f);
+        }
+    }
+
+    /**
+     * Loads every parameter and buffer from {@code arrays}, keyed by {@code state_dict} name. All of
+     * them must be present with the right shapes, or nothing is loaded and the exception lists each
+     * problem. {@code num_batches_tracked} is ignored; other unknown keys are reported to {@code warnings}.
+     */
+    public void load(Map<String, NdArray> arrays, String source, Consumer<String> warnings) throws ParameterLoadException {
+        List<String> problems = new ArrayList<>();
+        for (ParameterSpec spec : specs.values()) {
+            NdArray array = arrays.get(spec.name());
+            if (array == null) {
+                problems.add("missing parameter '" + spec.name() + "' of shape " + NdArray.shapeString(spec.shape()));
+            } else if (!Arrays.equals(array.shape(), spec.shape())) {
+                problems.add("parameter '" + spec.name() + "' has shape " + array.shapeString() + ", expected "
+                        + NdArray.shapeString(spec.shape()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ParameterLoadException(source, problems);
+        }
+        for (ParameterSpec spec : specs.values()) {
+            float[] data = arrays.get(spec.name()).data();
+            System.arraycopy(data, 0, values.get(spec.name()), 0, data.length);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String key : arrays.keySet()) {
+            if (!specs.containsKey(key) && !key.equals(IGNORED_SUFFIX) && !key.endsWith("." + IGNORED_SUFFIX)) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            warnings.accept(source + ": ignored " + unknown.size() + " key" + (unknown.size() == 1 ? "" : "s")
+                    + " the network does not have: " + String.join(", ", unknown));
+        }
+    }
+
+    /** Copies of every parameter and buffer, by name, in {@code state_dict} order. */
+    public Map<String, NdArray> toArrays() {
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        for (ParameterSpec spec : specs.values()) {
+            arrays.put(spec.name(), new NdArray(spec.shape(), values.get(spec.name()).clone()));
+        }
+        return Collections.unmodifiableMap(arrays);
+    }
+
+    /** Copies of the gradients of the trained parameters, by name. */
+    public Map<String, NdArray> gradientArrays() {
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        for (Map.Entry<String, float[]> gradient : gradients.entrySet()) {
+            arrays.put(gradient.getKey(), new NdArray(specs.get(gradient.getKey()).shape(), gradient.getValue().clone()));
+        }
+        return Collections.unmodifiableMap(arrays);
+    }
+}

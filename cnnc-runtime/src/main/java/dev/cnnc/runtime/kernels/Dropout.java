@@ -1,0 +1,27 @@
+package dev.cnnc.runtime.kernels;
+
+import java.util.SplittableRandom;
+
+/**
+ * Inverted dropout in training mode: each element is kept with probability {@code 1 - p} and
+ * scaled by {@code 1 / (1 - p)}, so eval mode is the identity. The mask holds the scale of each
+ * element (0 where dropped) for the backward pass.
+ */
+public final class Dropout {
+
+    private Dropout() {}
+
+    public static void forwardTraining(float[] x, float[] y, float[] mask, int count, double p, SplittableRandom random) {
+        float keptScale = p >= 1 ? 0f : (float) (1 / (1 - p));
+        for (int i = 0; i < count; i++) {
+            mask[i] = random.nextDouble() < p ? 0f : keptScale;
+            y[i] = x[i] * mask[i];
+        }
+    }
+
+    public static void backward(float[] mask, float[] gradY, float[] gradX, int count) {
+        for (int i = 0; i < count; i++) {
+            gradX[i] += gradY[i] * mask[i];
+        }
+    }
+}
