@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Compiles .cnn convolutional networks to specialized JVM code.",
-        subcommands = {CheckCommand.class, SummaryCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, SummaryCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: try 'cnnc check FILE' or 'cnnc summary FILE'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: try 'cnnc check FILE', 'cnnc summary FILE' or 'cnnc run FILE --input X.npy'");
     }
 
     public static void main(String[] args) {
@@ -37,7 +37,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code; used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> internalError(e, err));

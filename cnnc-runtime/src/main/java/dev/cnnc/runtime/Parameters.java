@@ -107,6 +107,14 @@ public final class Parameters {
                         + NdArray.shapeString(spec.shape()));
             }
         }
+        if (!problems.isEmpty() && problems.size() == specs.size() && !arrays.isEmpty()
+                && arrays.keySet().stream().noneMatch(specs::containsKey)) {
+            List<String> keys = arrays.keySet().stream().limit(6).toList();
+            problems = List.of("none of the network's " + specs.size() + " parameter names is in the file (the network"
+                    + " expects " + String.join(", ", specs.keySet().stream().limit(3).toList())
+                    + (specs.size() > 3 ? ", ..." : "") + "; the file has " + String.join(", ", keys)
+                    + (arrays.size() > keys.size() ? ", ..." : "") + ")");
+        }
         if (!problems.isEmpty()) {
             throw new ParameterLoadException(source, problems);
         }
