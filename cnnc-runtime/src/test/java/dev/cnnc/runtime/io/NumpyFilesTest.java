@@ -61,6 +61,27 @@ class NumpyFilesTest {
         assertTrue(Arrays.stream(toDoubles(input.data())).anyMatch(v -> v != 0), "data was read, not zeros");
     }
 
+    /** Every array NumPy wrote for the golden cases reads, and writes back to the very bytes NumPy wrote. */
+    @Test
+    void everyGoldenFile_roundTrips() throws Exception {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(golden())) {
+            files = walk.filter(file -> file.toString().endsWith(".npy") || file.toString().endsWith(".npz")).toList();
+        }
+        assertTrue(files.size() > 1000, "golden files found: " + files.size());
+        for (Path file : files) {
+            if (file.toString().endsWith(".npy")) {
+                byte[] bytes = Files.readAllBytes(file);
+                assertArrayEquals(bytes, Npy.toBytes(Npy.parse(bytes, file.toString(), note -> {})), file.toString());
+            } else {
+                Map<String, NdArray> arrays = Npz.read(file);
+                Path copy = dir.resolve("copy.npz");
+                Npz.write(arrays, copy);
+                assertEquals(arrays, Npz.read(copy), file.toString());
+            }
+        }
+    }
+
     @Test
     void writeThenRead_roundTrips() throws Exception {
         NdArray array = new NdArray(new int[] {2, 3}, new float[] {1, -2, 3.5f, Float.MIN_VALUE, 0, 1e30f});
