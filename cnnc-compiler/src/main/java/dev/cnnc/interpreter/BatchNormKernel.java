@@ -1,10 +1,12 @@
 package dev.cnnc.interpreter;
 
+import dev.cnnc.runtime.InvalidInputException;
 import dev.cnnc.runtime.kernels.BatchNormalization;
 
 /** Batch norm; keeps the mean and inverse standard deviation its last forward pass normalized with. */
 final class BatchNormKernel implements NodeKernel {
 
+    private final String name;
     private final int channels;
     private final int plane;
     private final double eps;
@@ -17,8 +19,9 @@ final class BatchNormKernel implements NodeKernel {
     private final float[] inverseStd;
     private boolean trainedLast;
 
-    BatchNormKernel(int channels, int plane, double eps, double momentum, ParameterRef weight, ParameterRef bias,
+    BatchNormKernel(String name, int channels, int plane, double eps, double momentum, ParameterRef weight, ParameterRef bias,
             ParameterRef runningMean, ParameterRef runningVar) {
+        this.name = name;
         this.channels = channels;
         this.plane = plane;
         this.eps = eps;
@@ -37,6 +40,11 @@ final class BatchNormKernel implements NodeKernel {
         float[] y = new float[x.length];
         trainedLast = pass.training();
         if (pass.training()) {
+            if ((long) pass.batch() * plane < 2) {
+                // PyTorch refuses this too: one value per channel has no variance to normalize by.
+                throw new InvalidInputException("batchnorm " + name + " in training mode needs more than one value per"
+                        + " channel; a batch of 1 with no spatial positions has one (use a larger batch or eval mode)");
+            }
             BatchNormalization.forwardTraining(x, y, weight.values(), bias.values(), runningMean.values(),
                     runningVar.values(), mean, inverseStd, pass.batch(), channels, plane, eps, momentum);
         } else {

@@ -38,7 +38,7 @@ final class KernelFactory {
             case Op.Upsample upsample -> new UpsampleKernel(input.channels(), widen(input.spatial()),
                     widen(scales(upsample, input.spatialRank())));
             case Op.GlobalAvgPool ignored -> new GlobalAvgPoolKernel(input.channels(), plane(input));
-            case Op.BatchNorm norm -> new BatchNormKernel(input.channels(), plane(input), norm.eps(), norm.momentum(),
+            case Op.BatchNorm norm -> new BatchNormKernel(node.parameterPrefix(), input.channels(), plane(input), norm.eps(), norm.momentum(),
                     parameter(node, "weight"), parameter(node, "bias"), parameter(node, "running_mean"),
                     parameter(node, "running_var"));
             case Op.Activation activation -> new ActivationKernel(activation);

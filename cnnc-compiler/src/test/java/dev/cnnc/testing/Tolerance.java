@@ -47,6 +47,22 @@ public final class Tolerance {
                 + " vs expected " + e[first] + "; worst error " + String.format("%.3g", worst) + "x the allowance";
     }
 
+    /** The largest error of {@code actual} as a fraction of what the rule allows; above 1 is a mismatch. */
+    public static double worstRatio(NdArray expected, NdArray actual, double rtol, double atol) {
+        float[] e = expected.data();
+        float[] a = actual.data();
+        double max = 0;
+        for (float value : e) {
+            max = Math.max(max, Math.abs(value));
+        }
+        double floor = max == 0 ? atol : atol * max;
+        double worst = 0;
+        for (int i = 0; i < e.length; i++) {
+            worst = Math.max(worst, Math.abs((double) a[i] - e[i]) / (floor + rtol * Math.abs(e[i])));
+        }
+        return worst;
+    }
+
     public static String mismatch(NdArray expected, NdArray actual) {
         return mismatch(expected, actual, RTOL, ATOL);
     }
