@@ -21,11 +21,7 @@ public final class Tolerance {
         }
         float[] e = expected.data();
         float[] a = actual.data();
-        double max = 0;
-        for (float value : e) {
-            max = Math.max(max, Math.abs(value));
-        }
-        double floor = max == 0 ? atol : atol * max;
+        double floor = floor(e, atol);
         int bad = 0;
         int first = -1;
         double worst = 0;
@@ -51,16 +47,21 @@ public final class Tolerance {
     public static double worstRatio(NdArray expected, NdArray actual, double rtol, double atol) {
         float[] e = expected.data();
         float[] a = actual.data();
-        double max = 0;
-        for (float value : e) {
-            max = Math.max(max, Math.abs(value));
-        }
-        double floor = max == 0 ? atol : atol * max;
+        double floor = floor(e, atol);
         double worst = 0;
         for (int i = 0; i < e.length; i++) {
             worst = Math.max(worst, Math.abs((double) a[i] - e[i]) / (floor + rtol * Math.abs(e[i])));
         }
         return worst;
+    }
+
+    /** {@code atol * max|E|}, or {@code atol} alone when {@code E} is all zeros. */
+    private static double floor(float[] expected, double atol) {
+        double max = 0;
+        for (float value : expected) {
+            max = Math.max(max, Math.abs(value));
+        }
+        return max == 0 ? atol : atol * max;
     }
 
     public static String mismatch(NdArray expected, NdArray actual) {
