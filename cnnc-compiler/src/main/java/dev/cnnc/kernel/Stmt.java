@@ -1,0 +1,50 @@
+package dev.cnnc.kernel;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A statement of a kernel method. */
+public sealed interface Stmt {
+
+    /** {@code variable = value}. */
+    record Assign(Variable variable, Expr value) implements Stmt {
+        public Assign {
+            Checks.require(value, variable.type(), "the value assigned to " + variable.name());
+        }
+    }
+
+    /** {@code array[index] = value}. */
+    record Store(Expr array, Expr index, Expr value) implements Stmt {
+        public Store {
+            if (!array.type().isArray()) {
+                throw new IllegalArgumentException("storing into a " + array.type() + ", not an array");
+            }
+            Checks.require(index, Type.INT, "an array index");
+            Checks.require(value, array.type().element(), "the value stored");
+        }
+    }
+
+    /** {@code for (index = from; index < to; index += step) body}. */
+    record For(Variable index, Expr from, Expr to, int step, List<Stmt> body) implements Stmt {
+        public For {
+            Checks.require(new Expr.Read(index), Type.INT, "a loop index");
+            Checks.require(from, Type.INT, "a loop start");
+            Checks.require(to, Type.INT, "a loop end");
+            if (step < 1) {
+                throw new IllegalArgumentException("a loop step is positive, not " + step);
+            }
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code if (left < right) body}: the comparison bounds checks and clipping need. */
+    record IfLess(Expr left, Expr right, List<Stmt> body) implements Stmt {
+        public IfLess {
+            Objects.requireNonNull(left, "left");
+            if (left.type() != right.type() || left.type().isArray()) {
+                throw new IllegalArgumentException("comparing " + left.type() + " with " + right.type());
+            }
+            body = List.copyOf(body);
+        }
+    }
+}
