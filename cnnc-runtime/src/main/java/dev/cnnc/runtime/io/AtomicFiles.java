@@ -2,10 +2,12 @@ package dev.cnnc.runtime.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /** Writes a file through a temporary sibling and a rename, so a failed write never leaves half a file behind. */
 final class AtomicFiles {
@@ -14,7 +16,26 @@ final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
+
+    /**
+     * A new empty file beside the target. Unlike {@code Files.createTempFile}, which makes it
+     * owner-only, it gets the usual permissions (the umask's), which the renamed file keeps.
+     */
+    private static Path createSibling(Path directory, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = directory.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
 
     static void write(Path file, Writer writer) throws IOException {
         Path absolute = file.toAbsolutePath();
@@ -22,7 +43,7 @@ final class AtomicFiles {
         if (directory == null || !Files.isDirectory(directory)) {
             throw new NoSuchFileException(file.toString(), null, "the directory " + directory + " does not exist");
         }
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        Path temporary = createSibling(directory, absolute.getFileName().toString());
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 writer.writeTo(out);

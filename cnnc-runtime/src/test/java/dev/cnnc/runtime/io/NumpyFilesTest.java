@@ -82,6 +82,25 @@ class NumpyFilesTest {
         }
     }
 
+    /** Written files get the usual permissions, not the owner-only ones of a temporary file, and no temporary stays. */
+    @Test
+    void writtenFilesAreReadableByOthersAndLeaveNothingBehind() throws Exception {
+        java.nio.file.FileStore store = Files.getFileStore(dir);
+        org.junit.jupiter.api.Assumptions.assumeTrue(store.supportsFileAttributeView("posix"), "a POSIX file system");
+        Path npy = dir.resolve("a.npy");
+        Npy.write(new NdArray(new int[] {2}, new float[] {1, 2}), npy);
+        Path npz = dir.resolve("a.npz");
+        Npz.write(Map.of("w", new NdArray(new int[] {1}, new float[] {3})), npz);
+        Path reference = Files.createFile(dir.resolve("plain"));
+        for (Path file : List.of(npy, npz)) {
+            assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(file), file.toString());
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("a.npy", "a.npz", "plain"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList());
+        }
+    }
+
     @Test
     void writeThenRead_roundTrips() throws Exception {
         NdArray array = new NdArray(new int[] {2, 3}, new float[] {1, -2, 3.5f, Float.MIN_VALUE, 0, 1e30f});
