@@ -163,13 +163,16 @@ final class RunCommand implements Callable<Integer> {
         Map<String, NdArray> inputArrays = TensorFiles.read(inputs, inputSpecs, "--input", -1, err);
         int batch = inputArrays.values().iterator().next().dim(0);
         float[][] inputData = inputSpecs.stream().map(tensor -> inputArrays.get(tensor.name()).data()).toArray(float[][]::new);
+        List<TensorSpec> outputSpecs = network.spec().outputs();
+        // Every file is read and checked before anything runs or is written, so a bad one leaves no partial results.
+        Map<String, NdArray> gradOutputArrays = grads == null ? Map.of()
+                : TensorFiles.read(gradOutputs, outputSpecs, "--grad-output", batch, err);
         float[][] outputData;
         try {
             outputData = network.forward(batch, inputData);
         } catch (InvalidInputException e) {
             throw new InputError(e.getMessage());
         }
-        List<TensorSpec> outputSpecs = network.spec().outputs();
         Map<String, NdArray> outputArrays = new LinkedHashMap<>();
         for (int i = 0; i < outputSpecs.size(); i++) {
             outputArrays.put(outputSpecs.get(i).name(), new NdArray(outputSpecs.get(i).batchShape(batch), outputData[i]));
@@ -182,7 +185,6 @@ final class RunCommand implements Callable<Integer> {
         }
 
         if (grads != null) {
-            Map<String, NdArray> gradOutputArrays = TensorFiles.read(gradOutputs, outputSpecs, "--grad-output", batch, err);
             float[][] gradInputs;
             try {
                 gradInputs = network.backward(outputSpecs.stream()

@@ -27,7 +27,7 @@ final class TensorFiles {
      */
     static Map<String, NdArray> read(List<TensorArgument> arguments, List<TensorSpec> specs, String option, int batch,
             PrintWriter err) throws InputError {
-        Map<String, TensorArgument> byName = match(arguments, specs, option);
+        Map<String, TensorArgument> byName = match(arguments, specs.stream().map(TensorSpec::name).toList(), option);
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         for (TensorSpec tensor : specs) {
             TensorArgument argument = byName.get(tensor.name());
@@ -59,17 +59,13 @@ final class TensorFiles {
 
     /** Writes each output to its file; a single {@code .npz} takes all of them by name. */
     static void write(List<TensorArgument> arguments, Map<String, NdArray> arrays, String option) throws InputError {
-        List<TensorSpec> specs = arrays.entrySet().stream()
-                .map(entry -> new TensorSpec(entry.getKey(), Arrays.copyOfRange(entry.getValue().shape(), 1,
-                        entry.getValue().rank())))
-                .toList();
         try {
             if (arguments.size() == 1 && arguments.get(0).name() == null
                     && arguments.get(0).file().toString().endsWith(".npz")) {
                 Npz.write(arrays, arguments.get(0).file());
                 return;
             }
-            Map<String, TensorArgument> byName = match(arguments, specs, option);
+            Map<String, TensorArgument> byName = match(arguments, List.copyOf(arrays.keySet()), option);
             for (Map.Entry<String, TensorArgument> entry : byName.entrySet()) {
                 Npy.write(arrays.get(entry.getKey()), entry.getValue().file());
             }
@@ -78,18 +74,18 @@ final class TensorFiles {
         }
     }
 
-    private static Map<String, TensorArgument> match(List<TensorArgument> arguments, List<TensorSpec> specs,
-            String option) throws InputError {
-        List<String> names = specs.stream().map(TensorSpec::name).toList();
+    /** Pairs each tensor name with its argument: a lone unnamed file fits a lone tensor, otherwise NAME=FILE for each. */
+    private static Map<String, TensorArgument> match(List<TensorArgument> arguments, List<String> names, String option)
+            throws InputError {
         Map<String, TensorArgument> byName = new HashMap<>();
-        if (specs.size() == 1 && arguments.size() == 1
+        if (names.size() == 1 && arguments.size() == 1
                 && (arguments.get(0).name() == null || arguments.get(0).name().equals(names.get(0)))) {
             byName.put(names.get(0), arguments.get(0));
             return byName;
         }
         for (TensorArgument argument : arguments) {
             if (argument.name() == null) {
-                throw new InputError(option + " " + argument.file() + ": the network has " + specs.size()
+                throw new InputError(option + " " + argument.file() + ": the network has " + names.size()
                         + " of these (" + String.join(", ", names) + "); write NAME=FILE for each");
             }
             if (!names.contains(argument.name())) {

@@ -5,6 +5,7 @@ import dev.cnnc.ir.Node;
 import dev.cnnc.ir.Op;
 import dev.cnnc.ir.Shape;
 import dev.cnnc.runtime.Parameters;
+import dev.cnnc.runtime.kernels.Window;
 import java.util.Map;
 
 /** Picks the generic kernel of each node, with the shapes and parameters it works on. */
@@ -35,8 +36,8 @@ final class KernelFactory {
                     pool.countIncludePad());
             case Op.MaxUnpool unpool -> new MaxUnpoolKernel((MaxPoolKernel) built.get(unpool.pool()), input.channels(),
                     plane(input), plane(output));
-            case Op.Upsample upsample -> new UpsampleKernel(input.channels(), widen(input.spatial()),
-                    widen(scales(upsample, input.spatialRank())));
+            case Op.Upsample upsample -> new UpsampleKernel(input.channels(), Window.widen(input.spatial(), 1),
+                    Window.widen(scales(upsample, input.spatialRank()), 1));
             case Op.GlobalAvgPool ignored -> new GlobalAvgPoolKernel(input.channels(), plane(input));
             case Op.BatchNorm norm -> new BatchNormKernel(node.parameterPrefix(), input.channels(), plane(input), norm.eps(), norm.momentum(),
                     parameter(node, "weight"), parameter(node, "bias"), parameter(node, "running_mean"),
@@ -70,11 +71,5 @@ final class KernelFactory {
             scales[d] = upsample.scaleFor(d);
         }
         return scales;
-    }
-
-    private static int[] widen(int[] sizes) {
-        int[] wide = {1, 1, 1};
-        System.arraycopy(sizes, 0, wide, 3 - sizes.length, sizes.length);
-        return wide;
     }
 }

@@ -174,7 +174,8 @@ class RunBadInputTest {
         Path g = dir.resolve("g.npy");
         Npy.write(new NdArray(new int[] {3, 4}, new float[12]), g);
         refused("--grad-output 'logits' has a batch of 3, but the other tensors have 2",
-                run("--input", input.toString(), "--grad-output", g.toString(), "--grads", dir.resolve("o.npz").toString()));
+                run("--input", input.toString(), "--output", dir.resolve("y.npy").toString(), "--grad-output",
+                        g.toString(), "--grads", dir.resolve("o.npz").toString()));
     }
 
     @Test

@@ -30,8 +30,7 @@ final class TestNetworks {
             float[] values = network.parameters().values(spec.name());
             for (int i = 0; i < values.length; i++) {
                 values[i] = switch (spec.kind()) {
-                    case RUNNING_VAR -> 0.5f + random.nextFloat();
-                    case NORM_WEIGHT -> 0.5f + random.nextFloat();
+                    case RUNNING_VAR, NORM_WEIGHT -> 0.5f + random.nextFloat();
                     default -> (float) random.nextGaussian() * 0.5f;
                 };
             }

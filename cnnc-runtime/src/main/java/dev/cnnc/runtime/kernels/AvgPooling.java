@@ -37,11 +37,14 @@ public final class AvgPooling {
     private static void visit(int batch, int channels, Window w, boolean countIncludePad, Element element) {
         int[] in = w.input();
         int[] out = w.output();
+        int[] position = new int[3];
         int[] start = new int[3];
         int[] end = new int[3];
         for (int plane = 0; plane < batch * channels; plane++) {
             for (int o = 0; o < w.outputPlane(); o++) {
-                int[] position = {o / (out[1] * out[2]), o / out[2] % out[1], o % out[2]};
+                position[0] = o / (out[1] * out[2]);
+                position[1] = o / out[2] % out[1];
+                position[2] = o % out[2];
                 int padded = 1;
                 int real = 1;
                 for (int d = 0; d < 3; d++) {

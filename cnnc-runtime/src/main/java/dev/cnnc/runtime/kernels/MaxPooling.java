@@ -17,30 +17,25 @@ public final class MaxPooling {
         int[] in = w.input();
         int[] out = w.output();
         int[] k = w.kernel();
+        int[] s = w.stride();
+        int[] d = w.dilation();
+        int[] p = w.padBefore();
         for (int plane = 0; plane < batch * channels; plane++) {
             int xBase = plane * inPlane;
             for (int o = 0; o < outPlane; o++) {
-                int od = o / (out[1] * out[2]);
-                int oh = o / out[2] % out[1];
-                int ow = o % out[2];
+                int startD = o / (out[1] * out[2]) * s[0] - p[0];
+                int startH = o / out[2] % out[1] * s[1] - p[1];
+                int startW = o % out[2] * s[2] - p[2];
+                int endD = Window.endTap(startD, k[0], d[0], in[0]);
+                int endH = Window.endTap(startH, k[1], d[1], in[1]);
+                int endW = Window.endTap(startW, k[2], d[2], in[2]);
                 float max = Float.NEGATIVE_INFINITY;
                 int winner = -1;
-                for (int kd = 0; kd < k[0]; kd++) {
-                    int id = od * w.stride()[0] - w.padBefore()[0] + kd * w.dilation()[0];
-                    if (id < 0 || id >= in[0]) {
-                        continue;
-                    }
-                    for (int kh = 0; kh < k[1]; kh++) {
-                        int ih = oh * w.stride()[1] - w.padBefore()[1] + kh * w.dilation()[1];
-                        if (ih < 0 || ih >= in[1]) {
-                            continue;
-                        }
-                        for (int kw = 0; kw < k[2]; kw++) {
-                            int iw = ow * w.stride()[2] - w.padBefore()[2] + kw * w.dilation()[2];
-                            if (iw < 0 || iw >= in[2]) {
-                                continue;
-                            }
-                            int index = (id * in[1] + ih) * in[2] + iw;
+                for (int kd = Window.firstTap(startD, d[0]); kd < endD; kd++) {
+                    for (int kh = Window.firstTap(startH, d[1]); kh < endH; kh++) {
+                        int row = ((startD + kd * d[0]) * in[1] + startH + kh * d[1]) * in[2] + startW;
+                        for (int kw = Window.firstTap(startW, d[2]); kw < endW; kw++) {
+                            int index = row + kw * d[2];
                             float value = x[xBase + index];
                             if (winner < 0 || value > max || Float.isNaN(value) && !Float.isNaN(max)) {
                                 max = value;

@@ -63,34 +63,30 @@ public final class TransposedConvolution {
         int[] in = w.input();
         int[] out = w.output();
         int[] k = w.kernel();
+        int[] s = w.stride();
+        int[] d = w.dilation();
+        int[] p = w.padBefore();
         for (int n = 0; n < batch; n++) {
             for (int ci = 0; ci < inChannels; ci++) {
                 int firstOut = ci / inPerGroup * outPerGroup;
                 int xBase = (n * inChannels + ci) * inPlane;
                 for (int i = 0; i < inPlane; i++) {
-                    int id = i / (in[1] * in[2]);
-                    int ih = i / in[2] % in[1];
-                    int iw = i % in[2];
+                    // Input i's taps land from i*stride - padBefore on, in the output.
+                    int startD = i / (in[1] * in[2]) * s[0] - p[0];
+                    int startH = i / in[2] % in[1] * s[1] - p[1];
+                    int startW = i % in[2] * s[2] - p[2];
+                    int endD = Window.endTap(startD, k[0], d[0], out[0]);
+                    int endH = Window.endTap(startH, k[1], d[1], out[1]);
+                    int endW = Window.endTap(startW, k[2], d[2], out[2]);
                     for (int co = 0; co < outPerGroup; co++) {
                         int yBase = (n * outChannels + firstOut + co) * outPlane;
                         int wBase = (ci * outPerGroup + co) * taps;
-                        for (int kd = 0; kd < k[0]; kd++) {
-                            int od = id * w.stride()[0] - w.padBefore()[0] + kd * w.dilation()[0];
-                            if (od < 0 || od >= out[0]) {
-                                continue;
-                            }
-                            for (int kh = 0; kh < k[1]; kh++) {
-                                int oh = ih * w.stride()[1] - w.padBefore()[1] + kh * w.dilation()[1];
-                                if (oh < 0 || oh >= out[1]) {
-                                    continue;
-                                }
-                                for (int kw = 0; kw < k[2]; kw++) {
-                                    int ow = iw * w.stride()[2] - w.padBefore()[2] + kw * w.dilation()[2];
-                                    if (ow < 0 || ow >= out[2]) {
-                                        continue;
-                                    }
-                                    tap.at(xBase + i, wBase + (kd * k[1] + kh) * k[2] + kw,
-                                            yBase + (od * out[1] + oh) * out[2] + ow);
+                        for (int kd = Window.firstTap(startD, d[0]); kd < endD; kd++) {
+                            for (int kh = Window.firstTap(startH, d[1]); kh < endH; kh++) {
+                                int yRow = yBase + ((startD + kd * d[0]) * out[1] + startH + kh * d[1]) * out[2] + startW;
+                                int wRow = wBase + (kd * k[1] + kh) * k[2];
+                                for (int kw = Window.firstTap(startW, d[2]); kw < endW; kw++) {
+                                    tap.at(xBase + i, wRow + kw, yRow + kw * d[2]);
                                 }
                             }
                         }

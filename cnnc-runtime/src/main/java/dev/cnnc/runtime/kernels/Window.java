@@ -30,6 +30,11 @@ public record Window(int[] input, int[] output, int[] kernel, int[] stride, int[
         return widen(sizes, what, 1);
     }
 
+    /** {@code sizes} (1 to 3 of them) preceded by {@code filler}s up to three: {@code [L]} becomes {@code [1, 1, L]}. */
+    public static int[] widen(int[] sizes, int filler) {
+        return widen(sizes, "sizes", filler);
+    }
+
     private static int[] widen(int[] sizes, String what, int filler) {
         if (sizes.length < 1 || sizes.length > 3) {
             throw new IllegalArgumentException(what + " has " + sizes.length + " dimensions, expected 1 to 3");
@@ -37,6 +42,19 @@ public record Window(int[] input, int[] output, int[] kernel, int[] stride, int[
         int[] wide = {filler, filler, filler};
         System.arraycopy(sizes, 0, wide, 3 - sizes.length, sizes.length);
         return wide;
+    }
+
+    /**
+     * The first tap {@code k} of a window whose first tap lands on {@code start} (position times
+     * stride, less the padding) that lands at or after 0: taps in the padding are never visited.
+     */
+    public static int firstTap(int start, int dilation) {
+        return start >= 0 ? 0 : (-start + dilation - 1) / dilation;
+    }
+
+    /** One past the last tap, below {@code kernel}, that lands before {@code bound}. */
+    public static int endTap(int start, int kernel, int dilation, int bound) {
+        return start >= bound ? 0 : Math.min(kernel, (bound - start + dilation - 1) / dilation);
     }
 
     public int inputPlane() {
