@@ -1,28 +1,19 @@
 package dev.cnnc.testing;
 
+import dev.cnnc.runtime.testing.GoldenLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/**
- * Where the golden reference cases are: {@code ../shared/golden} beside the repository, passed in
- * by the build as the system property {@code cnnc.golden}. A missing folder fails the tests; it is
- * never a reason to skip them.
- */
+/** The golden reference cases ({@link GoldenLocation} finds them) and the repository's root. */
 public final class Golden {
 
     private Golden() {}
 
     public static Path root() {
-        String configured = System.getProperty("cnnc.golden");
-        Path root = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "golden");
-        if (!Files.isDirectory(root.resolve("ops")) || !Files.isRegularFile(root.resolve("shapes.json"))) {
-            throw new IllegalStateException("the golden cases are not at " + root.toAbsolutePath().normalize()
-                    + "; they are expected in ../shared/golden beside the repository (set -Dcnnc.golden=DIR)");
-        }
-        return root;
+        return GoldenLocation.root();
     }
 
     /** Every case folder of ops/ and nets/, sorted. */

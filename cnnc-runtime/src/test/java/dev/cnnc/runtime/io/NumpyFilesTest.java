@@ -1,5 +1,6 @@
 package dev.cnnc.runtime.io;
 
+import dev.cnnc.runtime.testing.GoldenLocation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,12 +26,7 @@ class NumpyFilesTest {
     Path dir;
 
     private static Path golden() {
-        String configured = System.getProperty("cnnc.golden");
-        Path root = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "golden");
-        if (!Files.isDirectory(root.resolve("nets"))) {
-            throw new IllegalStateException("the golden cases are not at " + root.toAbsolutePath().normalize());
-        }
-        return root;
+        return GoldenLocation.root();
     }
 
     /** A .npy file with the given header dict and raw data, as NumPy lays it out (version 1.0). */
