@@ -6,6 +6,7 @@ import dev.cnnc.runtime.InvalidInputException;
 import dev.cnnc.runtime.Network;
 import dev.cnnc.runtime.NetworkSpec;
 import dev.cnnc.runtime.Parameters;
+import dev.cnnc.runtime.TensorChecks;
 import dev.cnnc.runtime.TensorSpec;
 import java.util.HashMap;
 import java.util.List;
@@ -71,9 +72,7 @@ final class InterpretedNetwork implements Network {
 
     @Override
     public float[][] forward(int batch, float[]... inputs) {
-        if (batch < 1) {
-            throw new InvalidInputException(spec.name() + ": the batch size must be at least 1, not " + batch);
-        }
+        TensorChecks.batch(spec, batch);
         checkTensors(spec.inputs(), inputs, batch, "input");
         Pass pass = new Pass(batch, training, random);
         Map<String, float[]> values = new HashMap<>();
@@ -135,22 +134,7 @@ final class InterpretedNetwork implements Network {
     }
 
     private void checkTensors(List<TensorSpec> expected, float[][] given, int batch, String what) {
-        if (given.length != expected.size()) {
-            throw new InvalidInputException(spec.name() + " takes " + expected.size() + " " + what
-                    + (expected.size() == 1 ? "" : "s") + ", given " + given.length);
-        }
-        for (int i = 0; i < given.length; i++) {
-            TensorSpec tensor = expected.get(i);
-            if (given[i] == null) {
-                throw new InvalidInputException(spec.name() + ": " + what + " '" + tensor.name() + "' is missing");
-            }
-            long length = (long) batch * tensor.sampleSize();
-            if (given[i].length != length) {
-                throw new InvalidInputException(spec.name() + ": " + what + " '" + tensor.name() + "' has "
-                        + given[i].length + " elements; " + tensor.batchShapeText().replace("N", Integer.toString(batch))
-                        + " holds " + length);
-            }
-        }
+        TensorChecks.tensors(spec, expected, given, batch, what);
     }
 
     CheckedGraph graph() {

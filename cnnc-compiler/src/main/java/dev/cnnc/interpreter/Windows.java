@@ -7,11 +7,11 @@ import dev.cnnc.ir.Shape;
 import dev.cnnc.runtime.kernels.Window;
 
 /** Resolves where the windows of a sliding op read: the padding before each dimension, from the spec's rules. */
-final class Windows {
+public final class Windows {
 
     private Windows() {}
 
-    static Window conv(Op.Conv conv, Shape input, Shape output) {
+    public static Window conv(Op.Conv conv, Shape input, Shape output) {
         int rank = conv.rank();
         int[] before = new int[rank];
         for (int d = 0; d < rank; d++) {
@@ -27,7 +27,7 @@ final class Windows {
                 conv.dilation().toArray(), before);
     }
 
-    static Window convTranspose(Op.ConvTranspose conv, Shape input, Shape output) {
+    public static Window convTranspose(Op.ConvTranspose conv, Shape input, Shape output) {
         int rank = conv.rank();
         int[] crop = new int[rank];
         Padding padding = conv.padding();
@@ -43,12 +43,12 @@ final class Windows {
                 conv.dilation().toArray(), crop);
     }
 
-    static Window maxPool(Op.MaxPool pool, Shape input, Shape output) {
+    public static Window maxPool(Op.MaxPool pool, Shape input, Shape output) {
         return new Window(input.spatial(), output.spatial(), pool.kernel().toArray(), pool.stride().toArray(),
                 pool.dilation().toArray(), pool.padding().toArray());
     }
 
-    static Window avgPool(Op.AvgPool pool, Shape input, Shape output) {
+    public static Window avgPool(Op.AvgPool pool, Shape input, Shape output) {
         return new Window(input.spatial(), output.spatial(), pool.kernel().toArray(), pool.stride().toArray(),
                 Dims.filled(pool.rank(), 1).toArray(), pool.padding().toArray());
     }

@@ -49,6 +49,12 @@ public record KernelMethod(String name, List<Variable> parameters, List<Stmt> bo
                     inner.add(loop.index().name());
                     checkBlock(method, loop.body(), types, inner);
                 }
+                case Stmt.VectorStore store -> {
+                    checkExpr(method, store.array(), types, defined);
+                    checkExpr(method, store.index(), types, defined);
+                    checkExpr(method, store.value(), types, defined);
+                }
+                case Stmt.Call call -> call.arguments().forEach(argument -> checkExpr(method, argument, types, defined));
                 case Stmt.IfLess branch -> {
                     checkExpr(method, branch.left(), types, defined);
                     checkExpr(method, branch.right(), types, defined);
@@ -75,6 +81,26 @@ public record KernelMethod(String name, List<Variable> parameters, List<Stmt> bo
                 checkExpr(method, binary.right(), types, defined);
             }
             case Expr.IntToFloat convert -> checkExpr(method, convert.value(), types, defined);
+            case Expr.VectorLoad load -> {
+                checkExpr(method, load.array(), types, defined);
+                checkExpr(method, load.index(), types, defined);
+            }
+            case Expr.Broadcast broadcast -> checkExpr(method, broadcast.value(), types, defined);
+            case Expr.Fma fma -> {
+                checkExpr(method, fma.a(), types, defined);
+                checkExpr(method, fma.b(), types, defined);
+                checkExpr(method, fma.c(), types, defined);
+            }
+            case Expr.Unary unary -> checkExpr(method, unary.value(), types, defined);
+            case Expr.Compare compare -> {
+                checkExpr(method, compare.left(), types, defined);
+                checkExpr(method, compare.right(), types, defined);
+            }
+            case Expr.SelectPositive select -> {
+                checkExpr(method, select.condition(), types, defined);
+                checkExpr(method, select.positive(), types, defined);
+                checkExpr(method, select.otherwise(), types, defined);
+            }
             case Expr.IntConst ignored -> {}
             case Expr.FloatConst ignored -> {}
         }
@@ -87,10 +113,10 @@ public record KernelMethod(String name, List<Variable> parameters, List<Stmt> bo
         }
     }
 
-    /** The JVM descriptor, e.g. {@code ([F[FI)V}. */
-    public String descriptor() {
+    /** The JVM descriptor, e.g. {@code ([F[FI)V}, with vectors as floats in the scalar variant. */
+    public String descriptor(boolean scalar) {
         StringBuilder descriptor = new StringBuilder("(");
-        parameters.forEach(parameter -> descriptor.append(parameter.type().descriptor()));
+        parameters.forEach(parameter -> descriptor.append(parameter.type().descriptor(scalar)));
         return descriptor.append(")V").toString();
     }
 }

@@ -41,10 +41,40 @@ public sealed interface Stmt {
     record IfLess(Expr left, Expr right, List<Stmt> body) implements Stmt {
         public IfLess {
             Objects.requireNonNull(left, "left");
-            if (left.type() != right.type() || left.type().isArray()) {
+            if (left.type() != right.type() || (left.type() != Type.INT && left.type() != Type.FLOAT)) {
                 throw new IllegalArgumentException("comparing " + left.type() + " with " + right.type());
             }
             body = List.copyOf(body);
+        }
+    }
+
+    /** {@code value.intoArray(array, index)}: a vector's lanes stored from {@code index} on. */
+    record VectorStore(Expr array, Expr index, Expr value) implements Stmt {
+        public VectorStore {
+            Checks.require(array, Type.FLOAT_ARRAY, "a vector store's array");
+            Checks.require(index, Type.INT, "an array index");
+            Checks.require(value, Type.VECTOR, "the value stored");
+        }
+    }
+
+    /**
+     * A call of a static method returning nothing: of the class itself when {@code owner} is null,
+     * else of a runtime helper ({@code dev/cnnc/runtime/compiled/Packing}). The descriptor follows
+     * from the arguments' types.
+     */
+    record Call(String owner, String method, List<Expr> arguments) implements Stmt {
+        public Call {
+            Objects.requireNonNull(method, "method");
+            arguments = List.copyOf(arguments);
+            for (Expr argument : arguments) {
+                Objects.requireNonNull(argument, "argument");
+            }
+        }
+
+        public String descriptor(boolean scalar) {
+            StringBuilder descriptor = new StringBuilder("(");
+            arguments.forEach(argument -> descriptor.append(argument.type().descriptor(scalar)));
+            return descriptor.append(")V").toString();
         }
     }
 }

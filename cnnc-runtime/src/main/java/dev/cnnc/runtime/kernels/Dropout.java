@@ -12,10 +12,17 @@ public final class Dropout {
     private Dropout() {}
 
     public static void forwardTraining(float[] x, float[] y, float[] mask, int count, double p, SplittableRandom random) {
+        mask(mask, count, p, random);
+        for (int i = 0; i < count; i++) {
+            y[i] = x[i] * mask[i];
+        }
+    }
+
+    /** Draws a mask: 0 where an element drops, {@code 1 / (1 - p)} where it stays. */
+    public static void mask(float[] mask, int count, double p, SplittableRandom random) {
         float keptScale = p >= 1 ? 0f : (float) (1 / (1 - p));
         for (int i = 0; i < count; i++) {
             mask[i] = random.nextDouble() < p ? 0f : keptScale;
-            y[i] = x[i] * mask[i];
         }
     }
 

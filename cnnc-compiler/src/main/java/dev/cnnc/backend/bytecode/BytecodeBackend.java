@@ -1,0 +1,91 @@
+package dev.cnnc.backend.bytecode;
+
+import dev.cnnc.ir.CheckedGraph;
+import dev.cnnc.kernel.KernelClass;
+import dev.cnnc.kernel.MethodSplitter;
+import dev.cnnc.kernel.NetworkClass;
+import dev.cnnc.lowering.NetworkLowering;
+import dev.cnnc.runtime.Network;
+import dev.cnnc.runtime.compiled.VectorSupport;
+import java.lang.reflect.InvocationTargetException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a checked network to class files: a facade named after the network, a vector class
+ * ({@code Name$Vector}) and a scalar one ({@code Name$Scalar}), each with every method under
+ * {@link MethodSizes#LIMIT} bytes. It returns bytes and loads nothing; {@link #load} does that.
+ */
+public final class BytecodeBackend {
+
+    /** The classes of one network by binary name, the facade first. */
+    public record CompiledClasses(String facade, int lanes, Map<String, byte[]> classes,
+            List<NetworkLowering.LayerReport> vectorLayers, List<NetworkLowering.LayerReport> scalarLayers,
+            Map<String, KernelClass> kernels) {}
+
+    private BytecodeBackend() {}
+
+    /** The lane count the vector class is compiled for: this JVM's preferred width, else 8 (256 bits). */
+    public static int defaultLanes() {
+        int bits = VectorSupport.preferredBits();
+        return bits >= 128 ? Math.min(bits / Float.SIZE, 16) : 8;
+    }
+
+    /** @param binaryName the facade's name, e.g. {@code com.example.LeNet5} */
+    public static CompiledClasses compile(CheckedGraph graph, String binaryName, int lanes) {
+        String facade = binaryName.replace('.', '/');
+        NetworkLowering.Result vector = NetworkLowering.lower(graph, facade + "$Vector", lanes);
+        NetworkLowering.Result scalar = NetworkLowering.lower(graph, facade + "$Scalar", 1);
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        Map<String, KernelClass> kernels = new LinkedHashMap<>();
+        classes.put(binaryName, FacadeEmitter.emit(facade, facade + "$Vector", facade + "$Scalar", lanes));
+        for (NetworkLowering.Result result : List.of(vector, scalar)) {
+            NetworkClass split = split(result.network());
+            String name = split.kernels().internalName().replace('/', '.');
+            classes.put(name, BytecodeEmitter.emit(split));
+            kernels.put(name, split.kernels());
+        }
+        return new CompiledClasses(binaryName, lanes, classes, vector.layers(), scalar.layers(), kernels);
+    }
+
+    /** Every method under the limit, measured by emitting it. */
+    static NetworkClass split(NetworkClass network) {
+        KernelClass kernels = network.kernels();
+        KernelClass split = MethodSplitter.split(kernels, method -> BytecodeEmitter.codeSize(kernels, method),
+                MethodSizes.LIMIT);
+        return new NetworkClass(split, network.layout());
+    }
+
+    /** Defines the classes in a loader of their own and creates the network through the facade. */
+    public static Network load(CompiledClasses compiled, boolean scalar) {
+        ClassLoader loader = new BytesClassLoader(compiled.classes(), BytecodeBackend.class.getClassLoader());
+        try {
+            Class<?> facade = Class.forName(compiled.facade(), true, loader);
+            return (Network) facade.getMethod(scalar ? "createScalar" : "create").invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the compiled classes of " + compiled.facade() + " do not load", e);
+        }
+    }
+
+    /** A class loader over class files held in memory. */
+    public static final class BytesClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        public BytesClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+            super(parent);
+            this.classes = Map.copyOf(classes);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package dev.cnnc.lowering;
+
+import static dev.cnnc.lowering.E.add;
+import static dev.cnnc.lowering.E.broadcast;
+import static dev.cnnc.lowering.E.c;
+import static dev.cnnc.lowering.E.div;
+import static dev.cnnc.lowering.E.fma;
+import static dev.cnnc.lowering.E.load;
+import static dev.cnnc.lowering.E.min;
+import static dev.cnnc.lowering.E.mul;
+import static dev.cnnc.lowering.E.row;
+import static dev.cnnc.lowering.E.v;
+import static dev.cnnc.lowering.E.vload;
+
+import dev.cnnc.kernel.Expr;
+import dev.cnnc.kernel.Variable;
+import java.util.function.Consumer;
+
+/**
+ * The kernels of the convolution family, in the code shape design.md records: channels-last,
+ * a register tile of P output pixels by V vectors of output channels held in locals, input
+ * channels innermost (V weight loads, P broadcasts, P*V FMAs per step), borders pre-padded.
+ */
+final class ConvolutionKernels {
+
+    private static final Variable N = KernelBuilder.intVar("n");
+    private static final Variable JD = KernelBuilder.intVar("jd");
+    private static final Variable JH = KernelBuilder.intVar("jh");
+    private static final Variable JW = KernelBuilder.intVar("jw");
+    private static final Variable MD = KernelBuilder.intVar("md");
+    private static final Variable MH = KernelBuilder.intVar("mh");
+    private static final Variable MW = KernelBuilder.intVar("mw");
+    private static final Variable CB = KernelBuilder.intVar("cb");
+    private static final Variable CI = KernelBuilder.intVar("ci");
+    private static final Variable D = KernelBuilder.intVar("d");
+    private static final Variable H = KernelBuilder.intVar("h");
+    private static final Variable W = KernelBuilder.intVar("w");
+    private static final Variable C = KernelBuilder.intVar("c");
+    private static final Variable P = KernelBuilder.intVar("p");
+    private static final Variable XS = KernelBuilder.vectorVar("xs");
+
+    private ConvolutionKernels() {}
+
+    /** The tile: vectors of output channels and output pixels, P*V + V + 1 live vectors within 32 registers. */
+    static int tileVectors(int vectorsAcross) {
+        return Math.min(vectorsAcross, 4);
+    }
+
+    static int tilePixels(int vectors) {
+        return vectors >= 4 ? 6 : 8;
+    }
+
+    /**
+     * Copies {@code source} into the interior of its padded copy. The border is never written, so
+     * it keeps the zeros the array was allocated with.
+     */
+    static void padCopy(Layer layer, KernelBuilder k, Gather gather) {
+        Plane from = gather.source();
+        Plane to = gather.padded();
+        int[] before = gather.padBefore();
+        Variable x = k.floats("src", from.slot());
+        Variable y = k.floats("dst", to.slot());
+        k.loop(N, v(KernelBuilder.BATCH), () -> k.loop(D, from.depth(), () -> k.loop(H, from.height(),
+                () -> k.loop(W, from.width(), () -> k.loop(C, c(0), c(from.padded()), layer.lanes(),
+                        () -> k.store(y, to.at(v(N), add(v(D), c(before[0])), add(v(H), c(before[1])),
+                                add(v(W), c(before[2])), v(C)), vload(x, from.at(v(N), v(D), v(H), v(W), v(C)))))))));
+    }
+
+    /** Adds one method per phase and tile shape to {@code sink}. */
+    static void gather(Layer layer, String part, Gather g, Consumer<KernelBuilder> sink) {
+        int lanes = layer.lanes();
+        int vectorsAcross = g.target().padded() / lanes;
+        int vectors = tileVectors(vectorsAcross);
+        int fullBlocks = vectorsAcross / vectors;
+        int restVectors = vectorsAcross % vectors;
+        int phase = 0;
+        for (Axis ad : g.axes().get(0)) {
+            for (Axis ah : g.axes().get(1)) {
+                for (Axis aw : g.axes().get(2)) {
+                    boolean reads = ad.taps() > 0 && ah.taps() > 0 && aw.taps() > 0;
+                    if (ad.count() == 0 || ah.count() == 0 || aw.count() == 0 || (g.accumulate() && !reads)) {
+                        continue;
+                    }
+                    int pixels = Math.min(tilePixels(vectors), aw.count());
+                    int fullTiles = aw.count() / pixels;
+                    int restPixels = aw.count() % pixels;
+                    String name = part + (phase == 0 ? "" : "_phase" + phase);
+                    phase++;
+                    for (int pv = 0; pv < 2; pv++) {
+                        int px = pv == 0 ? pixels : restPixels;
+                        if (px == 0) {
+                            continue;
+                        }
+                        for (int vv = 0; vv < 2; vv++) {
+                            int vx = vv == 0 ? vectors : restVectors;
+                            if (vx == 0 || (vv == 0 && fullBlocks == 0)) {
+                                continue;
+                            }
+                            KernelBuilder k = layer.kernel(name + "_tile" + px + "x" + vx);
+                            tileNest(layer, k, g, ad, ah, aw, px, pv == 0 ? fullTiles : -1, vx,
+                                    vv == 0 ? fullBlocks : -1, vectors);
+                            sink.accept(k);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * <pre>{@code
+     * for (n < batch) for (jd < count) for (jh < count)
+     *   for (jw = 0; jw < tiles * P; jw += P)            // or the one remainder tile
+     *     for (cb = 0; cb < blocks * V * L; cb += V * L)  // or the one remainder block
+     *       acc[p][v] = bias (or the target, when accumulating)
+     *       for (taps md, mh, mw) for (ci in the block's groups)
+     *         w[v] = W[tap][ci][cb + v*L];  for p: xs = broadcast(X[pixel p][ci]); acc[p][v] = fma(xs, w[v], acc[p][v])
+     *       Y[pixel p][cb + v*L] = acc[p][v]
+     * }</pre>
+     */
+    private static void tileNest(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
+            int tiles, int vectors, int blocks, int fullVectors) {
+        int lanes = layer.lanes();
+        Plane x = g.padded();
+        Plane y = g.target();
+        Variable xs = k.floats("x", x.slot());
+        Variable ws = k.floats("wt", g.weightSlot());
+        Variable ys = k.floats("y", y.slot());
+        Variable bs = g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null;
+        int blockWidth = fullVectors * lanes;
+        k.loop(N, v(KernelBuilder.BATCH), () -> k.loop(JD, ad.count(), () -> k.loop(JH, ah.count(), () -> {
+            Runnable perBlock = () -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs);
+            Runnable perTile = () -> {
+                if (blocks >= 0) {
+                    k.loop(CB, c(0), c(blocks * blockWidth), blockWidth, perBlock);
+                } else {
+                    k.set(CB, c(y.padded() / blockWidth * blockWidth));
+                    perBlock.run();
+                }
+            };
+            if (tiles >= 0) {
+                k.loop(JW, c(0), c(tiles * pixels), pixels, perTile);
+            } else {
+                k.set(JW, c(aw.count() - pixels));
+                perTile.run();
+            }
+        })));
+    }
+
+    private static void tile(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
+            int vectors, Variable xs, Variable ws, Variable ys, Variable bs) {
+        int lanes = layer.lanes();
+        Plane x = g.padded();
+        Plane y = g.target();
+        int readChannels = g.source().channels();
+        Variable[][] acc = new Variable[pixels][vectors];
+        Variable[] wv = new Variable[vectors];
+        Expr[] outAt = new Expr[pixels];
+        Variable outRow = KernelBuilder.intVar("out");
+        k.set(outRow, y.at(v(N), add(c(ad.writeStart()), mul(v(JD), ad.writeStep())),
+                add(c(ah.writeStart()), mul(v(JH), ah.writeStep())),
+                add(c(aw.writeStart()), mul(v(JW), aw.writeStep())), v(CB)));
+        for (int p = 0; p < pixels; p++) {
+            outAt[p] = add(v(outRow), c(p * aw.writeStep() * y.padded()));
+            for (int q = 0; q < vectors; q++) {
+                acc[p][q] = KernelBuilder.vectorVar("acc" + p + "_" + q);
+                Expr init;
+                if (g.accumulate()) {
+                    init = vload(ys, add(outAt[p], c(q * lanes)));
+                } else if (bs != null) {
+                    init = vload(bs, add(v(CB), c(q * lanes)));
+                } else {
+                    init = broadcast(c(0f));
+                }
+                k.set(acc[p][q], init);
+            }
+        }
+        for (int q = 0; q < vectors; q++) {
+            wv[q] = KernelBuilder.vectorVar("w" + q);
+        }
+        Expr[] range = groupRange(g, vectors * lanes);
+        int[] kernel = g.kernel();
+        Variable xRow = KernelBuilder.intVar("xrow");
+        Variable wRow = KernelBuilder.intVar("wrow");
+        k.loop(MD, ad.taps(), () -> k.loop(MH, ah.taps(), () -> k.loop(MW, aw.taps(), () -> {
+            Expr tap = row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],
+                    add(c(ah.kStart()), mul(v(MH), ah.kStep()))), kernel[2], add(c(aw.kStart()), mul(v(MW), aw.kStep())));
+            k.set(xRow, x.at(v(N),
+                    add(mul(v(JD), ad.readStep()), c(ad.readStart() + g.padBefore()[0]), mul(v(MD), ad.readTapStep())),
+                    add(mul(v(JH), ah.readStep()), c(ah.readStart() + g.padBefore()[1]), mul(v(MH), ah.readTapStep())),
+                    add(mul(v(JW), aw.readStep()), c(aw.readStart() + g.padBefore()[2]), mul(v(MW), aw.readTapStep())),
+                    c(0)));
+            k.set(wRow, add(mul(tap, readChannels * y.padded()), v(CB)));
+            k.loop(CI, range[0], range[1], 1, () -> {
+                Variable wAt = KernelBuilder.intVar("wat");
+                k.set(wAt, add(v(wRow), mul(v(CI), y.padded())));
+                for (int q = 0; q < vectors; q++) {
+                    k.set(wv[q], vload(ws, add(v(wAt), c(q * lanes))));
+                }
+                for (int p = 0; p < pixels; p++) {
+                    k.set(XS, broadcast(load(xs, add(v(xRow), c(p * aw.readStep() * x.padded()), v(CI)))));
+                    for (int q = 0; q < vectors; q++) {
+                        k.set(acc[p][q], fma(v(XS), v(wv[q]), v(acc[p][q])));
+                    }
+                }
+            });
+        })));
+        for (int p = 0; p < pixels; p++) {
+            for (int q = 0; q < vectors; q++) {
+                k.store(ys, add(outAt[p], c(q * lanes)), v(acc[p][q]));
+            }
+        }
+    }
+
+    /**
+     * The read channels a block of written channels {@code [cb, cb + width)} meets: all of them
+     * without groups, else those of the groups the block overlaps.
+     */
+    private static Expr[] groupRange(Gather g, int width) {
+        int readChannels = g.source().channels();
+        if (g.groups() == 1) {
+            return new Expr[] {c(0), c(readChannels)};
+        }
+        int writtenPerGroup = g.target().channels() / g.groups();
+        int readPerGroup = readChannels / g.groups();
+        Expr first = div(v(CB), c(writtenPerGroup));
+        Expr last = div(min(add(v(CB), c(width - 1)), c(g.target().channels() - 1)), c(writtenPerGroup));
+        return new Expr[] {mul(first, readPerGroup), mul(add(last, c(1)), readPerGroup)};
+    }
+
+    /**
+     * The weight gradient of a forward gather, in its packed layout: for each tap, a tile of P read
+     * channels by V vectors of written channels, summed over the batch and every position the tap links.
+     */
+    static void weightGradient(Layer layer, String part, Gather g, Plane gradOut, int gradWeightSlot,
+            Consumer<KernelBuilder> sink) {
+        int lanes = layer.lanes();
+        int readChannels = g.source().channels();
+        int pixels = largestDivisorAtMost(readChannels, 4);
+        int vectorsAcross = gradOut.padded() / lanes;
+        int vectors = largestDivisorAtMost(vectorsAcross, 4);
+        int phase = 0;
+        for (Axis ad : g.axes().get(0)) {
+            for (Axis ah : g.axes().get(1)) {
+                for (Axis aw : g.axes().get(2)) {
+                    if (!ad.reads() || !ah.reads() || !aw.reads()) {
+                        continue;
+                    }
+                    KernelBuilder k = layer.kernel(part + (phase == 0 ? "" : "_phase" + phase));
+                    phase++;
+                    correlate(layer, k, g, gradOut, gradWeightSlot, ad, ah, aw, pixels, vectors);
+                    sink.accept(k);
+                }
+            }
+        }
+    }
+
+    /**
+     * <pre>{@code
+     * for (taps) for (ci = 0; ci < CIN; ci += P) for (cb = 0; cb < COUT_PADDED; cb += V*L)
+     *   acc[p][v] = 0
+     *   for (n, jd, jh, jw)  g[v] = GY[written pixel][cb + v*L];  for p: acc[p][v] = fma(broadcast(X[read pixel][ci + p]), g[v], acc[p][v])
+     *   GW[tap][ci + p][cb + v*L] += acc[p][v]
+     * }</pre>
+     */
+    private static void correlate(Layer layer, KernelBuilder k, Gather g, Plane gy, int gradWeightSlot, Axis ad,
+            Axis ah, Axis aw, int pixels, int vectors) {
+        int lanes = layer.lanes();
+        Plane x = g.padded();
+        int readChannels = g.source().channels();
+        Variable xs = k.floats("x", x.slot());
+        Variable gys = k.floats("gy", gy.slot());
+        Variable gws = k.floats("gw", gradWeightSlot);
+        int[] kernel = g.kernel();
+        Variable[][] acc = new Variable[pixels][vectors];
+        Variable[] gv = new Variable[vectors];
+        for (int q = 0; q < vectors; q++) {
+            gv[q] = KernelBuilder.vectorVar("g" + q);
+        }
+        Variable tapRow = KernelBuilder.intVar("taprow");
+        Variable xRow = KernelBuilder.intVar("xrow");
+        Variable gRow = KernelBuilder.intVar("grow");
+        k.loop(MD, ad.taps(), () -> k.loop(MH, ah.taps(), () -> k.loop(MW, aw.taps(), () -> {
+            Expr tap = row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],
+                    add(c(ah.kStart()), mul(v(MH), ah.kStep()))), kernel[2], add(c(aw.kStart()), mul(v(MW), aw.kStep())));
+            k.set(tapRow, mul(tap, readChannels * gy.padded()));
+            k.loop(CI, c(0), c(readChannels), pixels, () -> k.loop(CB, c(0), c(gy.padded()), vectors * lanes, () -> {
+                for (int p = 0; p < pixels; p++) {
+                    for (int q = 0; q < vectors; q++) {
+                        acc[p][q] = KernelBuilder.vectorVar("acc" + p + "_" + q);
+                        k.set(acc[p][q], broadcast(c(0f)));
+                    }
+                }
+                k.loop(N, v(KernelBuilder.BATCH), () -> k.loop(JD, ad.count(), () -> k.loop(JH, ah.count(),
+                        () -> k.loop(JW, aw.count(), () -> {
+                            k.set(xRow, x.at(v(N),
+                                    add(mul(v(JD), ad.readStep()), c(ad.readStart() + g.padBefore()[0]),
+                                            mul(v(MD), ad.readTapStep())),
+                                    add(mul(v(JH), ah.readStep()), c(ah.readStart() + g.padBefore()[1]),
+                                            mul(v(MH), ah.readTapStep())),
+                                    add(mul(v(JW), aw.readStep()), c(aw.readStart() + g.padBefore()[2]),
+                                            mul(v(MW), aw.readTapStep())),
+                                    v(CI)));
+                            k.set(gRow, gy.at(v(N), add(c(ad.writeStart()), mul(v(JD), ad.writeStep())),
+                                    add(c(ah.writeStart()), mul(v(JH), ah.writeStep())),
+                                    add(c(aw.writeStart()), mul(v(JW), aw.writeStep())), v(CB)));
+                            for (int q = 0; q < vectors; q++) {
+                                k.set(gv[q], vload(gys, add(v(gRow), c(q * lanes))));
+                            }
+                            for (int p = 0; p < pixels; p++) {
+                                k.set(XS, broadcast(load(xs, add(v(xRow), c(p)))));
+                                for (int q = 0; q < vectors; q++) {
+                                    k.set(acc[p][q], fma(v(XS), v(gv[q]), v(acc[p][q])));
+                                }
+                            }
+                        }))));
+                for (int p = 0; p < pixels; p++) {
+                    for (int q = 0; q < vectors; q++) {
+                        k.addTo(gws, add(v(tapRow), mul(add(v(CI), c(p)), gy.padded()), v(CB), c(q * lanes)),
+                                v(acc[p][q]));
+                    }
+                }
+            }));
+        })));
+    }
+
+    /** Adds the bias gradient, summed over the batch and positions, into a padded scratch array. */
+    static void biasGradient(Layer layer, KernelBuilder k, Plane gy, int scratchSlot) {
+        Variable gys = k.floats("gy", gy.slot());
+        Variable gbs = k.floats("gb", scratchSlot);
+        Variable acc = KernelBuilder.vectorVar("acc");
+        k.loop(C, c(0), c(gy.padded()), layer.lanes(), () -> {
+            k.set(acc, vload(gbs, v(C)));
+            k.loop(P, mul(v(KernelBuilder.BATCH), c(gy.positions())),
+                    () -> k.set(acc, E.add(v(acc), vload(gys, gy.at(v(P), v(C))))));
+            k.store(gbs, v(C), v(acc));
+        });
+    }
+
+    private static int largestDivisorAtMost(int value, int limit) {
+        for (int d = Math.min(limit, value); d > 1; d--) {
+            if (value % d == 0) {
+                return d;
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.cnnc.lowering;
+
+import static dev.cnnc.lowering.E.c;
+import static dev.cnnc.lowering.E.v;
+
+import dev.cnnc.interpreter.Windows;
+import dev.cnnc.ir.Op;
+import dev.cnnc.kernel.Expr;
+import dev.cnnc.runtime.kernels.Window;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers convolutions, transposed convolutions and dense layers, which are all gathers
+ * ({@link Gather}): the forward pass, the input gradient (the same kernel over the output
+ * gradient with the weights' roles swapped), and the weight and bias gradients.
+ */
+final class ConvolutionLowering {
+
+    private static final String PACKING = "dev/cnnc/runtime/compiled/Packing";
+
+    /** What differs between the three ops: the weight's layout and which side of the relation is written. */
+    private record Family(int first, int secondPerGroup, int groups, int[] kernel, boolean firstIsOutput,
+            List<List<Axis>> forwardAxes, List<List<Axis>> backwardAxes, boolean bias) {}
+
+    private ConvolutionLowering() {}
+
+    static void conv(Layer layer, Op.Conv conv) {
+        Layer.Tensor in = layer.input(0);
+        Layer.Tensor out = layer.output();
+        Window window = Windows.conv(conv, in.shape(), out.shape());
+        lower(layer, family(window, conv.out(), in.value().channels() / conv.groups(), conv.groups(), true, conv.bias()),
+                conv.name() + " " + in.value().channels() + "->" + conv.out());
+    }
+
+    static void convTranspose(Layer layer, Op.ConvTranspose conv) {
+        Layer.Tensor in = layer.input(0);
+        Layer.Tensor out = layer.output();
+        Window window = Windows.convTranspose(conv, in.shape(), out.shape());
+        lower(layer, family(window, in.value().channels(), conv.out() / conv.groups(), conv.groups(), false, conv.bias()),
+                conv.name() + " " + in.value().channels() + "->" + conv.out() + " by stride phases");
+    }
+
+    static void dense(Layer layer, Op.Dense dense) {
+        List<List<Axis>> point = List.of(Axis.stridedRead(1, 1, 1, 0, 1), Axis.stridedRead(1, 1, 1, 0, 1),
+                Axis.stridedRead(1, 1, 1, 0, 1));
+        Family family = new Family(dense.out(), layer.input(0).value().channels(), 1, new int[] {1, 1, 1}, true, point,
+                point, dense.bias());
+        lower(layer, family, "dense " + layer.input(0).value().channels() + "->" + dense.out());
+    }
+
+    /**
+     * A convolution writes the small side of {@code input = output * stride + k * dilation - pad}
+     * and its input gradient the big side; a transposed convolution the other way round.
+     */
+    private static Family family(Window w, int first, int secondPerGroup, int groups, boolean convolution,
+            boolean bias) {
+        List<List<Axis>> forward = new ArrayList<>();
+        List<List<Axis>> backward = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            int s = w.stride()[d];
+            int dil = w.dilation()[d];
+            int pad = w.padBefore()[d];
+            int k = w.kernel()[d];
+            if (convolution) {
+                forward.add(Axis.stridedRead(w.output()[d], s, dil, pad, k));
+                backward.add(Axis.phasedWrite(w.input()[d], s, dil, pad, k));
+            } else {
+                forward.add(Axis.phasedWrite(w.output()[d], s, dil, pad, k));
+                backward.add(Axis.stridedRead(w.input()[d], s, dil, pad, k));
+            }
+        }
+        return new Family(first, secondPerGroup, groups, w.kernel(), convolution, forward, backward, bias);
+    }
+
+    private static void lower(Layer layer, Family f, String title) {
+        SlotPlan plan = layer.plan();
+        Plane x = layer.input(0).value();
+        Plane y = layer.output().value();
+        Plane gx = layer.input(0).gradient();
+        Plane gy = layer.output().gradient();
+        int taps = f.kernel()[0] * f.kernel()[1] * f.kernel()[2];
+        int packedSlot = plan.floats(0, taps * x.channels() * y.padded(), false);
+        int biasSlot = f.bias() ? plan.floats(0, y.padded(), false) : -1;
+
+        // Forward: repack the live weights, pad the input's borders, gather.
+        KernelBuilder pack = layer.kernel("pack");
+        pack.call(PACKING, "pack", packArguments(pack, layer, f, packedSlot, true, x.channels(), y.padded()));
+        if (f.bias()) {
+            pack.call(PACKING, "pad", v(pack.floats("bias", layer.parameter("bias"))), v(pack.floats("bp", biasSlot)),
+                    c(y.channels()));
+        }
+        layer.addForward(pack);
+        Gather forward = Gather.of(layer, x, y, f.forwardAxes(), f.kernel(), packedSlot, biasSlot, false, f.groups());
+        if (forward.needsPaddedCopy()) {
+            KernelBuilder copy = layer.kernel("pad");
+            ConvolutionKernels.padCopy(layer, copy, forward);
+            layer.addForward(copy);
+        }
+        ConvolutionKernels.gather(layer, "forward", forward, layer::addForward);
+        int vectors = ConvolutionKernels.tileVectors(y.padded() / layer.lanes());
+        layer.explain(title + ": register tile of " + Math.min(ConvolutionKernels.tilePixels(vectors), y.width())
+                + " pixels x " + vectors + " vectors of " + layer.lanes() + (layer.lanes() == 1 ? " lane" : " lanes")
+                + ", channels-last" + (forward.needsPaddedCopy() ? ", input copied into a border-padded buffer" : "")
+                + (f.groups() > 1 ? ", " + f.groups() + " groups as block-diagonal weights" : ""));
+
+        // Backward: bias and weight gradients, then the input gradient.
+        if (f.bias()) {
+            int scratch = plan.floats(0, y.padded(), true);
+            KernelBuilder bias = layer.kernel("bias_grad");
+            ConvolutionKernels.biasGradient(layer, bias, gy, scratch);
+            bias.call(PACKING, "addUnpadded", v(bias.floats("gbp", scratch)),
+                    v(bias.floats("gbias", layer.parameterGradient("bias"))), c(y.channels()));
+            layer.addBackward(bias);
+        }
+        int gradWeightSlot = plan.floats(0, taps * x.channels() * y.padded(), true);
+        ConvolutionKernels.weightGradient(layer, "weight_grad", forward, gy, gradWeightSlot, layer::addBackward);
+        KernelBuilder unpack = layer.kernel("weight_grad_unpack");
+        List<Expr> arguments = new ArrayList<>(List.of(v(unpack.floats("gwp", gradWeightSlot)),
+                v(unpack.floats("gweight", layer.parameterGradient("weight")))));
+        arguments.addAll(shapeArguments(f, true, x.channels(), y.padded()));
+        unpack.call(PACKING, "unpackAdd", arguments.toArray(Expr[]::new));
+        layer.addBackward(unpack);
+
+        int swappedSlot = plan.floats(0, taps * y.channels() * x.padded(), false);
+        KernelBuilder packSwapped = layer.kernel("pack_swapped");
+        packSwapped.call(PACKING, "pack", packArguments(packSwapped, layer, f, swappedSlot, false, y.channels(),
+                x.padded()));
+        layer.addBackward(packSwapped);
+        Gather backward = Gather.of(layer, gy, gx, f.backwardAxes(), f.kernel(), swappedSlot, -1, true, f.groups());
+        if (backward.needsPaddedCopy()) {
+            KernelBuilder copy = layer.kernel("grad_pad");
+            ConvolutionKernels.padCopy(layer, copy, backward);
+            layer.addBackward(copy);
+        }
+        ConvolutionKernels.gather(layer, "input_grad", backward, layer::addBackward);
+    }
+
+    private static Expr[] packArguments(KernelBuilder k, Layer layer, Family f, int packedSlot, boolean forward,
+            int readChannels, int writtenPadded) {
+        List<Expr> arguments = new ArrayList<>(List.of(v(k.floats("weight", layer.parameter("weight"))),
+                v(k.floats("packed", packedSlot))));
+        arguments.addAll(shapeArguments(f, forward, readChannels, writtenPadded));
+        return arguments.toArray(Expr[]::new);
+    }
+
+    /** {@code r, s, taps, groups, firstIsWritten, readChannels, writtenPadded}, as {@code Packing} takes them. */
+    private static List<Expr> shapeArguments(Family f, boolean forward, int readChannels, int writtenPadded) {
+        int taps = f.kernel()[0] * f.kernel()[1] * f.kernel()[2];
+        boolean firstIsWritten = forward == f.firstIsOutput();
+        return List.of(c(f.first()), c(f.secondPerGroup()), c(taps), c(f.groups()), c(firstIsWritten ? 1 : 0),
+                c(readChannels), c(writtenPadded));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cnnc.lowering;
+
+import java.util.List;
+
+/**
+ * One gather of the convolution family, fully sized: read {@code source} (through its border-padded
+ * copy {@code padded}, or directly when no read leaves it), write {@code target}, with weights
+ * packed as {@code [taps][source channels][target channels padded]}.
+ *
+ * @param axes the phases of each of the three (widened) spatial dimensions
+ * @param kernel the kernel size of each dimension
+ * @param biasSlot the padded bias, or -1
+ * @param accumulate whether the gather adds into {@code target} (a gradient) instead of setting it
+ */
+record Gather(
+        Plane source,
+        Plane padded,
+        int[] padBefore,
+        Plane target,
+        List<List<Axis>> axes,
+        int[] kernel,
+        int weightSlot,
+        int biasSlot,
+        boolean accumulate,
+        int groups) {
+
+    boolean needsPaddedCopy() {
+        return padded.slot() != source.slot();
+    }
+
+    int taps() {
+        return kernel[0] * kernel[1] * kernel[2];
+    }
+
+    /** Builds the gather for {@code axes}, with a padded copy of the source when some read falls outside it. */
+    static Gather of(Layer layer, Plane source, Plane target, List<List<Axis>> axes, int[] kernel, int weightSlot,
+            int biasSlot, boolean accumulate, int groups) {
+        int[] sizes = source.sizes();
+        int[] before = new int[3];
+        int[] paddedSizes = new int[3];
+        boolean any = false;
+        for (int d = 0; d < 3; d++) {
+            int[] pad = Axis.padding(axes.get(d), sizes[d]);
+            before[d] = pad[0];
+            paddedSizes[d] = sizes[d] + pad[0] + pad[1];
+            any |= pad[0] > 0 || pad[1] > 0;
+        }
+        Plane padded = source;
+        if (any) {
+            int slot = layer.plan().floats(paddedSizes[0] * paddedSizes[1] * paddedSizes[2] * source.padded(), 0, false);
+            padded = new Plane(slot, source.channels(), source.padded(), paddedSizes[0], paddedSizes[1], paddedSizes[2]);
+        }
+        return new Gather(source, padded, before, target, axes, kernel, weightSlot, biasSlot, accumulate, groups);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.cnnc.lowering;
+
+import static dev.cnnc.lowering.E.c;
+import static dev.cnnc.lowering.E.v;
+
+import dev.cnnc.kernel.Expr;
+import dev.cnnc.kernel.KernelMethod;
+import dev.cnnc.kernel.Stmt;
+import dev.cnnc.kernel.Type;
+import dev.cnnc.kernel.Variable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Builds one kernel method of a network class, statement by statement, with nested blocks given
+ * as lambdas. Every such method takes {@code (float[][] f, int[][] ix, int batch, int training)}
+ * and reaches its arrays through the two tables by slot.
+ */
+final class KernelBuilder {
+
+    static final Variable FLOATS = new Variable("f", Type.FLOAT_TABLE);
+    static final Variable INTS = new Variable("ix", Type.INT_TABLE);
+    static final Variable BATCH = new Variable("batch", Type.INT);
+    static final Variable TRAINING = new Variable("training", Type.INT);
+    static final List<Variable> PARAMETERS = List.of(FLOATS, INTS, BATCH, TRAINING);
+
+    private final String name;
+    private final Deque<List<Stmt>> blocks = new ArrayDeque<>();
+
+    KernelBuilder(String name) {
+        this.name = name;
+        blocks.push(new ArrayList<>());
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** {@code float[] name = f[slot];} */
+    Variable floats(String variable, int slot) {
+        Variable array = new Variable(variable, Type.FLOAT_ARRAY);
+        add(new Stmt.Assign(array, new Expr.Load(v(FLOATS), c(slot))));
+        return array;
+    }
+
+    /** {@code int[] name = ix[slot];} */
+    Variable ints(String variable, int slot) {
+        Variable array = new Variable(variable, Type.INT_ARRAY);
+        add(new Stmt.Assign(array, new Expr.Load(v(INTS), c(slot))));
+        return array;
+    }
+
+    static Variable intVar(String name) {
+        return new Variable(name, Type.INT);
+    }
+
+    static Variable floatVar(String name) {
+        return new Variable(name, Type.FLOAT);
+    }
+
+    static Variable vectorVar(String name) {
+        return new Variable(name, Type.VECTOR);
+    }
+
+    void add(Stmt stmt) {
+        blocks.peek().add(stmt);
+    }
+
+    void set(Variable variable, Expr value) {
+        add(new Stmt.Assign(variable, value));
+    }
+
+    /** Declares and sets an int: {@code int name = value;}. */
+    Variable let(String variable, Expr value) {
+        Variable local = new Variable(variable, value.type());
+        set(local, value);
+        return local;
+    }
+
+    void store(Variable array, Expr index, Expr value) {
+        if (value.type() == Type.VECTOR) {
+            add(new Stmt.VectorStore(v(array), index, value));
+        } else {
+            add(new Stmt.Store(v(array), index, value));
+        }
+    }
+
+    /** {@code array[index] += value}, for floats or vectors. */
+    void addTo(Variable array, Expr index, Expr value) {
+        Expr old = value.type() == Type.VECTOR ? E.vload(array, index) : E.load(array, index);
+        store(array, index, new Expr.Binary(Expr.Binary.Operator.ADD, old, value));
+    }
+
+    /** {@code for (index = from; index < to; index += step) body}; a loop of one constant trip is just its body. */
+    void loop(Variable index, Expr from, Expr to, int step, Runnable body) {
+        if (from instanceof Expr.IntConst start && to instanceof Expr.IntConst end) {
+            if (start.value() >= end.value()) {
+                return;
+            }
+            if (start.value() + step >= end.value()) {
+                set(index, from);
+                body.run();
+                return;
+            }
+        }
+        blocks.push(new ArrayList<>());
+        body.run();
+        List<Stmt> inner = blocks.pop();
+        add(new Stmt.For(index, from, to, step, inner));
+    }
+
+    void loop(Variable index, int count, Runnable body) {
+        loop(index, c(0), c(count), 1, body);
+    }
+
+    void loop(Variable index, Expr count, Runnable body) {
+        loop(index, c(0), count, 1, body);
+    }
+
+    /** {@code if (left < right) body}. */
+    void ifLess(Expr left, Expr right, Runnable body) {
+        blocks.push(new ArrayList<>());
+        body.run();
+        List<Stmt> inner = blocks.pop();
+        add(new Stmt.IfLess(left, right, inner));
+    }
+
+    /** {@code if (training != 0) body}. */
+    void ifTraining(Runnable body) {
+        ifLess(c(0), v(TRAINING), body);
+    }
+
+    /** A static call of a runtime helper. */
+    void call(String owner, String method, Expr... arguments) {
+        add(new Stmt.Call(owner, method, List.of(arguments)));
+    }
+
+    /** A call of another method of the class with the four pass arguments. */
+    void callPass(String method) {
+        add(new Stmt.Call(null, method, List.of(v(FLOATS), v(INTS), v(BATCH), v(TRAINING))));
+    }
+
+    boolean isEmpty() {
+        return blocks.size() == 1 && blocks.peek().isEmpty();
+    }
+
+    KernelMethod build() {
+        if (blocks.size() != 1) {
+            throw new IllegalStateException(name + ": a block is still open");
+        }
+        return new KernelMethod(name, PARAMETERS, blocks.peek());
+    }
+}

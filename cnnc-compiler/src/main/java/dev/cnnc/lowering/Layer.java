@@ -1,0 +1,117 @@
+package dev.cnnc.lowering;
+
+import dev.cnnc.ir.CheckedGraph;
+import dev.cnnc.ir.Node;
+import dev.cnnc.ir.Shape;
+import dev.cnnc.kernel.KernelMethod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node being lowered: its tensors as planes, its parameters' slots, and the kernel methods
+ * its forward and backward passes call, in order.
+ */
+final class Layer {
+
+    /** A tensor's value and its gradient, both channels-last. */
+    record Tensor(Plane value, Plane gradient, Shape shape) {}
+
+    private final CheckedGraph graph;
+    private final SlotPlan plan;
+    private final Node node;
+    private final String prefix;
+    private final Map<String, Tensor> tensors;
+    private final List<KernelMethod> forward = new ArrayList<>();
+    private final List<KernelMethod> backward = new ArrayList<>();
+    private final List<String> explanations = new ArrayList<>();
+
+    Layer(CheckedGraph graph, SlotPlan plan, Node node, int index, Map<String, Tensor> tensors) {
+        this.graph = graph;
+        this.plan = plan;
+        this.node = node;
+        this.prefix = "n" + index + "_" + node.output().replaceAll("[^A-Za-z0-9]", "_");
+        this.tensors = tensors;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    SlotPlan plan() {
+        return plan;
+    }
+
+    int lanes() {
+        return plan.lanes();
+    }
+
+    CheckedGraph graph() {
+        return graph;
+    }
+
+    Tensor input(int k) {
+        return tensors.get(node.inputs().get(k));
+    }
+
+    Tensor output() {
+        return tensors.get(node.output());
+    }
+
+    Tensor tensor(String name) {
+        return tensors.get(name);
+    }
+
+    int inputCount() {
+        return node.inputs().size();
+    }
+
+    String parameterName(String suffix) {
+        return node.parameterPrefix() + "." + suffix;
+    }
+
+    boolean hasParameter(String suffix) {
+        return node.parameterPrefix() != null && plan.hasParameter(parameterName(suffix));
+    }
+
+    int parameter(String suffix) {
+        return plan.parameterValue(parameterName(suffix));
+    }
+
+    int parameterGradient(String suffix) {
+        return plan.parameterGradient(parameterName(suffix));
+    }
+
+    KernelBuilder kernel(String part) {
+        return new KernelBuilder(prefix + "_" + part);
+    }
+
+    void addForward(KernelBuilder kernel) {
+        if (!kernel.isEmpty()) {
+            forward.add(kernel.build());
+        }
+    }
+
+    void addBackward(KernelBuilder kernel) {
+        if (!kernel.isEmpty()) {
+            backward.add(kernel.build());
+        }
+    }
+
+    /** Records which kernel a part of the layer got and why, for {@code --explain}. */
+    void explain(String text) {
+        explanations.add(text);
+    }
+
+    List<KernelMethod> forwardMethods() {
+        return forward;
+    }
+
+    List<KernelMethod> backwardMethods() {
+        return backward;
+    }
+
+    List<String> explanations() {
+        return explanations;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.cnnc.lowering;
+
+import dev.cnnc.interpreter.NetworkSpecs;
+import dev.cnnc.ir.CheckedGraph;
+import dev.cnnc.ir.GraphInput;
+import dev.cnnc.ir.Node;
+import dev.cnnc.ir.Op;
+import dev.cnnc.ir.Shape;
+import dev.cnnc.kernel.KernelClass;
+import dev.cnnc.kernel.KernelMethod;
+import dev.cnnc.kernel.NetworkClass;
+import dev.cnnc.runtime.NetworkSpec;
+import dev.cnnc.runtime.TensorSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers a checked graph to the kernel IR of one network class: every node's kernels, a
+ * {@value NetworkClass#FORWARD} method that calls them in order and a {@value NetworkClass#BACKWARD}
+ * method that calls their gradients in reverse, and the layout of every array.
+ */
+public final class NetworkLowering {
+
+    /** What a layer became, for {@code --explain}. */
+    public record LayerReport(Node node, List<String> kernels) {}
+
+    public record Result(NetworkClass network, List<LayerReport> layers) {}
+
+    private NetworkLowering() {}
+
+    public static Result lower(CheckedGraph graph, String internalName, int lanes) {
+        NetworkSpec spec = NetworkSpecs.of(graph);
+        SlotPlan plan = new SlotPlan(spec, lanes);
+        Map<String, Layer.Tensor> tensors = new HashMap<>();
+        for (GraphInput input : graph.graph().inputs()) {
+            tensors.put(input.name(), tensor(plan, graph.shape(input.name()), lanes));
+        }
+        for (Node node : graph.graph().nodes()) {
+            tensors.put(node.output(), tensor(plan, graph.shape(node.output()), lanes));
+        }
+        List<KernelMethod> methods = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
+        List<Node> nodes = graph.graph().nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            Layer layer = new Layer(graph, plan, nodes.get(i), i, tensors);
+            lowerNode(layer);
+            layers.add(layer);
+            methods.addAll(layer.forwardMethods());
+            methods.addAll(layer.backwardMethods());
+        }
+        KernelBuilder forward = new KernelBuilder(NetworkClass.FORWARD);
+        for (Layer layer : layers) {
+            layer.forwardMethods().forEach(method -> forward.callPass(method.name()));
+        }
+        KernelBuilder backward = new KernelBuilder(NetworkClass.BACKWARD);
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            layers.get(i).backwardMethods().forEach(method -> backward.callPass(method.name()));
+        }
+        methods.add(forward.build());
+        methods.add(backward.build());
+
+        Map<String, int[]> boundary = new LinkedHashMap<>();
+        for (TensorSpec tensor : spec.inputs()) {
+            boundary.put(tensor.name(), slots(tensors.get(tensor.name())));
+        }
+        for (TensorSpec tensor : spec.outputs()) {
+            boundary.put(tensor.name(), slots(tensors.get(tensor.name())));
+        }
+        KernelClass kernels = new KernelClass(internalName, lanes, methods);
+        List<LayerReport> reports = layers.stream().map(layer -> new LayerReport(layer.node(), layer.explanations()))
+                .toList();
+        return new Result(new NetworkClass(kernels, plan.layout(boundary)), reports);
+    }
+
+    private static int[] slots(Layer.Tensor tensor) {
+        return new int[] {tensor.value().slot(), tensor.gradient().slot()};
+    }
+
+    private static Layer.Tensor tensor(SlotPlan plan, Shape shape, int lanes) {
+        Plane probe = Plane.of(0, shape, lanes);
+        int value = plan.floats(probe.sampleSize(), 0, false);
+        int gradient = plan.floats(probe.sampleSize(), 0, true);
+        return new Layer.Tensor(Plane.of(value, shape, lanes), Plane.of(gradient, shape, lanes), shape);
+    }
+
+    private static void lowerNode(Layer layer) {
+        switch (layer.node().op()) {
+            case Op.Conv conv -> ConvolutionLowering.conv(layer, conv);
+            case Op.ConvTranspose conv -> ConvolutionLowering.convTranspose(layer, conv);
+            case Op.Dense dense -> ConvolutionLowering.dense(layer, dense);
+            case Op.MaxPool pool -> PoolingLowering.maxPool(layer, pool);
+            case Op.AvgPool pool -> PoolingLowering.avgPool(layer, pool);
+            case Op.MaxUnpool unpool -> PoolingLowering.maxUnpool(layer, unpool);
+            case Op.Upsample upsample -> PoolingLowering.upsample(layer, upsample);
+            case Op.GlobalAvgPool ignored -> PoolingLowering.globalAvgPool(layer);
+            case Op.BatchNorm norm -> BatchNormLowering.lower(layer, norm);
+            case Op.Activation activation -> ElementwiseLowering.activation(layer, activation);
+            case Op.Dropout dropout -> ElementwiseLowering.dropout(layer, dropout);
+            case Op.Add ignored -> ElementwiseLowering.sum(layer);
+            case Op.Softmax softmax -> ChannelLowering.softmax(layer, softmax);
+            case Op.Flatten ignored -> ChannelLowering.flatten(layer);
+            case Op.Concat ignored -> ChannelLowering.concat(layer);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package dev.cnnc.lowering;
+
+import static dev.cnnc.lowering.E.add;
+import static dev.cnnc.lowering.E.broadcast;
+import static dev.cnnc.lowering.E.c;
+import static dev.cnnc.lowering.E.div;
+import static dev.cnnc.lowering.E.load;
+import static dev.cnnc.lowering.E.max;
+import static dev.cnnc.lowering.E.min;
+import static dev.cnnc.lowering.E.mul;
+import static dev.cnnc.lowering.E.row;
+import static dev.cnnc.lowering.E.sub;
+import static dev.cnnc.lowering.E.toFloat;
+import static dev.cnnc.lowering.E.v;
+import static dev.cnnc.lowering.E.vload;
+
+import dev.cnnc.interpreter.Windows;
+import dev.cnnc.ir.Op;
+import dev.cnnc.kernel.Expr;
+import dev.cnnc.kernel.Expr.Compare.Relation;
+import dev.cnnc.kernel.Variable;
+import dev.cnnc.runtime.kernels.Window;
+
+/** Pooling and its relatives: max and average pooling, max unpooling, upsampling, global average pooling. */
+final class PoolingLowering {
+
+    private static final Variable N = KernelBuilder.intVar("n");
+    private static final Variable[] O = {KernelBuilder.intVar("od"), KernelBuilder.intVar("oh"), KernelBuilder.intVar("ow")};
+    private static final Variable[] K = {KernelBuilder.intVar("kd"), KernelBuilder.intVar("kh"), KernelBuilder.intVar("kw")};
+    private static final Variable[] I = {KernelBuilder.intVar("id"), KernelBuilder.intVar("ih"), KernelBuilder.intVar("iw")};
+    private static final Variable[] START = {KernelBuilder.intVar("sd"), KernelBuilder.intVar("sh"), KernelBuilder.intVar("sw")};
+    private static final Variable[] END = {KernelBuilder.intVar("ed"), KernelBuilder.intVar("eh"), KernelBuilder.intVar("ew")};
+    private static final Variable C = KernelBuilder.intVar("c");
+    private static final Variable P = KernelBuilder.intVar("p");
+    private static final Variable MAX = KernelBuilder.floatVar("max");
+    private static final Variable VALUE = KernelBuilder.floatVar("value");
+    private static final Variable WINNER = KernelBuilder.intVar("winner");
+    private static final Variable SCALE = KernelBuilder.floatVar("scale");
+    private static final Variable ACC = KernelBuilder.vectorVar("acc");
+
+    private PoolingLowering() {}
+
+    /** {@code for (n < batch) for (od, oh, ow) body}. */
+    private static void overOutput(KernelBuilder k, Plane y, Runnable body) {
+        int[] sizes = y.sizes();
+        k.loop(N, v(KernelBuilder.BATCH), () -> k.loop(O[0], sizes[0], () -> k.loop(O[1], sizes[1],
+                () -> k.loop(O[2], sizes[2], body))));
+    }
+
+    /** Taps {@code kd, kh, kw} of the window, each reading {@code id, ih, iw} only inside the input. */
+    private static void overTaps(KernelBuilder k, Window w, Runnable body, int d) {
+        if (d == 3) {
+            body.run();
+            return;
+        }
+        k.loop(K[d], w.kernel()[d], () -> {
+            k.set(I[d], add(mul(v(O[d]), w.stride()[d]), c(-w.padBefore()[d]), mul(v(K[d]), w.dilation()[d])));
+            k.ifLess(c(-1), v(I[d]), () -> k.ifLess(v(I[d]), c(w.input()[d]), () -> overTaps(k, w, body, d + 1)));
+        });
+    }
+
+    /**
+     * Scalar over channels: the first maximum wins, NaN wins over numbers, and the winner's place
+     * within its channel plane is kept for the backward pass and for maxunpool.
+     */
+    static void maxPool(Layer layer, Op.MaxPool pool) {
+        Plane x = layer.input(0).value();
+        Plane y = layer.output().value();
+        Window w = Windows.maxPool(pool, layer.input(0).shape(), layer.output().shape());
+        int indices = layer.plan().ints(y.sampleSize(), 0);
+        layer.plan().poolIndices(layer.node().output(), indices);
+        KernelBuilder f = layer.kernel("forward");
+        Variable xs = f.floats("x", x.slot());
+        Variable ys = f.floats("y", y.slot());
+        Variable ix = f.ints("indices", indices);
+        overOutput(f, y, () -> f.loop(C, x.channels(), () -> {
+            f.set(MAX, c(Float.NEGATIVE_INFINITY));
+            f.set(WINNER, c(-1));
+            overTaps(f, w, () -> {
+                f.set(VALUE, load(xs, x.at(v(N), v(I[0]), v(I[1]), v(I[2]), v(C))));
+                Expr better = max(new Expr.Compare(Relation.LT, v(WINNER), c(0)),
+                        max(new Expr.Compare(Relation.GT, v(VALUE), v(MAX)),
+                                min(new Expr.Compare(Relation.NE, v(VALUE), v(VALUE)),
+                                        new Expr.Compare(Relation.EQ, v(MAX), v(MAX)))));
+                f.ifLess(c(0), better, () -> {
+                    f.set(MAX, v(VALUE));
+                    f.set(WINNER, row(row(v(I[0]), x.height(), v(I[1])), x.width(), v(I[2])));
+                });
+            }, 0);
+            Expr out = y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C));
+            f.store(ys, out, v(MAX));
+            f.store(ix, out, v(WINNER));
+        }));
+        layer.addForward(f);
+
+        KernelBuilder b = layer.kernel("backward");
+        Variable gy = b.floats("gy", layer.output().gradient().slot());
+        Variable gx = b.floats("gx", layer.input(0).gradient().slot());
+        Variable bix = b.ints("indices", indices);
+        b.loop(N, v(KernelBuilder.BATCH), () -> b.loop(P, y.positions(), () -> b.loop(C, x.channels(), () -> {
+            Expr at = y.at(row(v(N), y.positions(), v(P)), v(C));
+            b.set(WINNER, load(bix, at));
+            b.ifLess(c(-1), v(WINNER), () -> b.addTo(gx, x.at(row(v(N), x.positions(), v(WINNER)), v(C)),
+                    load(gy, at)));
+        })));
+        layer.addBackward(b);
+        layer.explain(pool.name() + ": scalar loop over channels (the winner's index is kept per lane)");
+    }
+
+    /** The window of output {@code (od, oh, ow)} clipped to the input, and its divisor, as {@code AvgPooling} counts them. */
+    private static void avgWindow(KernelBuilder k, Window w, boolean countIncludePad) {
+        Expr padded = c(1);
+        Expr real = c(1);
+        for (int d = 0; d < 3; d++) {
+            Expr first = sub(mul(v(O[d]), w.stride()[d]), c(w.padBefore()[d]));
+            Variable firstVar = KernelBuilder.intVar("first" + d);
+            Variable lastVar = KernelBuilder.intVar("last" + d);
+            k.set(firstVar, first);
+            k.set(lastVar, min(add(v(firstVar), c(w.kernel()[d])), c(w.input()[d] + w.padBefore()[d])));
+            padded = mul(padded, sub(v(lastVar), v(firstVar)));
+            k.set(START[d], max(v(firstVar), c(0)));
+            k.set(END[d], min(v(lastVar), c(w.input()[d])));
+            real = mul(real, max(sub(v(END[d]), v(START[d])), c(0)));
+        }
+        k.set(SCALE, div(c(1f), toFloat(countIncludePad ? padded : max(real, c(1)))));
+    }
+
+    private static void overClippedWindow(KernelBuilder k, Runnable body) {
+        k.loop(I[0], v(START[0]), v(END[0]), 1, () -> k.loop(I[1], v(START[1]), v(END[1]), 1,
+                () -> k.loop(I[2], v(START[2]), v(END[2]), 1, body)));
+    }
+
+    static void avgPool(Layer layer, Op.AvgPool pool) {
+        Plane x = layer.input(0).value();
+        Plane y = layer.output().value();
+        int lanes = layer.lanes();
+        Window w = Windows.avgPool(pool, layer.input(0).shape(), layer.output().shape());
+        KernelBuilder f = layer.kernel("forward");
+        Variable xs = f.floats("x", x.slot());
+        Variable ys = f.floats("y", y.slot());
+        overOutput(f, y, () -> {
+            avgWindow(f, w, pool.countIncludePad());
+            f.loop(C, c(0), c(x.padded()), lanes, () -> {
+                f.set(ACC, broadcast(c(0f)));
+                overClippedWindow(f, () -> f.set(ACC, E.add(v(ACC), vload(xs, x.at(v(N), v(I[0]), v(I[1]), v(I[2]),
+                        v(C))))));
+                f.store(ys, y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C)), mul(v(ACC), broadcast(v(SCALE))));
+            });
+        });
+        layer.addForward(f);
+
+        KernelBuilder b = layer.kernel("backward");
+        Variable gy = b.floats("gy", layer.output().gradient().slot());
+        Variable gx = b.floats("gx", layer.input(0).gradient().slot());
+        overOutput(b, y, () -> {
+            avgWindow(b, w, pool.countIncludePad());
+            b.loop(C, c(0), c(x.padded()), lanes, () -> {
+                b.set(ACC, mul(vload(gy, y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C))), broadcast(v(SCALE))));
+                overClippedWindow(b, () -> b.addTo(gx, x.at(v(N), v(I[0]), v(I[1]), v(I[2]), v(C)), v(ACC)));
+            });
+        });
+        layer.addBackward(b);
+        layer.explain(pool.name() + ": vector loop over channels, window clipped to the input");
+    }
+
+    static void maxUnpool(Layer layer, Op.MaxUnpool unpool) {
+        Plane x = layer.input(0).value();
+        Plane y = layer.output().value();
+        int lanes = layer.lanes();
+        int indices = layer.plan().poolIndices(unpool.pool());
+        KernelBuilder f = layer.kernel("forward");
+        Variable xs = f.floats("x", x.slot());
+        Variable ys = f.floats("y", y.slot());
+        Variable ix = f.ints("indices", indices);
+        f.loop(P, c(0), mul(v(KernelBuilder.BATCH), c(y.sampleSize())), lanes, () -> f.store(ys, v(P), broadcast(c(0f))));
+        f.loop(N, v(KernelBuilder.BATCH), () -> f.loop(P, x.positions(), () -> f.loop(C, x.channels(), () -> {
+            Expr at = x.at(row(v(N), x.positions(), v(P)), v(C));
+            f.set(WINNER, load(ix, at));
+            f.ifLess(c(-1), v(WINNER), () -> f.store(ys, y.at(row(v(N), y.positions(), v(WINNER)), v(C)), load(xs, at)));
+        })));
+        layer.addForward(f);
+
+        KernelBuilder b = layer.kernel("backward");
+        Variable gy = b.floats("gy", layer.output().gradient().slot());
+        Variable gx = b.floats("gx", layer.input(0).gradient().slot());
+        Variable bix = b.ints("indices", indices);
+        b.loop(N, v(KernelBuilder.BATCH), () -> b.loop(P, x.positions(), () -> b.loop(C, x.channels(), () -> {
+            Expr at = x.at(row(v(N), x.positions(), v(P)), v(C));
+            b.set(WINNER, load(bix, at));
+            b.ifLess(c(-1), v(WINNER), () -> b.addTo(gx, at, load(gy, y.at(row(v(N), y.positions(), v(WINNER)), v(C)))));
+        })));
+        layer.addBackward(b);
+        layer.explain(unpool.name() + ": scalar loop over channels through the pool's indices");
+    }
+
+    static void upsample(Layer layer, Op.Upsample upsample) {
+        Plane x = layer.input(0).value();
+        Plane y = layer.output().value();
+        int lanes = layer.lanes();
+        int rank = layer.input(0).shape().spatialRank();
+        int[] scale = {1, 1, 1};
+        for (int d = 0; d < rank; d++) {
+            scale[3 - rank + d] = upsample.scaleFor(d);
+        }
+        Expr[] source = new Expr[3];
+        for (int d = 0; d < 3; d++) {
+            source[d] = div(v(O[d]), c(scale[d]));
+        }
+        KernelBuilder f = layer.kernel("forward");
+        Variable xs = f.floats("x", x.slot());
+        Variable ys = f.floats("y", y.slot());
+        overOutput(f, y, () -> f.loop(C, c(0), c(x.padded()), lanes, () -> f.store(ys,
+                y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C)), vload(xs, x.at(v(N), source[0], source[1], source[2], v(C))))));
+        layer.addForward(f);
+
+        KernelBuilder b = layer.kernel("backward");
+        Variable gy = b.floats("gy", layer.output().gradient().slot());
+        Variable gx = b.floats("gx", layer.input(0).gradient().slot());
+        overOutput(b, y, () -> b.loop(C, c(0), c(x.padded()), lanes, () -> b.addTo(gx,
+                x.at(v(N), source[0], source[1], source[2], v(C)), vload(gy, y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C))))));
+        layer.addBackward(b);
+        layer.explain("upsample: vector copy over channels");
+    }
+
+    static void globalAvgPool(Layer layer) {
+        Plane x = layer.input(0).value();
+        Plane y = layer.output().value();
+        int lanes = layer.lanes();
+        float scale = 1f / x.positions();
+        KernelBuilder f = layer.kernel("forward");
+        Variable xs = f.floats("x", x.slot());
+        Variable ys = f.floats("y", y.slot());
+        f.loop(N, v(KernelBuilder.BATCH), () -> f.loop(C, c(0), c(x.padded()), lanes, () -> {
+            f.set(ACC, broadcast(c(0f)));
+            f.loop(P, x.positions(), () -> f.set(ACC, E.add(v(ACC), vload(xs, x.at(row(v(N), x.positions(), v(P)), v(C))))));
+            f.store(ys, y.at(v(N), v(C)), mul(v(ACC), broadcast(c(scale))));
+        }));
+        layer.addForward(f);
+
+        KernelBuilder b = layer.kernel("backward");
+        Variable gy = b.floats("gy", layer.output().gradient().slot());
+        Variable gx = b.floats("gx", layer.input(0).gradient().slot());
+        b.loop(N, v(KernelBuilder.BATCH), () -> b.loop(C, c(0), c(x.padded()), lanes, () -> {
+            b.set(ACC, mul(vload(gy, y.at(v(N), v(C))), broadcast(c(scale))));
+            b.loop(P, x.positions(), () -> b.addTo(gx, x.at(row(v(N), x.positions(), v(P)), v(C)), v(ACC)));
+        }));
+        layer.addBackward(b);
+        layer.explain("global_avgpool: vector sums over positions");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.cnnc.runtime.compiled;
+
+import dev.cnnc.runtime.NetworkSpec;
+import dev.cnnc.runtime.ParameterSpec;
+import dev.cnnc.runtime.TensorSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a compiled network's class declares about itself, parsed from the text its constructor
+ * passes: the spec, the lane count its tensors are padded to, and every array it works in. Each
+ * array has a slot in the table its methods receive; a parameter's values and gradient fill two
+ * slots, the other arrays hold {@code perSample * batch + fixed} elements.
+ *
+ * <pre>
+ * network LeNet5
+ * lanes 16
+ * input x 1,28,28 value 0 gradient 1
+ * output y 10 value 5 gradient 6
+ * parameter conv1.weight 6,1,5,5 WEIGHT 25 value 7 gradient 8
+ * floats 9 per-sample 12544 fixed 0 zeroed
+ * ints 0 per-sample 1176 fixed 0
+ * dropout 12 shape 120 p 0.5
+ * </pre>
+ */
+record NetworkLayout(
+        NetworkSpec spec,
+        int lanes,
+        List<Boundary> inputs,
+        List<Boundary> outputs,
+        List<ParameterSlots> parameters,
+        List<Buffer> floats,
+        List<Buffer> ints,
+        List<DropoutMask> dropouts) {
+
+    /** A tensor where the network meets its user: NCHW outside, channels-last inside. */
+    record Boundary(TensorSpec tensor, int valueSlot, int gradientSlot) {}
+
+    record ParameterSlots(ParameterSpec spec, int valueSlot, int gradientSlot) {}
+
+    record Buffer(int slot, int perSample, int fixed, boolean zeroedBeforeBackward) {
+        long length(int batch) {
+            return (long) perSample * batch + fixed;
+        }
+    }
+
+    /** A dropout's mask, drawn in NCHW order for the tensor of {@code shape}, stored channels-last. */
+    record DropoutMask(int slot, int[] shape, double p) {}
+
+    static NetworkLayout parse(String text) {
+        String name = null;
+        int lanes = 0;
+        List<TensorSpec> inputSpecs = new ArrayList<>();
+        List<TensorSpec> outputSpecs = new ArrayList<>();
+        List<ParameterSpec> parameterSpecs = new ArrayList<>();
+        List<Boundary> inputs = new ArrayList<>();
+        List<Boundary> outputs = new ArrayList<>();
+        List<ParameterSlots> parameters = new ArrayList<>();
+        List<Buffer> floats = new ArrayList<>();
+        List<Buffer> ints = new ArrayList<>();
+        List<DropoutMask> dropouts = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] w = line.trim().split(" ");
+            switch (w[0]) {
+                case "network" -> name = w[1];
+                case "lanes" -> lanes = Integer.parseInt(w[1]);
+                case "input", "output" -> {
+                    TensorSpec tensor = new TensorSpec(w[1], dims(w[2]));
+                    Boundary boundary = new Boundary(tensor, Integer.parseInt(w[4]), Integer.parseInt(w[6]));
+                    (w[0].equals("input") ? inputSpecs : outputSpecs).add(tensor);
+                    (w[0].equals("input") ? inputs : outputs).add(boundary);
+                }
+                case "parameter" -> {
+                    ParameterSpec spec = new ParameterSpec(w[1], dims(w[2]),
+                            ParameterSpec.Kind.valueOf(w[3].toUpperCase(Locale.ROOT)), Integer.parseInt(w[4]));
+                    parameterSpecs.add(spec);
+                    parameters.add(new ParameterSlots(spec, Integer.parseInt(w[6]), Integer.parseInt(w[8])));
+                }
+                case "floats", "ints" -> (w[0].equals("floats") ? floats : ints).add(new Buffer(Integer.parseInt(w[1]),
+                        Integer.parseInt(w[3]), Integer.parseInt(w[5]), w.length > 6 && w[6].equals("zeroed")));
+                case "dropout" -> dropouts.add(new DropoutMask(Integer.parseInt(w[1]), dims(w[3]), Double.parseDouble(w[5])));
+                case "" -> {}
+                default -> throw new IllegalStateException("unknown line in a network layout: " + line);
+            }
+        }
+        if (name == null || lanes < 1) {
+            throw new IllegalStateException("a network layout names the network and its lane count");
+        }
+        NetworkSpec spec = new NetworkSpec(name, inputSpecs, outputSpecs, parameterSpecs);
+        return new NetworkLayout(spec, lanes, inputs, outputs, parameters, floats, ints, dropouts);
+    }
+
+    private static int[] dims(String text) {
+        return Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    int floatSlots() {
+        int slots = 0;
+        for (Boundary boundary : inputs) {
+            slots = Math.max(slots, Math.max(boundary.valueSlot(), boundary.gradientSlot()) + 1);
+        }
+        for (Boundary boundary : outputs) {
+            slots = Math.max(slots, Math.max(boundary.valueSlot(), boundary.gradientSlot()) + 1);
+        }
+        for (ParameterSlots parameter : parameters) {
+            slots = Math.max(slots, Math.max(parameter.valueSlot(), parameter.gradientSlot()) + 1);
+        }
+        for (Buffer buffer : floats) {
+            slots = Math.max(slots, buffer.slot() + 1);
+        }
+        return slots;
+    }
+
+    int intSlots() {
+        int slots = 0;
+        for (Buffer buffer : ints) {
+            slots = Math.max(slots, buffer.slot() + 1);
+        }
+        return slots;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.cnnc.runtime.compiled;
+
+import java.util.Arrays;
+
+/**
+ * Repacks weights between PyTorch's layout and the layout of compiled kernels, which the
+ * generated classes call before each pass (the parameters are live arrays) and after a backward
+ * pass (gradients go back in PyTorch's layout).
+ *
+ * <p>A PyTorch weight is {@code [R][S][taps]}, with R the first channel dimension, S the second per
+ * group ({@code [out][in/groups][k...]} for a convolution, {@code [in][out/groups][k...]} for a
+ * transposed one, {@code [out][in]} for dense). Entry (r, s) links channel r of the first dimension
+ * with channel {@code group(r) * S + s} of the second. A kernel reads {@code [taps][x][y padded]},
+ * x the channel it reads and y the one it writes; channel pairs of different groups hold zero.
+ */
+public final class Packing {
+
+    private Packing() {}
+
+    /**
+     * @param firstIsWritten whether the kernel writes channels of the first dimension (a convolution's
+     *     forward pass) or reads them (its input gradient)
+     */
+    public static void pack(float[] weight, float[] packed, int r, int s, int taps, int groups, int firstIsWritten,
+            int readChannels, int writtenPadded) {
+        Arrays.fill(packed, 0f);
+        int perGroup = r / groups;
+        for (int i = 0; i < r; i++) {
+            int secondBase = i / perGroup * s;
+            for (int j = 0; j < s; j++) {
+                int x = firstIsWritten != 0 ? secondBase + j : i;
+                int y = firstIsWritten != 0 ? i : secondBase + j;
+                int from = (i * s + j) * taps;
+                for (int t = 0; t < taps; t++) {
+                    packed[(t * readChannels + x) * writtenPadded + y] = weight[from + t];
+                }
+            }
+        }
+    }
+
+    /** Adds a gradient in the packed layout into the parameter's gradient in PyTorch's layout. */
+    public static void unpackAdd(float[] packed, float[] gradient, int r, int s, int taps, int groups,
+            int firstIsWritten, int readChannels, int writtenPadded) {
+        int perGroup = r / groups;
+        for (int i = 0; i < r; i++) {
+            int secondBase = i / perGroup * s;
+            for (int j = 0; j < s; j++) {
+                int x = firstIsWritten != 0 ? secondBase + j : i;
+                int y = firstIsWritten != 0 ? i : secondBase + j;
+                int to = (i * s + j) * taps;
+                for (int t = 0; t < taps; t++) {
+                    gradient[to + t] += packed[(t * readChannels + x) * writtenPadded + y];
+                }
+            }
+        }
+    }
+
+    /** Copies {@code count} values into the front of a zero-padded array. */
+    public static void pad(float[] values, float[] padded, int count) {
+        System.arraycopy(values, 0, padded, 0, count);
+    }
+
+    /** Adds the first {@code count} values of a padded array into {@code values}. */
+    public static void addUnpadded(float[] padded, float[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            values[i] += padded[i];
+        }
+    }
+}
