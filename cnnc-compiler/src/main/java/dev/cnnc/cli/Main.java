@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         name = "cnnc",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Compiles .cnn convolutional networks to specialized JVM code.",
+        description = {"Compiles .cnn convolutional networks to specialized JVM code:",
+            "  cnnc MODEL.cnn -d DIR [--package P] [--emit class|jar] [--explain] [--dump-ir STAGE]"},
         subcommands = {CheckCommand.class, SummaryCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -21,14 +22,26 @@ import picocli.CommandLine.Command;
             "  2  wrong usage of the command line",
             "  3  an internal error of cnnc (please report it)"
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CompileOptions compile;
+
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: try 'cnnc check FILE', 'cnnc summary FILE' or 'cnnc run FILE --input X.npy'");
+    public Integer call() {
+        if (compile.model == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a model or a command is missing: try"
+                    + " 'cnnc MODEL.cnn -d DIR', 'cnnc check FILE', 'cnnc summary FILE' or 'cnnc run FILE --input X.npy'");
+        }
+        try {
+            return compile.compile(spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (InputError e) {
+            spec.commandLine().getErr().println("cnnc: " + e.getMessage());
+            return ExitCodes.INPUT_ERROR;
+        }
     }
 
     public static void main(String[] args) {

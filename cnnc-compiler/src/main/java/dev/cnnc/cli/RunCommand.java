@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
         })
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "the .cnn file")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "the .cnn file, or a folder or jar of classes written by 'cnnc MODEL.cnn -d DIR'")
     Path model;
 
     @Option(names = "--network", paramLabel = "NAME", description = "which network of the file to run (needed when it has several)")
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
             + " running ones, dropout drops")
     boolean train;
 
-    @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "interpreter", completionCandidates = BackendNames.class,
+    @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "bytecode", completionCandidates = BackendNames.class,
             converter = BackendConverter.class,
             description = "which backend runs the network: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
     Backend backend;
@@ -145,12 +146,17 @@ final class RunCommand implements Callable<Integer> {
         paths.output(grads, "--grads");
         paths.output(paramsOut, "--params-out");
 
-        CheckResult result = FrontEnd.check(model);
-        CheckCommand.printDiagnostics(result, err);
-        if (!result.ok()) {
-            return ExitCodes.INPUT_ERROR;
+        Network network;
+        if (CompiledModels.isCompiled(model)) {
+            network = CompiledModels.load(model, networkName);
+        } else {
+            CheckResult result = FrontEnd.check(model);
+            CheckCommand.printDiagnostics(result, err);
+            if (!result.ok()) {
+                return ExitCodes.INPUT_ERROR;
+            }
+            network = backend.load(pick(result));
         }
-        Network network = backend.load(pick(result));
         if (params != null) {
             loadParameters(network, err);
         } else {

@@ -22,7 +22,7 @@ public final class BytecodeBackend {
     /** The classes of one network by binary name, the facade first. */
     public record CompiledClasses(String facade, int lanes, Map<String, byte[]> classes,
             List<NetworkLowering.LayerReport> vectorLayers, List<NetworkLowering.LayerReport> scalarLayers,
-            Map<String, KernelClass> kernels) {}
+            Map<String, KernelClass> lowered, Map<String, KernelClass> kernels) {}
 
     private BytecodeBackend() {}
 
@@ -39,14 +39,16 @@ public final class BytecodeBackend {
         NetworkLowering.Result scalar = NetworkLowering.lower(graph, facade + "$Scalar", 1);
         Map<String, byte[]> classes = new LinkedHashMap<>();
         Map<String, KernelClass> kernels = new LinkedHashMap<>();
+        Map<String, KernelClass> lowered = new LinkedHashMap<>();
         classes.put(binaryName, FacadeEmitter.emit(facade, facade + "$Vector", facade + "$Scalar", lanes));
         for (NetworkLowering.Result result : List.of(vector, scalar)) {
             NetworkClass split = split(result.network());
             String name = split.kernels().internalName().replace('/', '.');
             classes.put(name, BytecodeEmitter.emit(split));
             kernels.put(name, split.kernels());
+            lowered.put(name, result.network().kernels());
         }
-        return new CompiledClasses(binaryName, lanes, classes, vector.layers(), scalar.layers(), kernels);
+        return new CompiledClasses(binaryName, lanes, classes, vector.layers(), scalar.layers(), lowered, kernels);
     }
 
     /** Every method under the limit, measured by emitting it. */

@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 
 /** Writes a file through a temporary sibling and a rename, so a failed write never leaves half a file behind. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     interface Writer {
         void writeTo(OutputStream out) throws IOException;
@@ -35,6 +35,11 @@ final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** Writes {@code bytes} to {@code file} through a temporary sibling and an atomic rename. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, out -> out.write(bytes));
     }
 
     static void write(Path file, Writer writer) throws IOException {

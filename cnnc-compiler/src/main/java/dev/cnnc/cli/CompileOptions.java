@@ -1,0 +1,149 @@
+package dev.cnnc.cli;
+
+import dev.cnnc.backend.bytecode.BytecodeBackend;
+import dev.cnnc.driver.CheckResult;
+import dev.cnnc.driver.FrontEnd;
+import dev.cnnc.ir.CheckedGraph;
+import dev.cnnc.ir.GraphInput;
+import dev.cnnc.ir.Node;
+import dev.cnnc.kernel.KernelPrinter;
+import dev.cnnc.lowering.NetworkLowering;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.SourceVersion;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cnnc MODEL.cnn -d DIR}: compiles every network of a file to classes (a facade named
+ * after the network, its Vector API class and its scalar class), and explains or dumps what it did.
+ */
+final class CompileOptions {
+
+    enum Emit {
+        CLASS,
+        JAR
+    }
+
+    enum Stage {
+        GRAPH,
+        LOWERED,
+        SPLIT
+    }
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "the .cnn file to compile")
+    Path model;
+
+    @Option(names = "-d", paramLabel = "DIR", description = "where the classes (or the jar) go")
+    Path directory;
+
+    @Option(names = "--package", paramLabel = "P", description = "the package of the generated classes; default: none")
+    String packageName;
+
+    @Option(names = "--emit", paramLabel = "KIND", defaultValue = "class",
+            description = "class (a class folder, the default) or jar (DIR/MODEL.jar)")
+    Emit emit;
+
+    @Option(names = "--explain", description = "list each layer with the kernel chosen for it and why")
+    boolean explain;
+
+    @Option(names = "--dump-ir", paramLabel = "STAGE",
+            description = "print the IR after a stage: graph (checked graph), lowered (kernel IR), split (kernel IR as emitted)")
+    Stage dumpStage;
+
+    @Option(names = "--lanes", paramLabel = "N",
+            description = "floats per vector of the Vector API class (4, 8 or 16); default: this machine's widest")
+    Integer lanes;
+
+    int compile(PrintWriter out, PrintWriter err) throws InputError {
+        if (packageName != null && !packageName.isEmpty() && !SourceVersion.isName(packageName)) {
+            throw new InputError("'" + packageName + "' is not a Java package name");
+        }
+        if (lanes != null && lanes != 4 && lanes != 8 && lanes != 16) {
+            throw new InputError("--lanes is 4, 8 or 16, not " + lanes);
+        }
+        if (directory == null && !explain && dumpStage == null) {
+            throw new InputError("say where the classes go with -d DIR (or use --explain or --dump-ir to look only)");
+        }
+        if (directory != null && !Files.isDirectory(directory)) {
+            throw new InputError("the output directory " + directory + " does not exist");
+        }
+        CheckResult result = FrontEnd.check(model);
+        CheckCommand.printDiagnostics(result, err);
+        if (!result.ok()) {
+            return ExitCodes.INPUT_ERROR;
+        }
+        int width = lanes != null ? lanes : BytecodeBackend.defaultLanes();
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        List<String> facades = new ArrayList<>();
+        for (CheckedGraph graph : result.networks()) {
+            String name = graph.graph().name();
+            if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+                throw new InputError("network '" + name + "' cannot name a Java class; rename it");
+            }
+            String binary = packageName == null || packageName.isEmpty() ? name : packageName + "." + name;
+            BytecodeBackend.CompiledClasses compiled = BytecodeBackend.compile(graph, binary, width);
+            classes.putAll(compiled.classes());
+            facades.add(binary);
+            if (explain) {
+                explain(out, result, graph, compiled);
+            }
+            if (dumpStage != null) {
+                dump(out, graph, compiled);
+            }
+        }
+        if (directory != null) {
+            if (emit == Emit.JAR) {
+                String stem = model.getFileName().toString().replaceFirst("\\.cnn$", "");
+                Path jar = directory.resolve(stem + ".jar");
+                CompiledModels.writeJar(classes, facades, jar);
+                err.println("cnnc: wrote " + jar + " (" + String.join(", ", facades) + ")");
+            } else {
+                List<Path> written = CompiledModels.writeClasses(classes, facades, directory);
+                err.println("cnnc: wrote " + written.size() + " classes for " + String.join(", ", facades) + " into "
+                        + directory);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void explain(PrintWriter out, CheckResult result, CheckedGraph graph,
+            BytecodeBackend.CompiledClasses compiled) {
+        out.printf(Locale.ROOT, "%s: Vector API class with %d lanes (%d-bit vectors), chosen at load when the JVM runs"
+                + " them; otherwise the scalar class, same kernels with one lane%n", graph.graph().name(), compiled.lanes(),
+                compiled.lanes() * 32);
+        for (NetworkLowering.LayerReport layer : compiled.vectorLayers()) {
+            Node node = layer.node();
+            out.printf(Locale.ROOT, "  %s:%d  %s (%s)%n", result.fileName(), node.span().line(), node.output(),
+                    node.op().name());
+            for (String kernel : layer.kernels()) {
+                out.println("      " + kernel);
+            }
+        }
+    }
+
+    private void dump(PrintWriter out, CheckedGraph graph, BytecodeBackend.CompiledClasses compiled) {
+        switch (dumpStage) {
+            case GRAPH -> {
+                out.println("network " + graph.graph().name());
+                for (GraphInput input : graph.graph().inputs()) {
+                    out.println("  input " + input.name() + " " + graph.shape(input.name()));
+                }
+                for (Node node : graph.graph().nodes()) {
+                    out.println("  " + node.output() + " = " + node.op() + " of " + String.join(", ", node.inputs())
+                            + " -> " + graph.shape(node.output()));
+                }
+                out.println("  outputs " + String.join(", ", graph.graph().outputs()));
+            }
+            case LOWERED -> compiled.lowered().values().forEach(kernels -> out.print(KernelPrinter.print(kernels)));
+            case SPLIT -> compiled.kernels().values().forEach(kernels -> out.print(KernelPrinter.print(kernels)));
+        }
+    }
+
+}
