@@ -68,9 +68,6 @@ final class CompileOptions {
         if (lanes != null && lanes != 4 && lanes != 8 && lanes != 16) {
             throw new InputError("--lanes is 4, 8 or 16, not " + lanes);
         }
-        if (directory == null && !explain && dumpStage == null) {
-            throw new InputError("say where the classes go with -d DIR (or use --explain or --dump-ir to look only)");
-        }
         if (directory != null && !Files.isDirectory(directory)) {
             throw new InputError("the output directory " + directory + " does not exist");
         }

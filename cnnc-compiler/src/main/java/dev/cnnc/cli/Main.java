@@ -36,6 +36,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "a model or a command is missing: try"
                     + " 'cnnc MODEL.cnn -d DIR', 'cnnc check FILE', 'cnnc summary FILE' or 'cnnc run FILE --input X.npy'");
         }
+        if (!java.nio.file.Files.exists(compile.model) && !compile.model.toString().endsWith(".cnn")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown command or file '" + compile.model
+                    + "'; the commands are check, summary, run and help, or give a .cnn file to compile");
+        }
+        if (compile.directory == null && !compile.explain && compile.dumpStage == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "say where the classes go with -d DIR (or look only, with --explain or --dump-ir STAGE)");
+        }
         try {
             return compile.compile(spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (InputError e) {

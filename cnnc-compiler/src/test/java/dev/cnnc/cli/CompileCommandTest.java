@@ -1,0 +1,105 @@
+package dev.cnnc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cnnc.runtime.io.Npy;
+import dev.cnnc.testing.Golden;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cnnc MODEL.cnn -d DIR}: the classes it writes, and {@code cnnc run} loading them. */
+class CompileCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static Path example(String name) {
+        return Golden.repository().resolve("examples").resolve(name);
+    }
+
+    private static Path input() {
+        return Golden.repository().resolve("examples/inputs/shapes-4x1x28x28.npy");
+    }
+
+    @Test
+    void compiledClassesRunLikeTheModel() throws Exception {
+        CliRun compile = CliRun.of(example("lenet5.cnn").toString(), "-d", dir.toString(), "--package", "com.example.nets");
+        assertEquals(0, compile.exitCode(), compile.err());
+        assertTrue(Files.exists(dir.resolve("com/example/nets/LeNet5.class")));
+        assertTrue(Files.exists(dir.resolve("com/example/nets/LeNet5$Vector.class")));
+        assertTrue(Files.exists(dir.resolve("com/example/nets/LeNet5$Scalar.class")));
+
+        Path fromClasses = dir.resolve("a.npy");
+        Path fromModel = dir.resolve("b.npy");
+        Path fromInterpreter = dir.resolve("c.npy");
+        CliRun run = CliRun.of("run", dir.toString(), "--input", input().toString(), "--output", fromClasses.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0, CliRun.of("run", example("lenet5.cnn").toString(), "--input", input().toString(), "--output",
+                fromModel.toString()).exitCode());
+        assertEquals(0, CliRun.of("run", example("lenet5.cnn").toString(), "--backend", "interpreter", "--input",
+                input().toString(), "--output", fromInterpreter.toString()).exitCode());
+        float[] classes = Npy.read(fromClasses).data();
+        assertArrayEquals(Npy.read(fromModel).data(), classes);
+        float[] interpreted = Npy.read(fromInterpreter).data();
+        for (int i = 0; i < classes.length; i++) {
+            assertEquals(interpreted[i], classes[i], 1e-5, "output " + i);
+        }
+    }
+
+    @Test
+    void aJarHoldsTheNetworksOfAFile() throws Exception {
+        CliRun compile = CliRun.of(example("lenet5.cnn").toString(), "-d", dir.toString(), "--emit", "jar");
+        assertEquals(0, compile.exitCode(), compile.err());
+        Path jar = dir.resolve("lenet5.jar");
+        assertTrue(Files.exists(jar));
+        CliRun run = CliRun.of("run", jar.toString(), "--network", "LeNet5", "--input", input().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("shape [4, 10]"), run.out());
+    }
+
+    @Test
+    void explainNamesEveryLayerAndItsKernel() {
+        CliRun run = CliRun.of(example("lenet5.cnn").toString(), "--explain");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("lenet5.cnn:5  conv1.0 (conv2d)"), run.out());
+        assertTrue(run.out().contains("register tile"), run.out());
+        assertTrue(run.out().contains("maxpool2d: scalar loop over channels"), run.out());
+    }
+
+    @Test
+    void dumpIrPrintsEachStage() {
+        CliRun graph = CliRun.of(example("lenet5.cnn").toString(), "--dump-ir", "graph");
+        assertEquals(0, graph.exitCode(), graph.err());
+        assertTrue(graph.out().contains("input image [1, 28, 28]"), graph.out());
+        CliRun lowered = CliRun.of(example("lenet5.cnn").toString(), "--dump-ir", "lowered");
+        assertTrue(lowered.out().contains("static void forward(float[][] f, int[][] ix, int batch, int training)"),
+                lowered.out());
+        assertTrue(lowered.out().contains(".fma("), "the vector class uses FMAs");
+        CliRun split = CliRun.of(example("lenet5.cnn").toString(), "--dump-ir", "split");
+        assertEquals(0, split.exitCode(), split.err());
+    }
+
+    @Test
+    void mistakesAreReportedWithoutWritingAnything() throws Exception {
+        assertEquals(2, CliRun.of(example("lenet5.cnn").toString()).exitCode(), "no -d");
+        CliRun badPackage = CliRun.of(example("lenet5.cnn").toString(), "-d", dir.toString(), "--package", "1bad");
+        assertEquals(1, badPackage.exitCode());
+        assertTrue(badPackage.err().contains("not a Java package name"), badPackage.err());
+        CliRun noDir = CliRun.of(example("lenet5.cnn").toString(), "-d", dir.resolve("missing").toString());
+        assertEquals(1, noDir.exitCode());
+        Path broken = Files.writeString(dir.resolve("broken.cnn"), "network N { input x: [1, 8, 8] y = conv2d(x, out: 2, kernel: 9) output y }");
+        CliRun shape = CliRun.of(broken.toString(), "-d", dir.toString());
+        assertEquals(1, shape.exitCode());
+        assertTrue(shape.err().contains("broken.cnn:1:"), shape.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "only broken.cnn");
+        }
+        CliRun notCompiled = CliRun.of("run", dir.toString(), "--input", input().toString());
+        assertEquals(1, notCompiled.exitCode());
+        assertTrue(notCompiled.err().contains("no networks compiled by cnnc"), notCompiled.err());
+    }
+}
