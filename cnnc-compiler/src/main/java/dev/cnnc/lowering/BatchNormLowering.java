@@ -13,7 +13,6 @@ import static dev.cnnc.lowering.E.v;
 import static dev.cnnc.lowering.E.vload;
 
 import dev.cnnc.ir.Op;
-import dev.cnnc.kernel.Expr;
 import dev.cnnc.kernel.Variable;
 
 /**
@@ -131,9 +130,9 @@ final class BatchNormLowering {
             });
             b.store(sumGrad, v(C), v(sg));
             b.store(sumGradXhat, v(C), v(sgx));
-            Expr scale2 = mul(vload(bwp, v(C)), v(bi));
-            b.set(KernelBuilder.vectorVar("sc"), scale2);
+            // dL/dx = weight * invstd * (g - mean(g) - xhat * mean(g * xhat)); the means only in training
             Variable sc = KernelBuilder.vectorVar("sc");
+            b.set(sc, mul(vload(bwp, v(C)), v(bi)));
             b.ifTraining(() -> {
                 b.set(sg, mul(v(sg), broadcast(v(INV))));
                 b.set(sgx, mul(v(sgx), broadcast(v(INV))));

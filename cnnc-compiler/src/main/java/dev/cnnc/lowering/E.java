@@ -3,7 +3,6 @@ package dev.cnnc.lowering;
 import dev.cnnc.kernel.Expr;
 import dev.cnnc.kernel.Expr.Binary.Operator;
 import dev.cnnc.kernel.Expr.Unary.Function;
-import dev.cnnc.kernel.Type;
 import dev.cnnc.kernel.Variable;
 
 /**
@@ -87,10 +86,6 @@ final class E {
         return new Expr.Binary(Operator.DIV, left, right);
     }
 
-    static Expr rem(Expr left, Expr right) {
-        return new Expr.Binary(Operator.REM, left, right);
-    }
-
     static Expr min(Expr left, Expr right) {
         if (left instanceof Expr.IntConst a && right instanceof Expr.IntConst b) {
             return c(Math.min(a.value(), b.value()));
@@ -160,9 +155,5 @@ final class E {
 
     private static boolean isIntOne(Expr expr) {
         return expr instanceof Expr.IntConst constant && constant.value() == 1;
-    }
-
-    static boolean isVector(Expr expr) {
-        return expr.type() == Type.VECTOR;
     }
 }

@@ -28,10 +28,6 @@ record Gather(
         return padded.slot() != source.slot();
     }
 
-    int taps() {
-        return kernel[0] * kernel[1] * kernel[2];
-    }
-
     /** Builds the gather for {@code axes}, with a padded copy of the source when some read falls outside it. */
     static Gather of(Layer layer, Plane source, Plane target, List<List<Axis>> axes, int[] kernel, int weightSlot,
             int biasSlot, boolean accumulate, int groups) {

@@ -72,13 +72,6 @@ final class KernelBuilder {
         add(new Stmt.Assign(variable, value));
     }
 
-    /** Declares and sets an int: {@code int name = value;}. */
-    Variable let(String variable, Expr value) {
-        Variable local = new Variable(variable, value.type());
-        set(local, value);
-        return local;
-    }
-
     void store(Variable array, Expr index, Expr value) {
         if (value.type() == Type.VECTOR) {
             add(new Stmt.VectorStore(v(array), index, value));

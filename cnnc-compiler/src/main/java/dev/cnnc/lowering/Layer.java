@@ -1,6 +1,5 @@
 package dev.cnnc.lowering;
 
-import dev.cnnc.ir.CheckedGraph;
 import dev.cnnc.ir.Node;
 import dev.cnnc.ir.Shape;
 import dev.cnnc.kernel.KernelMethod;
@@ -17,7 +16,6 @@ final class Layer {
     /** A tensor's value and its gradient, both channels-last. */
     record Tensor(Plane value, Plane gradient, Shape shape) {}
 
-    private final CheckedGraph graph;
     private final SlotPlan plan;
     private final Node node;
     private final String prefix;
@@ -26,8 +24,7 @@ final class Layer {
     private final List<KernelMethod> backward = new ArrayList<>();
     private final List<String> explanations = new ArrayList<>();
 
-    Layer(CheckedGraph graph, SlotPlan plan, Node node, int index, Map<String, Tensor> tensors) {
-        this.graph = graph;
+    Layer(SlotPlan plan, Node node, int index, Map<String, Tensor> tensors) {
         this.plan = plan;
         this.node = node;
         this.prefix = "n" + index + "_" + node.output().replaceAll("[^A-Za-z0-9]", "_");
@@ -46,20 +43,12 @@ final class Layer {
         return plan.lanes();
     }
 
-    CheckedGraph graph() {
-        return graph;
-    }
-
     Tensor input(int k) {
         return tensors.get(node.inputs().get(k));
     }
 
     Tensor output() {
         return tensors.get(node.output());
-    }
-
-    Tensor tensor(String name) {
-        return tensors.get(name);
     }
 
     int inputCount() {

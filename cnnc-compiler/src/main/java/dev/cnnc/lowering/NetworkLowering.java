@@ -45,7 +45,7 @@ public final class NetworkLowering {
         List<Layer> layers = new ArrayList<>();
         List<Node> nodes = graph.graph().nodes();
         for (int i = 0; i < nodes.size(); i++) {
-            Layer layer = new Layer(graph, plan, nodes.get(i), i, tensors);
+            Layer layer = new Layer(plan, nodes.get(i), i, tensors);
             lowerNode(layer);
             layers.add(layer);
             methods.addAll(layer.forwardMethods());
