@@ -22,21 +22,14 @@ public final class ChannelsLast {
     }
 
     public static void fromNchw(float[] nchw, float[] inside, int batch, int[] shape, int lanes) {
-        int channels = shape[0];
-        int positions = positions(shape);
-        int stride = padded(channels, lanes);
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int from = (n * channels + c) * positions;
-                int to = n * positions * stride + c;
-                for (int s = 0; s < positions; s++) {
-                    inside[to + s * stride] = nchw[from + s];
-                }
-            }
-        }
+        copyIn(nchw, inside, batch, shape, lanes, false);
     }
 
     static void addFromNchw(float[] nchw, float[] inside, int batch, int[] shape, int lanes) {
+        copyIn(nchw, inside, batch, shape, lanes, true);
+    }
+
+    private static void copyIn(float[] nchw, float[] inside, int batch, int[] shape, int lanes, boolean add) {
         int channels = shape[0];
         int positions = positions(shape);
         int stride = padded(channels, lanes);
@@ -45,7 +38,7 @@ public final class ChannelsLast {
                 int from = (n * channels + c) * positions;
                 int to = n * positions * stride + c;
                 for (int s = 0; s < positions; s++) {
-                    inside[to + s * stride] += nchw[from + s];
+                    inside[to + s * stride] = nchw[from + s] + (add ? inside[to + s * stride] : 0f);
                 }
             }
         }

@@ -24,32 +24,31 @@ public final class Packing {
     public static void pack(float[] weight, float[] packed, int r, int s, int taps, int groups, int firstIsWritten,
             int readChannels, int writtenPadded) {
         Arrays.fill(packed, 0f);
-        int perGroup = r / groups;
-        for (int i = 0; i < r; i++) {
-            int secondBase = i / perGroup * s;
-            for (int j = 0; j < s; j++) {
-                int x = firstIsWritten != 0 ? secondBase + j : i;
-                int y = firstIsWritten != 0 ? i : secondBase + j;
-                int from = (i * s + j) * taps;
-                for (int t = 0; t < taps; t++) {
-                    packed[(t * readChannels + x) * writtenPadded + y] = weight[from + t];
-                }
-            }
-        }
+        visit(weight, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded, true);
     }
 
     /** Adds a gradient in the packed layout into the parameter's gradient in PyTorch's layout. */
     public static void unpackAdd(float[] packed, float[] gradient, int r, int s, int taps, int groups,
             int firstIsWritten, int readChannels, int writtenPadded) {
+        visit(gradient, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded, false);
+    }
+
+    private static void visit(float[] pytorch, float[] packed, int r, int s, int taps, int groups, int firstIsWritten,
+            int readChannels, int writtenPadded, boolean toPacked) {
         int perGroup = r / groups;
         for (int i = 0; i < r; i++) {
             int secondBase = i / perGroup * s;
             for (int j = 0; j < s; j++) {
                 int x = firstIsWritten != 0 ? secondBase + j : i;
                 int y = firstIsWritten != 0 ? i : secondBase + j;
-                int to = (i * s + j) * taps;
+                int at = (i * s + j) * taps;
                 for (int t = 0; t < taps; t++) {
-                    gradient[to + t] += packed[(t * readChannels + x) * writtenPadded + y];
+                    int inside = (t * readChannels + x) * writtenPadded + y;
+                    if (toPacked) {
+                        packed[inside] = pytorch[at + t];
+                    } else {
+                        pytorch[at + t] += packed[inside];
+                    }
                 }
             }
         }
