@@ -3,42 +3,35 @@ package dev.cnnc.interpreter;
 import dev.cnnc.ir.CheckedGraph;
 import dev.cnnc.ir.Node;
 import dev.cnnc.runtime.InvalidInputException;
-import dev.cnnc.runtime.Network;
+import dev.cnnc.runtime.AbstractNetwork;
 import dev.cnnc.runtime.NetworkSpec;
-import dev.cnnc.runtime.Parameters;
 import dev.cnnc.runtime.TensorChecks;
 import dev.cnnc.runtime.TensorSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A {@link Network} that walks the graph: forward in node order, keeping every tensor; backward in
  * reverse order, where the gradients of a tensor read by several nodes add up.
  */
-final class InterpretedNetwork implements Network {
+final class InterpretedNetwork extends AbstractNetwork {
 
     private final CheckedGraph checked;
-    private final NetworkSpec spec;
-    private final Parameters parameters;
     private final List<Node> nodes;
     private final NodeKernel[] kernels;
-    private boolean training;
-    private SplittableRandom random = new SplittableRandom(0);
 
     /** The tensors of the last forward pass, by name, and the pass itself; null before the first. */
     private Map<String, float[]> tensors;
     private Pass lastPass;
 
     InterpretedNetwork(CheckedGraph checked, NetworkSpec spec) {
+        super(spec);
         this.checked = checked;
-        this.spec = spec;
-        this.parameters = new Parameters(spec.parameters());
         this.nodes = checked.graph().nodes();
         this.kernels = new NodeKernel[nodes.size()];
         Map<String, NodeKernel> built = new HashMap<>();
-        KernelFactory factory = new KernelFactory(checked, parameters, built);
+        KernelFactory factory = new KernelFactory(checked, parameters(), built);
         for (int i = 0; i < nodes.size(); i++) {
             kernels[i] = factory.kernel(nodes.get(i));
             built.put(nodes.get(i).output(), kernels[i]);
@@ -46,38 +39,13 @@ final class InterpretedNetwork implements Network {
     }
 
     @Override
-    public NetworkSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public Parameters parameters() {
-        return parameters;
-    }
-
-    @Override
-    public void setTraining(boolean training) {
-        this.training = training;
-    }
-
-    @Override
-    public boolean isTraining() {
-        return training;
-    }
-
-    @Override
-    public void setSeed(long seed) {
-        random = new SplittableRandom(seed);
-    }
-
-    @Override
     public float[][] forward(int batch, float[]... inputs) {
-        TensorChecks.batch(spec, batch);
-        checkTensors(spec.inputs(), inputs, batch, "input");
-        Pass pass = new Pass(batch, training, random);
+        TensorChecks.batch(spec(), batch);
+        checkTensors(spec().inputs(), inputs, batch, "input");
+        Pass pass = new Pass(batch, isTraining(), random());
         Map<String, float[]> values = new HashMap<>();
         for (int i = 0; i < inputs.length; i++) {
-            values.put(spec.inputs().get(i).name(), inputs[i]);
+            values.put(spec().inputs().get(i).name(), inputs[i]);
         }
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
@@ -85,9 +53,9 @@ final class InterpretedNetwork implements Network {
         }
         tensors = values;
         lastPass = pass;
-        float[][] outputs = new float[spec.outputs().size()][];
+        float[][] outputs = new float[spec().outputs().size()][];
         for (int i = 0; i < outputs.length; i++) {
-            outputs[i] = values.get(spec.outputs().get(i).name()).clone();
+            outputs[i] = values.get(spec().outputs().get(i).name()).clone();
         }
         return outputs;
     }
@@ -95,13 +63,13 @@ final class InterpretedNetwork implements Network {
     @Override
     public float[][] backward(float[]... gradOutputs) {
         if (tensors == null) {
-            throw new InvalidInputException(spec.name() + ": backward needs a forward pass first");
+            throw new InvalidInputException(spec().name() + ": backward needs a forward pass first");
         }
         int batch = lastPass.batch();
-        checkTensors(spec.outputs(), gradOutputs, batch, "output gradient");
+        checkTensors(spec().outputs(), gradOutputs, batch, "output gradient");
         Map<String, float[]> gradients = new HashMap<>();
         for (int i = 0; i < gradOutputs.length; i++) {
-            gradients.put(spec.outputs().get(i).name(), gradOutputs[i].clone());
+            gradients.put(spec().outputs().get(i).name(), gradOutputs[i].clone());
         }
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node node = nodes.get(i);
@@ -116,9 +84,9 @@ final class InterpretedNetwork implements Network {
             }
             kernels[i].backward(arguments(node, tensors), tensors.get(node.output()), gradOutput, gradInputs, lastPass);
         }
-        float[][] gradInputs = new float[spec.inputs().size()][];
+        float[][] gradInputs = new float[spec().inputs().size()][];
         for (int i = 0; i < gradInputs.length; i++) {
-            TensorSpec input = spec.inputs().get(i);
+            TensorSpec input = spec().inputs().get(i);
             float[] gradient = gradients.get(input.name());
             gradInputs[i] = gradient != null ? gradient : new float[batch * input.sampleSize()];
         }
@@ -134,7 +102,7 @@ final class InterpretedNetwork implements Network {
     }
 
     private void checkTensors(List<TensorSpec> expected, float[][] given, int batch, String what) {
-        TensorChecks.tensors(spec, expected, given, batch, what);
+        TensorChecks.tensors(spec(), expected, given, batch, what);
     }
 
     CheckedGraph graph() {

@@ -139,33 +139,10 @@ final class MethodEmitter {
             }
             case Expr.VectorLoad load -> vectors.load(load);
             case Expr.Broadcast broadcast -> vectors.broadcast(broadcast);
-            case Expr.Fma fma -> {
-                if (fma.type() == Type.VECTOR) {
-                    vectors.fma(fma);
-                } else {
-                    // a * b + c: two roundings, the same as the generic kernels' Java
-                    expression(fma.a());
-                    expression(fma.b());
-                    code.visitInsn(Opcodes.FMUL);
-                    expression(fma.c());
-                    code.visitInsn(Opcodes.FADD);
-                }
-            }
-            case Expr.Unary unary -> {
-                if (unary.type() == Type.VECTOR) {
-                    vectors.unary(unary);
-                } else {
-                    VectorInstructions.scalarUnary(code, unary, this::expression);
-                }
-            }
+            case Expr.Fma fma -> vectors.fma(fma);
+            case Expr.Unary unary -> vectors.unary(unary);
             case Expr.Compare compare -> compare(compare);
-            case Expr.SelectPositive select -> {
-                if (select.type() == Type.VECTOR) {
-                    vectors.select(select);
-                } else {
-                    VectorInstructions.scalarSelect(code, select, this::expression);
-                }
-            }
+            case Expr.SelectPositive select -> vectors.select(select);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.cnnc.backend.bytecode;
 import dev.cnnc.kernel.Expr;
 import dev.cnnc.kernel.KernelClass;
 import dev.cnnc.kernel.Stmt;
+import dev.cnnc.kernel.Type;
 import java.util.function.Consumer;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -10,7 +11,8 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * The instructions of vector expressions: Vector API calls on the class's {@code static final}
- * species, or plain float instructions in the scalar variant, where a vector is one float.
+ * species, or plain float instructions in the scalar variant, where a vector is one float. The
+ * operations that also apply to floats (fma, unary functions, select) emit float code for them.
  */
 final class VectorInstructions {
 
@@ -30,6 +32,11 @@ final class VectorInstructions {
 
     private boolean scalar() {
         return owner.isScalar();
+    }
+
+    /** Whether {@code expr} is computed with float instructions: a float, or any value of the scalar class. */
+    private boolean scalar(Expr expr) {
+        return owner.isScalar() || expr.type() == Type.FLOAT;
     }
 
     private void species() {
@@ -103,11 +110,11 @@ final class VectorInstructions {
         virtual(name, "(" + VECTOR + ")" + RESULT);
     }
 
-    // a.fma(b, c)   |   a * b + c
+    // a.fma(b, c)   |   a * b + c: two roundings, as the generic kernels' Java does
     void fma(Expr.Fma fma) {
         operand.accept(fma.a());
         operand.accept(fma.b());
-        if (scalar()) {
+        if (scalar(fma)) {
             code.visitInsn(Opcodes.FMUL);
             operand.accept(fma.c());
             code.visitInsn(Opcodes.FADD);
@@ -119,8 +126,8 @@ final class VectorInstructions {
 
     // value.neg(), value.lanewise(VectorOperators.EXP), ...   |   -value, (float) Math.exp(value), ...
     void unary(Expr.Unary unary) {
-        if (scalar()) {
-            scalarUnary(code, unary, operand);
+        if (scalar(unary)) {
+            scalarUnary(unary);
             return;
         }
         operand.accept(unary.value());
@@ -135,8 +142,8 @@ final class VectorInstructions {
 
     // otherwise.blend(positive, condition.compare(VectorOperators.GT, 0f))   |   condition > 0 ? positive : otherwise
     void select(Expr.SelectPositive select) {
-        if (scalar()) {
-            scalarSelect(code, select, operand);
+        if (scalar(select)) {
+            scalarSelect(select);
             return;
         }
         operand.accept(select.otherwise());
@@ -149,7 +156,7 @@ final class VectorInstructions {
     }
 
     // -value | (float) Math.exp(value) | (float) Math.log(value) | (float) Math.tanh(value) | (float) Math.sqrt(value)
-    static void scalarUnary(MethodVisitor code, Expr.Unary unary, Consumer<Expr> operand) {
+    private void scalarUnary(Expr.Unary unary) {
         operand.accept(unary.value());
         if (unary.function() == Expr.Unary.Function.NEG) {
             code.visitInsn(Opcodes.FNEG);
@@ -162,7 +169,7 @@ final class VectorInstructions {
     }
 
     // condition > 0 ? positive : otherwise   (FCMPL gives -1 for NaN, so NaN picks otherwise)
-    static void scalarSelect(MethodVisitor code, Expr.SelectPositive select, Consumer<Expr> operand) {
+    private void scalarSelect(Expr.SelectPositive select) {
         Label otherwise = new Label();
         Label done = new Label();
         operand.accept(select.condition());

@@ -1,13 +1,11 @@
 package dev.cnnc.runtime.compiled;
 
 import dev.cnnc.runtime.InvalidInputException;
-import dev.cnnc.runtime.Network;
+import dev.cnnc.runtime.AbstractNetwork;
 import dev.cnnc.runtime.NetworkSpec;
-import dev.cnnc.runtime.Parameters;
 import dev.cnnc.runtime.TensorChecks;
 import dev.cnnc.runtime.kernels.Dropout;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * The base of every class cnnc compiles a network into. The generated subclass holds the
@@ -15,23 +13,27 @@ import java.util.SplittableRandom;
  * network: checking inputs, keeping the arrays (allocated again only when the batch size changes),
  * moving tensors between the user's NCHW and the kernels' channels-last layout, and drawing dropout masks.
  */
-public abstract class CompiledNetwork implements Network {
+public abstract class CompiledNetwork extends AbstractNetwork {
 
     private final NetworkLayout layout;
-    private final Parameters parameters;
     private final float[][] floats;
     private final int[][] ints;
-    private boolean training;
-    private SplittableRandom random = new SplittableRandom(0);
+    /** Each dropout's mask in NCHW order, as drawn before it moves into the kernels' layout. */
+    private final float[][] dropoutMasks;
     private int allocatedBatch;
     private int lastBatch;
     private boolean lastTraining;
 
     protected CompiledNetwork(String layoutText) {
-        this.layout = NetworkLayout.parse(layoutText);
-        this.parameters = new Parameters(layout.spec().parameters());
+        this(NetworkLayout.parse(layoutText));
+    }
+
+    private CompiledNetwork(NetworkLayout layout) {
+        super(layout.spec());
+        this.layout = layout;
         this.floats = new float[layout.floatSlots()][];
         this.ints = new int[layout.intSlots()][];
+        this.dropoutMasks = new float[layout.dropouts().size()][];
     }
 
     /** Runs the forward kernels on the tables; {@code training} is 1 in training mode, else 0. */
@@ -40,31 +42,6 @@ public abstract class CompiledNetwork implements Network {
     /** Runs the backward kernels, which add into the zeroed gradient arrays. */
     protected abstract void backwardPass(float[][] floats, int[][] ints, int batch, int training);
 
-    @Override
-    public NetworkSpec spec() {
-        return layout.spec();
-    }
-
-    @Override
-    public Parameters parameters() {
-        return parameters;
-    }
-
-    @Override
-    public void setTraining(boolean training) {
-        this.training = training;
-    }
-
-    @Override
-    public boolean isTraining() {
-        return training;
-    }
-
-    @Override
-    public void setSeed(long seed) {
-        random = new SplittableRandom(seed);
-    }
-
     /** The floats a vector of the generated kernels holds; 1 for a scalar class. */
     public int lanes() {
         return layout.lanes();
@@ -72,7 +49,7 @@ public abstract class CompiledNetwork implements Network {
 
     @Override
     public float[][] forward(int batch, float[]... inputs) {
-        NetworkSpec spec = layout.spec();
+        NetworkSpec spec = spec();
         TensorChecks.batch(spec, batch);
         TensorChecks.tensors(spec, spec.inputs(), inputs, batch, "input");
         allocate(batch);
@@ -81,12 +58,12 @@ public abstract class CompiledNetwork implements Network {
             NetworkLayout.Boundary input = layout.inputs().get(i);
             ChannelsLast.fromNchw(inputs[i], floats[input.valueSlot()], batch, input.tensor().shape(), layout.lanes());
         }
-        if (training) {
-            drawDropoutMasks(batch);
+        if (isTraining()) {
+            drawDropoutMasks();
         }
-        forwardPass(floats, ints, batch, training ? 1 : 0);
+        forwardPass(floats, ints, batch, isTraining() ? 1 : 0);
         lastBatch = batch;
-        lastTraining = training;
+        lastTraining = isTraining();
         float[][] outputs = new float[layout.outputs().size()][];
         for (int i = 0; i < outputs.length; i++) {
             NetworkLayout.Boundary output = layout.outputs().get(i);
@@ -98,7 +75,7 @@ public abstract class CompiledNetwork implements Network {
 
     @Override
     public float[][] backward(float[]... gradOutputs) {
-        NetworkSpec spec = layout.spec();
+        NetworkSpec spec = spec();
         if (lastBatch == 0) {
             throw new InvalidInputException(spec.name() + ": backward needs a forward pass first");
         }
@@ -136,6 +113,9 @@ public abstract class CompiledNetwork implements Network {
         for (NetworkLayout.Buffer buffer : layout.ints()) {
             ints[buffer.slot()] = new int[length(buffer, batch)];
         }
+        for (int i = 0; i < dropoutMasks.length; i++) {
+            dropoutMasks[i] = new float[batch * sampleSize(layout.dropouts().get(i).shape())];
+        }
         allocatedBatch = batch;
     }
 
@@ -152,23 +132,28 @@ public abstract class CompiledNetwork implements Network {
     private void bindParameters() {
         for (NetworkLayout.ParameterSlots parameter : layout.parameters()) {
             String name = parameter.spec().name();
-            floats[parameter.valueSlot()] = parameters.values(name);
+            floats[parameter.valueSlot()] = parameters().values(name);
             if (parameter.gradientSlot() >= 0) {
-                floats[parameter.gradientSlot()] = parameters.gradient(name);
+                floats[parameter.gradientSlot()] = parameters().gradient(name);
             }
         }
     }
 
     // Masks are drawn in node order and NCHW order, as the interpreter draws them, so one seed gives one result.
-    private void drawDropoutMasks(int batch) {
-        for (NetworkLayout.DropoutMask dropout : layout.dropouts()) {
-            int sample = 1;
-            for (int dim : dropout.shape()) {
-                sample *= dim;
-            }
-            float[] mask = new float[batch * sample];
-            Dropout.mask(mask, mask.length, dropout.p(), random);
-            ChannelsLast.fromNchw(mask, floats[dropout.slot()], batch, dropout.shape(), layout.lanes());
+    private void drawDropoutMasks() {
+        for (int i = 0; i < dropoutMasks.length; i++) {
+            NetworkLayout.DropoutMask dropout = layout.dropouts().get(i);
+            float[] mask = dropoutMasks[i];
+            Dropout.mask(mask, mask.length, dropout.p(), random());
+            ChannelsLast.fromNchw(mask, floats[dropout.slot()], allocatedBatch, dropout.shape(), layout.lanes());
         }
+    }
+
+    private static int sampleSize(int[] shape) {
+        int size = 1;
+        for (int dim : shape) {
+            size *= dim;
+        }
+        return size;
     }
 }
