@@ -9,7 +9,6 @@ import dev.cnnc.runtime.Network;
 import dev.cnnc.runtime.ParameterLoadException;
 import dev.cnnc.runtime.TensorSpec;
 import dev.cnnc.runtime.io.NdArray;
-import dev.cnnc.runtime.io.Npy;
 import dev.cnnc.runtime.io.Npz;
 import dev.cnnc.runtime.io.NumpyFormatException;
 import java.io.IOException;
