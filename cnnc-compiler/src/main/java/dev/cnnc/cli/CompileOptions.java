@@ -40,7 +40,7 @@ final class CompileOptions {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "the .cnn file to compile")
     Path model;
 
-    @Option(names = "-d", paramLabel = "DIR", description = "where the classes (or the jar) go")
+    @Option(names = "-d", paramLabel = "DIR", description = "where the classes (or the jar) go; created if missing")
     Path directory;
 
     @Option(names = "--package", paramLabel = "P", description = "the package of the generated classes; default: none")
@@ -68,8 +68,8 @@ final class CompileOptions {
         if (lanes != null && lanes != 4 && lanes != 8 && lanes != 16) {
             throw new InputError("--lanes is 4, 8 or 16, not " + lanes);
         }
-        if (directory != null && !Files.isDirectory(directory)) {
-            throw new InputError("the output directory " + directory + " does not exist");
+        if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new InputError("the output directory " + directory + " is a file");
         }
         CheckResult result = FrontEnd.check(model);
         CheckCommand.printDiagnostics(result, err);
@@ -96,6 +96,12 @@ final class CompileOptions {
             }
         }
         if (directory != null) {
+            // Created only now, so that a model with errors leaves no empty folder behind.
+            try {
+                Files.createDirectories(directory);
+            } catch (java.io.IOException e) {
+                throw new InputError("cannot create the output directory " + directory + ": " + TensorFiles.reason(e));
+            }
             if (emit == Emit.JAR) {
                 String stem = model.getFileName().toString().replaceFirst("\\.cnn$", "");
                 Path jar = directory.resolve(stem + ".jar");

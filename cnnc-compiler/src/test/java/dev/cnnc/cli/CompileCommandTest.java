@@ -51,6 +51,16 @@ class CompileCommandTest {
     }
 
     @Test
+    void aMissingOutputDirectoryIsCreated() throws Exception {
+        Path out = dir.resolve("out/nested");
+        CliRun compile = CliRun.of(example("lenet5.cnn").toString(), "-d", out.toString());
+        assertEquals(0, compile.exitCode(), compile.err());
+        assertTrue(Files.exists(out.resolve("LeNet5.class")));
+        CliRun run = CliRun.of("run", out.toString(), "--input", input().toString());
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @Test
     void aJarHoldsTheNetworksOfAFile() throws Exception {
         CliRun compile = CliRun.of(example("lenet5.cnn").toString(), "-d", dir.toString(), "--emit", "jar");
         assertEquals(0, compile.exitCode(), compile.err());
@@ -89,14 +99,17 @@ class CompileCommandTest {
         CliRun badPackage = CliRun.of(example("lenet5.cnn").toString(), "-d", dir.toString(), "--package", "1bad");
         assertEquals(1, badPackage.exitCode());
         assertTrue(badPackage.err().contains("not a Java package name"), badPackage.err());
-        CliRun noDir = CliRun.of(example("lenet5.cnn").toString(), "-d", dir.resolve("missing").toString());
-        assertEquals(1, noDir.exitCode());
+        Path file = Files.writeString(dir.resolve("file"), "not a folder");
+        CliRun notADirectory = CliRun.of(example("lenet5.cnn").toString(), "-d", file.toString());
+        assertEquals(1, notADirectory.exitCode());
+        assertTrue(notADirectory.err().contains("is a file"), notADirectory.err());
+        assertEquals("not a folder", Files.readString(file));
         Path broken = Files.writeString(dir.resolve("broken.cnn"), "network N { input x: [1, 8, 8] y = conv2d(x, out: 2, kernel: 9) output y }");
-        CliRun shape = CliRun.of(broken.toString(), "-d", dir.toString());
+        CliRun shape = CliRun.of(broken.toString(), "-d", dir.resolve("classes").toString());
         assertEquals(1, shape.exitCode());
         assertTrue(shape.err().contains("broken.cnn:1:"), shape.err());
         try (var files = Files.list(dir)) {
-            assertEquals(1, files.count(), "only broken.cnn");
+            assertEquals(2, files.count(), "only file and broken.cnn");
         }
         CliRun notCompiled = CliRun.of("run", dir.toString(), "--input", input().toString());
         assertEquals(1, notCompiled.exitCode());
