@@ -3,7 +3,6 @@ package dev.cnnc.cli;
 import dev.cnnc.driver.Backend;
 import dev.cnnc.driver.CheckResult;
 import dev.cnnc.driver.FrontEnd;
-import dev.cnnc.ir.CheckedGraph;
 import dev.cnnc.runtime.InvalidInputException;
 import dev.cnnc.runtime.Network;
 import dev.cnnc.runtime.ParameterLoadException;
@@ -154,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
             if (!result.ok()) {
                 return ExitCodes.INPUT_ERROR;
             }
-            network = backend.load(pick(result));
+            network = backend.load(NetworkChoice.pick(result, model, networkName));
         }
         if (params != null) {
             loadParameters(network, err);
@@ -209,24 +208,6 @@ final class RunCommand implements Callable<Integer> {
             writeArchive(network.parameters().toArrays(), paramsOut);
         }
         return ExitCodes.OK;
-    }
-
-    private CheckedGraph pick(CheckResult result) throws InputError {
-        List<CheckedGraph> networks = result.networks();
-        List<String> names = networks.stream().map(network -> network.graph().name()).toList();
-        if (networkName != null) {
-            for (CheckedGraph network : networks) {
-                if (network.graph().name().equals(networkName)) {
-                    return network;
-                }
-            }
-            throw new InputError(model + " has no network named '" + networkName + "'; it has " + String.join(", ", names));
-        }
-        if (networks.size() != 1) {
-            throw new InputError(model + " has " + networks.size() + " networks (" + String.join(", ", names)
-                    + "); pick one with --network NAME");
-        }
-        return networks.get(0);
     }
 
     private void loadParameters(Network network, PrintWriter err) throws InputError {

@@ -41,13 +41,10 @@ final class ConvolutionKernels {
 
     private ConvolutionKernels() {}
 
-    /** The tile: vectors of output channels and output pixels, P*V + V + 1 live vectors within 32 registers. */
-    static int tileVectors(int vectorsAcross) {
-        return Math.min(vectorsAcross, 4);
-    }
-
-    static int tilePixels(int vectors) {
-        return vectors >= 4 ? 6 : 8;
+    /** The register tile of a gather's rows. */
+    static TileShape tileShape(Gather g, int lanes) {
+        Axis widest = g.axes().get(2).get(0);
+        return TileShape.choose(Math.max(1, widest.count()), g.target().padded() / lanes, lanes);
     }
 
     /**
@@ -70,7 +67,8 @@ final class ConvolutionKernels {
     static void gather(Layer layer, String part, Gather g, Consumer<KernelBuilder> sink) {
         int lanes = layer.lanes();
         int vectorsAcross = g.target().padded() / lanes;
-        int vectors = tileVectors(vectorsAcross);
+        TileShape shape = tileShape(g, lanes);
+        int vectors = shape.vectors();
         int fullBlocks = vectorsAcross / vectors;
         int restVectors = vectorsAcross % vectors;
         int phase = 0;
@@ -81,7 +79,7 @@ final class ConvolutionKernels {
                     if (ad.count() == 0 || ah.count() == 0 || aw.count() == 0 || (g.accumulate() && !reads)) {
                         continue;
                     }
-                    int pixels = Math.min(tilePixels(vectors), aw.count());
+                    int pixels = Math.min(shape.pixels(), aw.count());
                     int fullTiles = aw.count() / pixels;
                     int restPixels = aw.count() % pixels;
                     String name = part + (phase == 0 ? "" : "_phase" + phase);
@@ -236,9 +234,20 @@ final class ConvolutionKernels {
             Consumer<KernelBuilder> sink) {
         int lanes = layer.lanes();
         int readChannels = g.source().channels();
-        int pixels = largestDivisorAtMost(readChannels, 4);
         int vectorsAcross = gradOut.padded() / lanes;
-        int vectors = largestDivisorAtMost(vectorsAcross, 4);
+        int vectors = 1;
+        int pixels = 1;
+        // The largest tile of divisors (no remainders) whose accumulators, gradients and broadcast fit the registers.
+        for (int v = largestDivisorAtMost(vectorsAcross, 4); v >= 1; v = largestDivisorAtMost(vectorsAcross, v - 1)) {
+            int p = largestDivisorAtMost(readChannels, Math.min(4, (TileShape.registers(lanes) - 1 - v) / v));
+            if (p * v > pixels * vectors) {
+                pixels = p;
+                vectors = v;
+            }
+            if (v == 1) {
+                break;
+            }
+        }
         int phase = 0;
         for (Axis ad : g.axes().get(0)) {
             for (Axis ah : g.axes().get(1)) {

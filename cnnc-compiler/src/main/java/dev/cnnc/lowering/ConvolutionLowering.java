@@ -98,9 +98,9 @@ final class ConvolutionLowering {
             layer.addForward(copy);
         }
         ConvolutionKernels.gather(layer, "forward", forward, layer::addForward);
-        int vectors = ConvolutionKernels.tileVectors(y.padded() / layer.lanes());
-        layer.explain(title + ": register tile of " + Math.min(ConvolutionKernels.tilePixels(vectors), y.width())
-                + " pixels x " + vectors + " vectors of " + layer.lanes() + (layer.lanes() == 1 ? " lane" : " lanes")
+        TileShape tile = ConvolutionKernels.tileShape(forward, layer.lanes());
+        layer.explain(title + ": register tile of " + tile.pixels() + " pixels x " + tile.vectors() + " vectors of "
+                + layer.lanes() + (layer.lanes() == 1 ? " lane" : " lanes")
                 + ", channels-last" + (forward.needsPaddedCopy() ? ", input copied into a border-padded buffer" : "")
                 + (f.groups() > 1 ? ", " + f.groups() + " groups as block-diagonal weights" : ""));
 

@@ -9,6 +9,7 @@ public abstract class AbstractNetwork implements Network {
     private final Parameters parameters;
     private boolean training;
     private SplittableRandom random = new SplittableRandom(0);
+    private int threads = 1;
 
     /** A network whose parameters get PyTorch's default initialization with seed 0. */
     protected AbstractNetwork(NetworkSpec spec) {
@@ -39,6 +40,19 @@ public abstract class AbstractNetwork implements Network {
     @Override
     public void setSeed(long seed) {
         random = new SplittableRandom(seed);
+    }
+
+    @Override
+    public void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a network runs on at least 1 thread, not " + threads);
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public int threads() {
+        return threads;
     }
 
     /** The randomness of training mode (dropout masks), drawn in node order. */

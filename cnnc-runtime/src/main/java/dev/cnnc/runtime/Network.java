@@ -6,7 +6,7 @@ package dev.cnnc.runtime;
  * {@link #spec()}. An instance keeps what its last forward pass needs for the backward pass, so it
  * serves one thread at a time.
  */
-public interface Network {
+public interface Network extends AutoCloseable {
 
     NetworkSpec spec();
 
@@ -23,6 +23,21 @@ public interface Network {
 
     /** Seeds the randomness of training mode (dropout masks), so that a run can be repeated. */
     void setSeed(long seed);
+
+    /**
+     * How many threads a pass may use (1, the default, runs on the calling thread alone). A compiled
+     * network splits its kernels over samples or output rows; results match one thread's within
+     * float rounding. Threads beyond the first are started on first use and kept until {@link #close}.
+     *
+     * @throws IllegalArgumentException when {@code threads} is below 1
+     */
+    void setThreads(int threads);
+
+    int threads();
+
+    /** Stops the threads {@link #setThreads} started; the network still works afterwards, on one thread. */
+    @Override
+    default void close() {}
 
     /**
      * Runs the network on a batch of {@code batch} samples and returns its outputs.
