@@ -24,6 +24,18 @@ public final class KernelPrinter {
         return printer.text.toString();
     }
 
+    /** The passes, a step per line with its parallel range, then the kernels. */
+    public static String print(NetworkClass network) {
+        StringBuilder passes = new StringBuilder();
+        for (String pass : List.of("forward", "backward")) {
+            passes.append("// ").append(pass).append(" pass: each step is one call, or a range threads split\n");
+            for (KernelStep step : pass.equals("forward") ? network.forward() : network.backward()) {
+                passes.append(String.format(Locale.ROOT, "//   %-48s %s%n", step.method(), step.rangeText()));
+            }
+        }
+        return passes + "\n" + print(network.kernels());
+    }
+
     private void method(KernelMethod method) {
         text.append("static void ").append(method.name()).append('(')
                 .append(method.parameters().stream().map(p -> type(p.type()) + " " + p.name())

@@ -9,6 +9,7 @@ import static dev.cnnc.lowering.E.load;
 import static dev.cnnc.lowering.E.min;
 import static dev.cnnc.lowering.E.mul;
 import static dev.cnnc.lowering.E.row;
+import static dev.cnnc.lowering.E.sub;
 import static dev.cnnc.lowering.E.v;
 import static dev.cnnc.lowering.E.vload;
 
@@ -38,6 +39,8 @@ final class ConvolutionKernels {
     private static final Variable C = KernelBuilder.intVar("c");
     private static final Variable P = KernelBuilder.intVar("p");
     private static final Variable XS = KernelBuilder.vectorVar("xs");
+    private static final Variable ROW = KernelBuilder.intVar("row");
+    private static final Variable REST = KernelBuilder.intVar("rest");
 
     private ConvolutionKernels() {}
 
@@ -57,10 +60,10 @@ final class ConvolutionKernels {
         int[] before = gather.padBefore();
         Variable x = k.floats("src", from.slot());
         Variable y = k.floats("dst", to.slot());
-        k.loop(N, v(KernelBuilder.BATCH), () -> k.loop(D, from.depth(), () -> k.loop(H, from.height(),
-                () -> k.loop(W, from.width(), () -> k.loop(C, c(0), c(from.padded()), layer.lanes(),
-                        () -> k.store(y, to.at(v(N), add(v(D), c(before[0])), add(v(H), c(before[1])),
-                                add(v(W), c(before[2])), v(C)), vload(x, from.at(v(N), v(D), v(H), v(W), v(C)))))))));
+        overRows(k, from.depth(), from.height(), N, D, H, () -> k.loop(W, from.width(), () -> k.loop(C, c(0),
+                c(from.padded()), layer.lanes(), () -> k.store(y, to.at(v(N), add(v(D), c(before[0])),
+                        add(v(H), c(before[1])), add(v(W), c(before[2])), v(C)),
+                        vload(x, from.at(v(N), v(D), v(H), v(W), v(C)))))));
     }
 
     /** Adds one method per phase and tile shape to {@code sink}. */
@@ -126,7 +129,7 @@ final class ConvolutionKernels {
         Variable ys = k.floats("y", y.slot());
         Variable bs = g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null;
         int blockWidth = fullVectors * lanes;
-        k.loop(N, v(KernelBuilder.BATCH), () -> k.loop(JD, ad.count(), () -> k.loop(JH, ah.count(), () -> {
+        overRows(k, ad.count(), ah.count(), N, JD, JH, () -> {
             Runnable perBlock = () -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs);
             Runnable perTile = () -> {
                 if (blocks >= 0) {
@@ -142,7 +145,25 @@ final class ConvolutionKernels {
                 k.set(JW, c(aw.count() - pixels));
                 perTile.run();
             }
-        })));
+        });
+    }
+
+    /**
+     * <pre>{@code
+     * for (row in [lo, hi)) { n = row / (depth * height); rest = row % (depth * height); d = rest / height; h = rest % height; body }
+     * }</pre>
+     * Rows of the batch split over threads; each writes only its own row of outputs.
+     */
+    private static void overRows(KernelBuilder k, int depth, int height, Variable n, Variable d, Variable h,
+            Runnable body) {
+        int rows = depth * height;
+        k.parallelLoop(ROW, rows, 0, () -> {
+            k.set(n, div(v(ROW), c(rows)));
+            k.set(REST, sub(v(ROW), mul(v(n), rows)));
+            k.set(d, div(v(REST), c(height)));
+            k.set(h, sub(v(REST), mul(v(d), height)));
+            body.run();
+        });
     }
 
     private static void tile(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
@@ -289,11 +310,19 @@ final class ConvolutionKernels {
         Variable tapRow = KernelBuilder.intVar("taprow");
         Variable xRow = KernelBuilder.intVar("xrow");
         Variable gRow = KernelBuilder.intVar("grow");
-        k.loop(MD, ad.taps(), () -> k.loop(MH, ah.taps(), () -> k.loop(MW, aw.taps(), () -> {
+        // One part of the range per (tap, block of read channels): each adds into its own weights only.
+        int blocks = readChannels / pixels;
+        k.parallelLoop(ROW, 0, ad.taps() * ah.taps() * aw.taps() * blocks, () -> {
+            k.set(REST, div(v(ROW), c(blocks)));
+            k.set(CI, mul(sub(v(ROW), mul(v(REST), blocks)), pixels));
+            k.set(MD, div(v(REST), c(ah.taps() * aw.taps())));
+            k.set(REST, sub(v(REST), mul(v(MD), ah.taps() * aw.taps())));
+            k.set(MH, div(v(REST), c(aw.taps())));
+            k.set(MW, sub(v(REST), mul(v(MH), aw.taps())));
             Expr tap = row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],
                     add(c(ah.kStart()), mul(v(MH), ah.kStep()))), kernel[2], add(c(aw.kStart()), mul(v(MW), aw.kStep())));
             k.set(tapRow, mul(tap, readChannels * gy.padded()));
-            k.loop(CI, c(0), c(readChannels), pixels, () -> k.loop(CB, c(0), c(gy.padded()), vectors * lanes, () -> {
+            k.loop(CB, c(0), c(gy.padded()), vectors * lanes, () -> {
                 for (int p = 0; p < pixels; p++) {
                     for (int q = 0; q < vectors; q++) {
                         acc[p][q] = KernelBuilder.vectorVar("acc" + p + "_" + q);
@@ -329,8 +358,8 @@ final class ConvolutionKernels {
                                 v(acc[p][q]));
                     }
                 }
-            }));
-        })));
+            });
+        });
     }
 
     /** Adds the bias gradient, summed over the batch and positions, into a padded scratch array. */
@@ -338,7 +367,8 @@ final class ConvolutionKernels {
         Variable gys = k.floats("gy", gy.slot());
         Variable gbs = k.floats("gb", scratchSlot);
         Variable acc = KernelBuilder.vectorVar("acc");
-        k.loop(C, c(0), c(gy.padded()), layer.lanes(), () -> {
+        k.parallelLoop(ROW, 0, gy.padded() / layer.lanes(), () -> {
+            k.set(C, mul(v(ROW), layer.lanes()));
             k.set(acc, vload(gbs, v(C)));
             k.loop(P, mul(v(KernelBuilder.BATCH), c(gy.positions())),
                     () -> k.set(acc, E.add(v(acc), vload(gys, gy.at(v(P), v(C))))));

@@ -109,9 +109,11 @@ final class ConvolutionLowering {
             int scratch = plan.floats(0, y.padded(), true);
             KernelBuilder bias = layer.kernel("bias_grad");
             ConvolutionKernels.biasGradient(layer, bias, gy, scratch);
-            bias.call(PACKING, "addUnpadded", v(bias.floats("gbp", scratch)),
-                    v(bias.floats("gbias", layer.parameterGradient("bias"))), c(y.channels()));
             layer.addBackward(bias);
+            KernelBuilder unpad = layer.kernel("bias_grad_unpad");
+            unpad.call(PACKING, "addUnpadded", v(unpad.floats("gbp", scratch)),
+                    v(unpad.floats("gbias", layer.parameterGradient("bias"))), c(y.channels()));
+            layer.addBackward(unpad);
         }
         int gradWeightSlot = plan.floats(0, taps * x.channels() * y.padded(), true);
         ConvolutionKernels.weightGradient(layer, "weight_grad", forward, gy, gradWeightSlot, layer::addBackward);

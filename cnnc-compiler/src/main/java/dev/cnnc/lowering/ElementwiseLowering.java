@@ -1,5 +1,6 @@
 package dev.cnnc.lowering;
 
+import static dev.cnnc.lowering.E.add;
 import static dev.cnnc.lowering.E.broadcast;
 import static dev.cnnc.lowering.E.c;
 import static dev.cnnc.lowering.E.exp;
@@ -24,6 +25,7 @@ import java.util.function.Function;
 final class ElementwiseLowering {
 
     private static final Variable I = KernelBuilder.intVar("i");
+    private static final Variable N = KernelBuilder.intVar("n");
     private static final Variable X = KernelBuilder.vectorVar("xv");
 
     private ElementwiseLowering() {}
@@ -31,6 +33,12 @@ final class ElementwiseLowering {
     /** {@code for (i = 0; i < batch * size; i += L) body(i)}. */
     private static void overBuffer(Layer layer, KernelBuilder k, Plane plane, Runnable body) {
         k.loop(I, c(0), mul(v(KernelBuilder.BATCH), c(plane.sampleSize())), layer.lanes(), body);
+    }
+
+    /** {@code for (n in [lo, hi)) for (i = n * size; i < (n + 1) * size; i += L) body(i)}: samples split over threads. */
+    private static void overSamples(Layer layer, KernelBuilder k, Plane plane, Runnable body) {
+        int size = plane.sampleSize();
+        k.parallelOverBatch(N, () -> k.loop(I, mul(v(N), c(size)), add(mul(v(N), c(size)), c(size)), layer.lanes(), body));
     }
 
     private static Expr at() {
@@ -54,7 +62,7 @@ final class ElementwiseLowering {
         KernelBuilder f = layer.kernel("forward");
         Variable xs = f.floats("x", x.slot());
         Variable ys = f.floats("y", y.slot());
-        overBuffer(layer, f, x, () -> f.store(ys, at(), forward.apply(vload(xs, at()))));
+        overSamples(layer, f, x, () -> f.store(ys, at(), forward.apply(vload(xs, at()))));
         layer.addForward(f);
 
         KernelBuilder b = layer.kernel("backward");
@@ -63,7 +71,7 @@ final class ElementwiseLowering {
         boolean fromInput = activation.function() == Op.Activation.Function.LEAKY_RELU;
         Variable saved = fromInput ? b.floats("x", x.slot()) : b.floats("y", y.slot());
         Variable g = KernelBuilder.vectorVar("g");
-        overBuffer(layer, b, x, () -> {
+        overSamples(layer, b, x, () -> {
             b.set(X, vload(saved, at()));
             b.set(g, vload(gys, at()));
             Expr local = switch (activation.function()) {
@@ -109,7 +117,7 @@ final class ElementwiseLowering {
         for (int k = 0; k < xs.length; k++) {
             xs[k] = f.floats("x" + k, layer.input(k).value().slot());
         }
-        overBuffer(layer, f, y, () -> {
+        overSamples(layer, f, y, () -> {
             Expr sum = vload(xs[0], at());
             for (int k = 1; k < xs.length; k++) {
                 sum = E.add(sum, vload(xs[k], at()));
@@ -125,7 +133,7 @@ final class ElementwiseLowering {
             gxs[k] = b.floats("gx" + k, layer.input(k).gradient().slot());
         }
         // An input named twice gets its gradient twice, as the interpreter adds it.
-        overBuffer(layer, b, y, () -> {
+        overSamples(layer, b, y, () -> {
             for (Variable gx : gxs) {
                 b.addTo(gx, at(), vload(gys, at()));
             }

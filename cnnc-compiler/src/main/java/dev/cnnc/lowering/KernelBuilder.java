@@ -5,6 +5,7 @@ import static dev.cnnc.lowering.E.v;
 
 import dev.cnnc.kernel.Expr;
 import dev.cnnc.kernel.KernelMethod;
+import dev.cnnc.kernel.KernelStep;
 import dev.cnnc.kernel.Stmt;
 import dev.cnnc.kernel.Type;
 import dev.cnnc.kernel.Variable;
@@ -15,8 +16,9 @@ import java.util.List;
 
 /**
  * Builds one kernel method of a network class, statement by statement, with nested blocks given
- * as lambdas. Every such method takes {@code (float[][] f, int[][] ix, int batch, int training)}
- * and reaches its arrays through the two tables by slot.
+ * as lambdas. Every such method takes {@code (float[][] f, int[][] ix, int batch, int training, int lo,
+ * int hi)} and reaches its arrays through the two tables by slot; a kernel with a parallel loop
+ * covers {@code [lo, hi)} of its range, which threads split.
  */
 final class KernelBuilder {
 
@@ -24,10 +26,17 @@ final class KernelBuilder {
     static final Variable INTS = new Variable("ix", Type.INT_TABLE);
     static final Variable BATCH = new Variable("batch", Type.INT);
     static final Variable TRAINING = new Variable("training", Type.INT);
-    static final List<Variable> PARAMETERS = List.of(FLOATS, INTS, BATCH, TRAINING);
+    /** The part of the kernel's parallel range this call covers, {@code [lo, hi)}. */
+    static final Variable LO = new Variable("lo", Type.INT);
+    static final Variable HI = new Variable("hi", Type.INT);
+    static final List<Variable> PARAMETERS = List.of(FLOATS, INTS, BATCH, TRAINING, LO, HI);
 
     private final String name;
     private final Deque<List<Stmt>> blocks = new ArrayDeque<>();
+    private int perSample;
+    private int fixed;
+    /** Set once the parallel loop is in: anything after it at the top would run once per thread. */
+    private boolean sealed;
 
     KernelBuilder(String name) {
         this.name = name;
@@ -65,6 +74,9 @@ final class KernelBuilder {
     }
 
     void add(Stmt stmt) {
+        if (sealed && blocks.size() == 1) {
+            throw new IllegalStateException(name + ": nothing may follow the parallel loop; it would run once per thread");
+        }
         blocks.peek().add(stmt);
     }
 
@@ -112,6 +124,38 @@ final class KernelBuilder {
         loop(index, c(0), count, 1, body);
     }
 
+    /**
+     * {@code for (index = lo; index < hi; index++) body}: the kernel's one parallel loop, over
+     * {@code perSample * batch + fixed} iterations, each of which must write only its own part of
+     * the outputs (threads run disjoint ranges at once).
+     */
+    void parallelLoop(Variable index, int perSample, int fixed, Runnable body) {
+        if (perSample < 0 || fixed < 0 || perSample + fixed == 0 || this.perSample + this.fixed > 0 || blocks.size() != 1) {
+            throw new IllegalStateException(name + ": one parallel loop per kernel, at its top, over a range");
+        }
+        if (blocks.peek().stream().anyMatch(stmt -> !(stmt instanceof Stmt.Assign))) {
+            throw new IllegalStateException(name + ": only assignments may precede the parallel loop; the rest would run"
+                    + " once per thread");
+        }
+        this.perSample = perSample;
+        this.fixed = fixed;
+        blocks.push(new ArrayList<>());
+        body.run();
+        List<Stmt> inner = blocks.pop();
+        add(new Stmt.For(index, v(LO), v(HI), 1, inner));
+        sealed = true;
+    }
+
+    /** A parallel loop over every sample of the batch. */
+    void parallelOverBatch(Variable index, Runnable body) {
+        parallelLoop(index, 1, 0, body);
+    }
+
+    /** How the passes call this kernel: once, or split over its parallel range. */
+    KernelStep step() {
+        return new KernelStep(name, perSample, fixed);
+    }
+
     /** {@code if (left < right) body}. */
     void ifLess(Expr left, Expr right, Runnable body) {
         blocks.push(new ArrayList<>());
@@ -128,11 +172,6 @@ final class KernelBuilder {
     /** A static call of a runtime helper. */
     void call(String owner, String method, Expr... arguments) {
         add(new Stmt.Call(owner, method, List.of(arguments)));
-    }
-
-    /** A call of another method of the class with the four pass arguments. */
-    void callPass(String method) {
-        add(new Stmt.Call(null, method, List.of(v(FLOATS), v(INTS), v(BATCH), v(TRAINING))));
     }
 
     boolean isEmpty() {

@@ -3,6 +3,7 @@ package dev.cnnc.lowering;
 import dev.cnnc.ir.Node;
 import dev.cnnc.ir.Shape;
 import dev.cnnc.kernel.KernelMethod;
+import dev.cnnc.kernel.KernelStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ final class Layer {
     private final Node node;
     private final String prefix;
     private final Map<String, Tensor> tensors;
-    private final List<KernelMethod> forward = new ArrayList<>();
-    private final List<KernelMethod> backward = new ArrayList<>();
+    private final List<KernelMethod> methods = new ArrayList<>();
+    private final List<KernelStep> forward = new ArrayList<>();
+    private final List<KernelStep> backward = new ArrayList<>();
     private final List<String> explanations = new ArrayList<>();
 
     Layer(SlotPlan plan, Node node, int index, Map<String, Tensor> tensors) {
@@ -77,13 +79,15 @@ final class Layer {
 
     void addForward(KernelBuilder kernel) {
         if (!kernel.isEmpty()) {
-            forward.add(kernel.build());
+            methods.add(kernel.build());
+            forward.add(kernel.step());
         }
     }
 
     void addBackward(KernelBuilder kernel) {
         if (!kernel.isEmpty()) {
-            backward.add(kernel.build());
+            methods.add(kernel.build());
+            backward.add(kernel.step());
         }
     }
 
@@ -92,11 +96,15 @@ final class Layer {
         explanations.add(text);
     }
 
-    List<KernelMethod> forwardMethods() {
+    List<KernelMethod> methods() {
+        return methods;
+    }
+
+    List<KernelStep> forwardSteps() {
         return forward;
     }
 
-    List<KernelMethod> backwardMethods() {
+    List<KernelStep> backwardSteps() {
         return backward;
     }
 

@@ -8,6 +8,7 @@ import dev.cnnc.ir.Op;
 import dev.cnnc.ir.Shape;
 import dev.cnnc.kernel.KernelClass;
 import dev.cnnc.kernel.KernelMethod;
+import dev.cnnc.kernel.KernelStep;
 import dev.cnnc.kernel.NetworkClass;
 import dev.cnnc.runtime.NetworkSpec;
 import dev.cnnc.runtime.TensorSpec;
@@ -18,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lowers a checked graph to the kernel IR of one network class: every node's kernels, a
- * {@value NetworkClass#FORWARD} method that calls them in order and a {@value NetworkClass#BACKWARD}
- * method that calls their gradients in reverse, and the layout of every array.
+ * Lowers a checked graph to the kernel IR of one network class: every node's kernels, the forward
+ * pass that calls them in order and the backward pass that calls their gradients in reverse, and
+ * the layout of every array.
  */
 public final class NetworkLowering {
 
@@ -44,23 +45,18 @@ public final class NetworkLowering {
         List<KernelMethod> methods = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
         List<Node> nodes = graph.graph().nodes();
+        List<KernelStep> forward = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             Layer layer = new Layer(plan, nodes.get(i), i, tensors);
             lowerNode(layer);
             layers.add(layer);
-            methods.addAll(layer.forwardMethods());
-            methods.addAll(layer.backwardMethods());
+            methods.addAll(layer.methods());
+            forward.addAll(layer.forwardSteps());
         }
-        KernelBuilder forward = new KernelBuilder(NetworkClass.FORWARD);
-        for (Layer layer : layers) {
-            layer.forwardMethods().forEach(method -> forward.callPass(method.name()));
-        }
-        KernelBuilder backward = new KernelBuilder(NetworkClass.BACKWARD);
+        List<KernelStep> backward = new ArrayList<>();
         for (int i = layers.size() - 1; i >= 0; i--) {
-            layers.get(i).backwardMethods().forEach(method -> backward.callPass(method.name()));
+            backward.addAll(layers.get(i).backwardSteps());
         }
-        methods.add(forward.build());
-        methods.add(backward.build());
 
         Map<String, int[]> boundary = new LinkedHashMap<>();
         for (TensorSpec tensor : spec.inputs()) {
@@ -72,7 +68,8 @@ public final class NetworkLowering {
         KernelClass kernels = new KernelClass(internalName, lanes, methods);
         List<LayerReport> reports = layers.stream().map(layer -> new LayerReport(layer.node(), layer.explanations()))
                 .toList();
-        return new Result(new NetworkClass(kernels, plan.layout(boundary)), reports);
+        String layout = plan.layout(boundary) + NetworkClass.passLines(forward, backward);
+        return new Result(new NetworkClass(kernels, forward, backward, layout), reports);
     }
 
     private static int[] slots(Layer.Tensor tensor) {

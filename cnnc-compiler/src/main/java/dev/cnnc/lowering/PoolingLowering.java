@@ -40,10 +40,10 @@ final class PoolingLowering {
 
     private PoolingLowering() {}
 
-    /** {@code for (n < batch) for (od, oh, ow) body}. */
+    /** {@code for (n in [lo, hi)) for (od, oh, ow) body}: samples are split over threads. */
     private static void overOutput(KernelBuilder k, Plane y, Runnable body) {
         int[] sizes = y.sizes();
-        k.loop(N, v(KernelBuilder.BATCH), () -> k.loop(O[0], sizes[0], () -> k.loop(O[1], sizes[1],
+        k.parallelOverBatch(N, () -> k.loop(O[0], sizes[0], () -> k.loop(O[1], sizes[1],
                 () -> k.loop(O[2], sizes[2], body))));
     }
 
@@ -97,7 +97,7 @@ final class PoolingLowering {
         Variable gy = b.floats("gy", layer.output().gradient().slot());
         Variable gx = b.floats("gx", layer.input(0).gradient().slot());
         Variable bix = b.ints("indices", indices);
-        b.loop(N, v(KernelBuilder.BATCH), () -> b.loop(P, y.positions(), () -> b.loop(C, x.channels(), () -> {
+        b.parallelOverBatch(N, () -> b.loop(P, y.positions(), () -> b.loop(C, x.channels(), () -> {
             Expr at = y.at(row(v(N), y.positions(), v(P)), v(C));
             b.set(WINNER, load(bix, at));
             b.ifLess(c(-1), v(WINNER), () -> b.addTo(gx, x.at(row(v(N), x.positions(), v(WINNER)), v(C)),

@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * along random directions, for small random networks that together use every op and form,
  * in eval and in training mode.
  */
-class GradientCheckTest {
+public class GradientCheckTest {
 
     private static final int BATCH = 3;
 
-    static Stream<Arguments> networks() {
+    public static Stream<Arguments> networks() {
         return Stream.of(
                 network("conv2d_groups_stride_dilation", false, """
                         input x: [4, 9, 8]

@@ -11,11 +11,11 @@ import dev.cnnc.runtime.ParameterSpec;
 import java.util.Random;
 
 /** Builds interpreted networks from model text, with random parameters and data for property tests. */
-final class TestNetworks {
+public final class TestNetworks {
 
     private TestNetworks() {}
 
-    static CheckedGraph check(String model) {
+    public static CheckedGraph check(String model) {
         CheckResult result = FrontEnd.check("test.cnn", model);
         assertTrue(result.ok(), () -> "the test model does not check: " + result.diagnostics());
         assertEquals(1, result.networks().size());
@@ -38,7 +38,7 @@ final class TestNetworks {
         return network;
     }
 
-    static float[] gaussian(int count, Random random) {
+    public static float[] gaussian(int count, Random random) {
         float[] values = new float[count];
         for (int i = 0; i < count; i++) {
             values[i] = (float) random.nextGaussian();

@@ -22,7 +22,7 @@ public final class BytecodeBackend {
     /** The classes of one network by binary name, the facade first. */
     public record CompiledClasses(String facade, int lanes, Map<String, byte[]> classes,
             List<NetworkLowering.LayerReport> vectorLayers, List<NetworkLowering.LayerReport> scalarLayers,
-            Map<String, KernelClass> lowered, Map<String, KernelClass> kernels) {}
+            Map<String, NetworkClass> lowered, Map<String, NetworkClass> kernels) {}
 
     private BytecodeBackend() {}
 
@@ -38,15 +38,15 @@ public final class BytecodeBackend {
         NetworkLowering.Result vector = NetworkLowering.lower(graph, facade + "$Vector", lanes);
         NetworkLowering.Result scalar = NetworkLowering.lower(graph, facade + "$Scalar", 1);
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        Map<String, KernelClass> kernels = new LinkedHashMap<>();
-        Map<String, KernelClass> lowered = new LinkedHashMap<>();
+        Map<String, NetworkClass> kernels = new LinkedHashMap<>();
+        Map<String, NetworkClass> lowered = new LinkedHashMap<>();
         classes.put(binaryName, FacadeEmitter.emit(facade, facade + "$Vector", facade + "$Scalar", lanes));
         for (NetworkLowering.Result result : List.of(vector, scalar)) {
             NetworkClass split = split(result.network());
             String name = split.kernels().internalName().replace('/', '.');
             classes.put(name, BytecodeEmitter.emit(split));
-            kernels.put(name, split.kernels());
-            lowered.put(name, result.network().kernels());
+            kernels.put(name, split);
+            lowered.put(name, result.network());
         }
         return new CompiledClasses(binaryName, lanes, classes, vector.layers(), scalar.layers(), lowered, kernels);
     }
@@ -56,7 +56,7 @@ public final class BytecodeBackend {
         KernelClass kernels = network.kernels();
         KernelClass split = MethodSplitter.split(kernels, method -> BytecodeEmitter.codeSize(kernels, method),
                 MethodSizes.LIMIT);
-        return new NetworkClass(split, network.layout());
+        return network.withKernels(split);
     }
 
     /** Defines the classes in a loader of their own and creates the network through the facade. */

@@ -3,8 +3,11 @@ package dev.cnnc.backend.bytecode;
 import dev.cnnc.kernel.KernelClass;
 import dev.cnnc.kernel.KernelMethod;
 import dev.cnnc.kernel.NetworkClass;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -18,7 +21,11 @@ public final class BytecodeEmitter {
     static final String FLOAT_VECTOR = "jdk/incubator/vector/FloatVector";
     static final String SPECIES_FIELD = "SPECIES";
     static final String SPECIES_DESCRIPTOR = "Ljdk/incubator/vector/VectorSpecies;";
-    private static final String PASS_DESCRIPTOR = "([[F[[III)V";
+    /** A kernel's descriptor: {@code (float[][] f, int[][] ix, int batch, int training, int lo, int hi)}. */
+    private static final String KERNEL_DESCRIPTOR = "([[F[[IIIII)V";
+    private static final String DISPATCH_DESCRIPTOR = "(I[[F[[IIIII)V";
+    /** Cases per dispatch method: about 20 bytes each, so a network of any size stays under the limit. */
+    static final int CASES_PER_DISPATCH = 128;
 
     private BytecodeEmitter() {}
 
@@ -31,15 +38,14 @@ public final class BytecodeEmitter {
         return finish(writer, kernels);
     }
 
-    /** A network class: the kernels, a constructor passing the layout, and the two pass methods. */
+    /** A network class: the kernels, a constructor passing the layout, and the dispatch of the passes' kernels. */
     public static byte[] emit(NetworkClass network) {
         KernelClass kernels = network.kernels();
         ClassWriter writer = writer();
         writer.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, kernels.internalName(), null,
                 NetworkClass.SUPERCLASS, null);
         constructor(writer, network);
-        bridge(writer, kernels, "forwardPass", NetworkClass.FORWARD);
-        bridge(writer, kernels, "backwardPass", NetworkClass.BACKWARD);
+        dispatch(writer, kernels, network.dispatched());
         body(writer, kernels);
         return finish(writer, kernels);
     }
@@ -98,15 +104,80 @@ public final class BytecodeEmitter {
         init.visitEnd();
     }
 
-    // protected void forwardPass(float[][] f, int[][] ix, int batch, int training) { forward(f, ix, batch, training); }
-    private static void bridge(ClassWriter writer, KernelClass kernels, String override, String target) {
-        MethodVisitor code = writer.visitMethod(Opcodes.ACC_PROTECTED, override, PASS_DESCRIPTOR, null, null);
+    /**
+     * <pre>{@code
+     * protected void runKernel(int id, float[][] f, int[][] ix, int batch, int training, int lo, int hi) {
+     *     switch (id) { case 0 -> n0_conv1_pack(f, ix, batch, training, lo, hi); ... }
+     * }
+     * }</pre>
+     * Beyond {@link #CASES_PER_DISPATCH} kernels, each block of cases goes into a static method
+     * {@code dispatchK} and {@code runKernel} switches on {@code id / CASES_PER_DISPATCH}.
+     */
+    private static void dispatch(ClassWriter writer, KernelClass kernels, List<String> names) {
+        int blocks = Math.max(1, (names.size() + CASES_PER_DISPATCH - 1) / CASES_PER_DISPATCH);
+        if (blocks == 1) {
+            switchMethod(writer, kernels, Opcodes.ACC_PROTECTED, NetworkClass.DISPATCH, names, 0, 1);
+            return;
+        }
+        List<String> blockMethods = new ArrayList<>();
+        for (int b = 0; b < blocks; b++) {
+            String name = "dispatch" + b;
+            List<String> cases = names.subList(b * CASES_PER_DISPATCH, Math.min(names.size(), (b + 1) * CASES_PER_DISPATCH));
+            switchMethod(writer, kernels, Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, name, cases, b * CASES_PER_DISPATCH, 0);
+            blockMethods.add(name);
+        }
+        // runKernel: switch (id / CASES_PER_DISPATCH) { case k -> dispatchK(id, f, ix, batch, training, lo, hi); }
+        MethodVisitor code = writer.visitMethod(Opcodes.ACC_PROTECTED, NetworkClass.DISPATCH, DISPATCH_DESCRIPTOR, null, null);
         code.visitCode();
-        code.visitVarInsn(Opcodes.ALOAD, 1);
-        code.visitVarInsn(Opcodes.ALOAD, 2);
-        code.visitVarInsn(Opcodes.ILOAD, 3);
-        code.visitVarInsn(Opcodes.ILOAD, 4);
-        code.visitMethodInsn(Opcodes.INVOKESTATIC, kernels.internalName(), target, PASS_DESCRIPTOR, false);
+        code.visitVarInsn(Opcodes.ILOAD, 1);
+        code.visitLdcInsn(CASES_PER_DISPATCH);
+        code.visitInsn(Opcodes.IDIV);
+        Label end = new Label();
+        Label[] labels = new Label[blocks];
+        for (int b = 0; b < blocks; b++) {
+            labels[b] = new Label();
+        }
+        code.visitTableSwitchInsn(0, blocks - 1, end, labels);
+        for (int b = 0; b < blocks; b++) {
+            code.visitLabel(labels[b]);
+            for (int local = 1; local <= 7; local++) {
+                code.visitVarInsn(local == 2 || local == 3 ? Opcodes.ALOAD : Opcodes.ILOAD, local);
+            }
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, kernels.internalName(), blockMethods.get(b), DISPATCH_DESCRIPTOR,
+                    false);
+            code.visitInsn(Opcodes.RETURN);
+        }
+        code.visitLabel(end);
+        code.visitInsn(Opcodes.RETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+    }
+
+    /** One switch over {@code cases}: case {@code first + i} calls {@code cases.get(i)}; id is local {@code base}. */
+    private static void switchMethod(ClassWriter writer, KernelClass kernels, int access, String name, List<String> cases,
+            int first, int base) {
+        MethodVisitor code = writer.visitMethod(access, name, DISPATCH_DESCRIPTOR, null, null);
+        code.visitCode();
+        Label end = new Label();
+        if (!cases.isEmpty()) {
+            Label[] labels = new Label[cases.size()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = new Label();
+            }
+            code.visitVarInsn(Opcodes.ILOAD, base);
+            code.visitTableSwitchInsn(first, first + cases.size() - 1, end, labels);
+            for (int i = 0; i < labels.length; i++) {
+                code.visitLabel(labels[i]);
+                code.visitVarInsn(Opcodes.ALOAD, base + 1);
+                code.visitVarInsn(Opcodes.ALOAD, base + 2);
+                for (int local = base + 3; local <= base + 6; local++) {
+                    code.visitVarInsn(Opcodes.ILOAD, local);
+                }
+                code.visitMethodInsn(Opcodes.INVOKESTATIC, kernels.internalName(), cases.get(i), KERNEL_DESCRIPTOR, false);
+                code.visitInsn(Opcodes.RETURN);
+            }
+        }
+        code.visitLabel(end);
         code.visitInsn(Opcodes.RETURN);
         code.visitMaxs(0, 0);
         code.visitEnd();

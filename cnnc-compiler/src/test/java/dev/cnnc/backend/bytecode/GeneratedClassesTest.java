@@ -72,7 +72,7 @@ class GeneratedClassesTest {
         CheckedGraph graph = checked.networks().get(0);
         BytecodeBackend.CompiledClasses compiled = BytecodeBackend.compile(graph, "test.Huge", 16);
         ClassChecks.verify(compiled);
-        int methods = compiled.kernels().values().stream().mapToInt(kernels -> kernels.methods().size()).sum();
+        int methods = compiled.kernels().values().stream().mapToInt(network -> network.kernels().methods().size()).sum();
         assertTrue(methods > 40 * 2 * 3, "every layer has kernels of its own: " + methods);
     }
 

@@ -10,6 +10,8 @@ import dev.cnnc.runtime.compiled.VectorSupport;
 import dev.cnnc.testing.Golden;
 import dev.cnnc.testing.GoldenCase;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,11 +23,15 @@ class GoldenBytecodeTest {
 
     private static final GoldenCase VECTOR = new GoldenCase();
     private static final GoldenCase SCALAR = new GoldenCase();
+    private static final GoldenCase THREADED = new GoldenCase();
+    private static final List<Network> OPEN = new ArrayList<>();
 
     @AfterAll
     static void reportMargin() {
         System.out.println(VECTOR.margin("the bytecode backend (vector)"));
         System.out.println(SCALAR.margin("the bytecode backend (scalar)"));
+        System.out.println(THREADED.margin("the bytecode backend (vector on 2 threads, scalar on 3)"));
+        OPEN.forEach(Network::close);
     }
 
     static Stream<Path> cases() {
@@ -53,6 +59,20 @@ class GoldenBytecodeTest {
             assertEquals(BytecodeBackend.defaultLanes(), ((CompiledNetwork) network).lanes());
             return network;
         });
+    }
+
+    /** Two threads split rows, samples, taps and channels evenly; three leave uneven parts. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void bothClassesOnSeveralThreadsMatchPyTorch(Path dir) throws Exception {
+        for (boolean scalar : new boolean[] {false, true}) {
+            THREADED.check(dir, graph -> {
+                Network network = compile(graph, scalar);
+                network.setThreads(scalar ? 3 : 2);
+                OPEN.add(network);
+                return network;
+            });
+        }
     }
 
     @ParameterizedTest(name = "{0}")

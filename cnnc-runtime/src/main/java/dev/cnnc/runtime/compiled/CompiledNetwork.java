@@ -9,9 +9,11 @@ import java.util.Arrays;
 
 /**
  * The base of every class cnnc compiles a network into. The generated subclass holds the
- * specialized kernels and two static pass methods; this class does what is the same for every
- * network: checking inputs, keeping the arrays (allocated again only when the batch size changes),
- * moving tensors between the user's NCHW and the kernels' channels-last layout, and drawing dropout masks.
+ * specialized kernels and dispatches them by index ({@link #runKernel}); this class does what is the
+ * same for every network: checking inputs, keeping the arrays (allocated again only when the batch
+ * size changes), moving tensors between the user's NCHW and the kernels' channels-last layout,
+ * drawing dropout masks, and walking the passes' steps, splitting each parallel one over the threads.
+ * Once the arrays exist, {@link #forwardInto} and {@link #backwardInto} allocate nothing.
  */
 public abstract class CompiledNetwork extends AbstractNetwork {
 
@@ -23,6 +25,9 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     private int allocatedBatch;
     private int lastBatch;
     private boolean lastTraining;
+    private KernelThreads pool;
+    /** The step the pool's threads run, with the arguments of the current pass. */
+    private final StepTask stepTask = new StepTask();
 
     protected CompiledNetwork(String layoutText) {
         this(NetworkLayout.parse(layoutText));
@@ -36,11 +41,12 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         this.dropoutMasks = new float[layout.dropouts().size()][];
     }
 
-    /** Runs the forward kernels on the tables; {@code training} is 1 in training mode, else 0. */
-    protected abstract void forwardPass(float[][] floats, int[][] ints, int batch, int training);
-
-    /** Runs the backward kernels, which add into the zeroed gradient arrays. */
-    protected abstract void backwardPass(float[][] floats, int[][] ints, int batch, int training);
+    /**
+     * Runs kernel {@code id} of the passes on the tables over {@code [lo, hi)} of its parallel range
+     * (ignored by a serial kernel); {@code training} is 1 in training mode, else 0. Backward kernels
+     * add into the zeroed gradient arrays.
+     */
+    protected abstract void runKernel(int id, float[][] floats, int[][] ints, int batch, int training, int lo, int hi);
 
     /** The floats a vector of the generated kernels holds; 1 for a scalar class. */
     public int lanes() {
@@ -49,38 +55,60 @@ public abstract class CompiledNetwork extends AbstractNetwork {
 
     @Override
     public float[][] forward(int batch, float[]... inputs) {
+        float[][] outputs = new float[layout.outputs().size()][];
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i] = new float[batch * layout.outputs().get(i).tensor().sampleSize()];
+        }
+        forwardInto(batch, inputs, outputs);
+        return outputs;
+    }
+
+    /**
+     * {@link #forward}, writing the outputs into the caller's arrays ({@code outputs[i]} holds at
+     * least {@code batch} samples of output i), so that a steady loop of calls allocates nothing.
+     */
+    public void forwardInto(int batch, float[][] inputs, float[][] outputs) {
         NetworkSpec spec = spec();
         TensorChecks.batch(spec, batch);
         TensorChecks.tensors(spec, spec.inputs(), inputs, batch, "input");
+        checkDestinations(outputs, layout.outputs(), batch, "output");
         allocate(batch);
         bindParameters();
         for (int i = 0; i < inputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
-            ChannelsLast.fromNchw(inputs[i], floats[input.valueSlot()], batch, input.tensor().shape(), layout.lanes());
+            ChannelsLast.fromNchw(inputs[i], floats[input.valueSlot()], batch, input.shape(), layout.lanes());
         }
         if (isTraining()) {
             drawDropoutMasks();
         }
-        forwardPass(floats, ints, batch, isTraining() ? 1 : 0);
+        run(layout.forward(), batch, isTraining() ? 1 : 0);
         lastBatch = batch;
         lastTraining = isTraining();
-        float[][] outputs = new float[layout.outputs().size()][];
         for (int i = 0; i < outputs.length; i++) {
             NetworkLayout.Boundary output = layout.outputs().get(i);
-            outputs[i] = new float[batch * output.tensor().sampleSize()];
-            ChannelsLast.toNchw(floats[output.valueSlot()], outputs[i], batch, output.tensor().shape(), layout.lanes());
+            ChannelsLast.toNchw(floats[output.valueSlot()], outputs[i], batch, output.shape(), layout.lanes());
         }
-        return outputs;
     }
 
     @Override
     public float[][] backward(float[]... gradOutputs) {
+        float[][] gradInputs = new float[layout.inputs().size()][];
+        for (int i = 0; i < gradInputs.length; i++) {
+            gradInputs[i] = new float[Math.max(lastBatch, 1) * layout.inputs().get(i).tensor().sampleSize()];
+        }
+        backwardInto(gradOutputs, gradInputs);
+        return gradInputs;
+    }
+
+    /** {@link #backward}, writing the input gradients into the caller's arrays; allocates nothing. */
+    public void backwardInto(float[][] gradOutputs, float[][] gradInputs) {
         NetworkSpec spec = spec();
         if (lastBatch == 0) {
             throw new InvalidInputException(spec.name() + ": backward needs a forward pass first");
         }
         int batch = lastBatch;
         TensorChecks.tensors(spec, spec.outputs(), gradOutputs, batch, "output gradient");
+        checkDestinations(gradInputs, layout.inputs(), batch, "input gradient");
         for (NetworkLayout.Buffer buffer : layout.floats()) {
             if (buffer.zeroedBeforeBackward()) {
                 Arrays.fill(floats[buffer.slot()], 0f);
@@ -90,17 +118,81 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         for (int i = 0; i < gradOutputs.length; i++) {
             NetworkLayout.Boundary output = layout.outputs().get(i);
             // Adds, since an output other nodes also read gathers their gradients in the same array.
-            ChannelsLast.addFromNchw(gradOutputs[i], floats[output.gradientSlot()], batch, output.tensor().shape(),
+            ChannelsLast.addFromNchw(gradOutputs[i], floats[output.gradientSlot()], batch, output.shape(),
                     layout.lanes());
         }
-        backwardPass(floats, ints, batch, lastTraining ? 1 : 0);
-        float[][] gradInputs = new float[layout.inputs().size()][];
+        run(layout.backward(), batch, lastTraining ? 1 : 0);
         for (int i = 0; i < gradInputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
-            gradInputs[i] = new float[batch * input.tensor().sampleSize()];
-            ChannelsLast.toNchw(floats[input.gradientSlot()], gradInputs[i], batch, input.tensor().shape(), layout.lanes());
+            ChannelsLast.toNchw(floats[input.gradientSlot()], gradInputs[i], batch, input.shape(), layout.lanes());
         }
-        return gradInputs;
+    }
+
+    @Override
+    public void setThreads(int threads) {
+        super.setThreads(threads);
+        if (pool != null && pool.threads() != threads) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    // A step runs on one thread when it is serial or too short to split; else every thread takes a part of its range.
+    private void run(java.util.List<NetworkLayout.Step> steps, int batch, int training) {
+        int threads = threads();
+        for (NetworkLayout.Step step : steps) {
+            int range = step.range(batch);
+            if (!step.parallel() || threads == 1 || range < 2) {
+                runKernel(step.id(), floats, ints, batch, training, 0, range);
+                continue;
+            }
+            if (pool == null) {
+                pool = new KernelThreads(threads, "cnnc-" + spec().name());
+            }
+            stepTask.set(step.id(), batch, training);
+            pool.run(stepTask, range);
+        }
+    }
+
+    private final class StepTask implements KernelThreads.RangeTask {
+        private int id;
+        private int batch;
+        private int training;
+
+        void set(int id, int batch, int training) {
+            this.id = id;
+            this.batch = batch;
+            this.training = training;
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            runKernel(id, floats, ints, batch, training, lo, hi);
+        }
+    }
+
+    private void checkDestinations(float[][] arrays, java.util.List<NetworkLayout.Boundary> tensors, int batch,
+            String what) {
+        if (arrays == null || arrays.length != tensors.size()) {
+            throw new InvalidInputException(spec().name() + ": " + tensors.size() + " " + what + " array"
+                    + (tensors.size() == 1 ? "" : "s") + " to write into, not " + (arrays == null ? 0 : arrays.length));
+        }
+        for (int i = 0; i < arrays.length; i++) {
+            long needed = (long) batch * tensors.get(i).sampleSize();
+            if (arrays[i] == null || arrays[i].length < needed) {
+                throw new InvalidInputException(spec().name() + ": the " + what + " array for '"
+                        + tensors.get(i).tensor().name() + "' holds " + (arrays[i] == null ? 0 : arrays[i].length)
+                        + " floats, fewer than the " + needed + " of a batch of " + batch);
+            }
+        }
     }
 
     private void allocate(int batch) {

@@ -23,7 +23,13 @@ import java.util.Locale;
  * floats 9 per-sample 12544 fixed 0 zeroed
  * ints 0 per-sample 1176 fixed 0
  * dropout 12 shape 120 p 0.5
+ * forward 0 0 0
+ * forward 1 24 0
+ * backward 2 0 36
  * </pre>
+ *
+ * <p>A {@code forward} or {@code backward} line is a step of that pass, in order: the kernel's
+ * dispatch index and its parallel range, {@code perSample * batch + fixed} (both 0 for a serial kernel).
  */
 record NetworkLayout(
         NetworkSpec spec,
@@ -33,10 +39,28 @@ record NetworkLayout(
         List<ParameterSlots> parameters,
         List<Buffer> floats,
         List<Buffer> ints,
-        List<DropoutMask> dropouts) {
+        List<DropoutMask> dropouts,
+        List<Step> forward,
+        List<Step> backward) {
+
+    /** One call of a pass: kernel {@code id} over {@code [0, perSample * batch + fixed)}, or once when serial. */
+    record Step(int id, int perSample, int fixed) {
+        boolean parallel() {
+            return perSample > 0 || fixed > 0;
+        }
+
+        int range(int batch) {
+            return perSample * batch + fixed;
+        }
+    }
 
     /** A tensor where the network meets its user: NCHW outside, channels-last inside. */
-    record Boundary(TensorSpec tensor, int valueSlot, int gradientSlot) {}
+    record Boundary(TensorSpec tensor, int valueSlot, int gradientSlot, int[] shape, int sampleSize) {
+        // The spec hands out copies of its shape; the passes read this one, so that they allocate nothing.
+        Boundary(TensorSpec tensor, int valueSlot, int gradientSlot) {
+            this(tensor, valueSlot, gradientSlot, tensor.shape(), tensor.sampleSize());
+        }
+    }
 
     record ParameterSlots(ParameterSpec spec, int valueSlot, int gradientSlot) {}
 
@@ -61,6 +85,8 @@ record NetworkLayout(
         List<Buffer> floats = new ArrayList<>();
         List<Buffer> ints = new ArrayList<>();
         List<DropoutMask> dropouts = new ArrayList<>();
+        List<Step> forward = new ArrayList<>();
+        List<Step> backward = new ArrayList<>();
         for (String line : text.split("\n")) {
             String[] w = line.trim().split(" ");
             switch (w[0]) {
@@ -81,6 +107,8 @@ record NetworkLayout(
                 case "floats", "ints" -> (w[0].equals("floats") ? floats : ints).add(new Buffer(Integer.parseInt(w[1]),
                         Integer.parseInt(w[3]), Integer.parseInt(w[5]), w.length > 6 && w[6].equals("zeroed")));
                 case "dropout" -> dropouts.add(new DropoutMask(Integer.parseInt(w[1]), dims(w[3]), Double.parseDouble(w[5])));
+                case "forward", "backward" -> (w[0].equals("forward") ? forward : backward).add(
+                        new Step(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3])));
                 case "" -> {}
                 default -> throw new IllegalStateException("unknown line in a network layout: " + line);
             }
@@ -89,7 +117,7 @@ record NetworkLayout(
             throw new IllegalStateException("a network layout names the network and its lane count");
         }
         NetworkSpec spec = new NetworkSpec(name, inputSpecs, outputSpecs, parameterSpecs);
-        return new NetworkLayout(spec, lanes, inputs, outputs, parameters, floats, ints, dropouts);
+        return new NetworkLayout(spec, lanes, inputs, outputs, parameters, floats, ints, dropouts, forward, backward);
     }
 
     private static int[] dims(String text) {
