@@ -129,21 +129,22 @@ final class ConvolutionKernels {
         Variable ys = k.floats("y", y.slot());
         Variable bs = g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null;
         int blockWidth = fullVectors * lanes;
+        // Blocks of output channels outside the tiles of a row: a block's weights stay in cache across the row.
         overRows(k, ad.count(), ah.count(), N, JD, JH, () -> {
-            Runnable perBlock = () -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs);
-            Runnable perTile = () -> {
-                if (blocks >= 0) {
-                    k.loop(CB, c(0), c(blocks * blockWidth), blockWidth, perBlock);
+            Runnable perTile = () -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs);
+            Runnable perBlock = () -> {
+                if (tiles >= 0) {
+                    k.loop(JW, c(0), c(tiles * pixels), pixels, perTile);
                 } else {
-                    k.set(CB, c(y.padded() / blockWidth * blockWidth));
-                    perBlock.run();
+                    k.set(JW, c(aw.count() - pixels));
+                    perTile.run();
                 }
             };
-            if (tiles >= 0) {
-                k.loop(JW, c(0), c(tiles * pixels), pixels, perTile);
+            if (blocks >= 0) {
+                k.loop(CB, c(0), c(blocks * blockWidth), blockWidth, perBlock);
             } else {
-                k.set(JW, c(aw.count() - pixels));
-                perTile.run();
+                k.set(CB, c(y.padded() / blockWidth * blockWidth));
+                perBlock.run();
             }
         });
     }

@@ -83,9 +83,17 @@ final class ConvolutionLowering {
         int packedSlot = plan.floats(0, taps * x.channels() * y.padded(), false);
         int biasSlot = f.bias() ? plan.floats(0, y.padded(), false) : -1;
 
-        // Forward: repack the live weights, pad the input's borders, gather.
+        // Forward: repack the live weights (for both directions, when they changed), pad the input's borders, gather.
+        int swappedSlot = plan.floats(0, taps * y.channels() * x.padded(), false);
+        int snapshotSlot = plan.floats(0, taps * f.first() * f.secondPerGroup(), false);
         KernelBuilder pack = layer.kernel("pack");
-        pack.call(PACKING, "pack", packArguments(pack, layer, f, packedSlot, true, x.channels(), y.padded()));
+        List<Expr> packArguments = new ArrayList<>(List.of(v(pack.floats("weight", layer.parameter("weight"))),
+                v(pack.floats("snapshot", snapshotSlot)), v(pack.floats("packed", packedSlot)),
+                v(pack.floats("swapped", swappedSlot))));
+        packArguments.addAll(shapeArguments(f, true, x.channels(), y.padded()));
+        packArguments.add(c(y.channels()));
+        packArguments.add(c(x.padded()));
+        pack.call(PACKING, "packIfChanged", packArguments.toArray(Expr[]::new));
         if (f.bias()) {
             pack.call(PACKING, "pad", v(pack.floats("bias", layer.parameter("bias"))), v(pack.floats("bp", biasSlot)),
                     c(y.channels()));
@@ -124,11 +132,6 @@ final class ConvolutionLowering {
         unpack.call(PACKING, "unpackAdd", arguments.toArray(Expr[]::new));
         layer.addBackward(unpack);
 
-        int swappedSlot = plan.floats(0, taps * y.channels() * x.padded(), false);
-        KernelBuilder packSwapped = layer.kernel("pack_swapped");
-        packSwapped.call(PACKING, "pack", packArguments(packSwapped, layer, f, swappedSlot, false, y.channels(),
-                x.padded()));
-        layer.addBackward(packSwapped);
         Gather backward = Gather.of(layer, gy, gx, f.backwardAxes(), f.kernel(), swappedSlot, -1, true, f.groups());
         if (backward.needsPaddedCopy()) {
             KernelBuilder copy = layer.kernel("grad_pad");
@@ -136,14 +139,6 @@ final class ConvolutionLowering {
             layer.addBackward(copy);
         }
         ConvolutionKernels.gather(layer, "input_grad", backward, layer::addBackward);
-    }
-
-    private static Expr[] packArguments(KernelBuilder k, Layer layer, Family f, int packedSlot, boolean forward,
-            int readChannels, int writtenPadded) {
-        List<Expr> arguments = new ArrayList<>(List.of(v(k.floats("weight", layer.parameter("weight"))),
-                v(k.floats("packed", packedSlot))));
-        arguments.addAll(shapeArguments(f, forward, readChannels, writtenPadded));
-        return arguments.toArray(Expr[]::new);
     }
 
     /** {@code r, s, taps, groups, firstIsWritten, readChannels, writtenPadded}, as {@code Packing} takes them. */

@@ -4,8 +4,16 @@ package dev.cnnc.runtime.compiled;
  * Moves tensors between NCHW, where users and PyTorch meet them, and the layout of compiled
  * kernels: {@code [N][positions][C padded to the lane count]}, where a flat {@code [F]} tensor is
  * one position of F channels. Padding lanes are left as they are.
+ *
+ * <p>The move is a transpose of each sample's {@code [C][positions]} matrix. It goes by blocks of
+ * {@link #BLOCK} positions, so that each channel's read is a run of whole cache lines and the
+ * block's channels-last lines stay in the first-level cache while every channel is written into
+ * them. The ranged forms take a part {@code [lo, hi)} of the {@link #parts} of a batch, for threads.
  */
 public final class ChannelsLast {
+
+    /** Positions per block: 16 floats fill a 64-byte cache line. */
+    static final int BLOCK = 16;
 
     private ChannelsLast() {}
 
@@ -21,39 +29,64 @@ public final class ChannelsLast {
         return positions;
     }
 
+    /** The blocks of a batch, the range the ranged forms split. */
+    static int parts(int batch, int[] shape) {
+        return batch * ((positions(shape) + BLOCK - 1) / BLOCK);
+    }
+
     public static void fromNchw(float[] nchw, float[] inside, int batch, int[] shape, int lanes) {
-        copyIn(nchw, inside, batch, shape, lanes, false);
+        fromNchw(nchw, inside, shape, lanes, false, 0, parts(batch, shape));
     }
 
     static void addFromNchw(float[] nchw, float[] inside, int batch, int[] shape, int lanes) {
-        copyIn(nchw, inside, batch, shape, lanes, true);
+        fromNchw(nchw, inside, shape, lanes, true, 0, parts(batch, shape));
     }
 
-    private static void copyIn(float[] nchw, float[] inside, int batch, int[] shape, int lanes, boolean add) {
+    public static void toNchw(float[] inside, float[] nchw, int batch, int[] shape, int lanes) {
+        toNchw(inside, nchw, shape, lanes, 0, parts(batch, shape));
+    }
+
+    /** Blocks {@code [lo, hi)} of NCHW into the kernels' layout, set or ({@code add}) added. */
+    static void fromNchw(float[] nchw, float[] inside, int[] shape, int lanes, boolean add, int lo, int hi) {
         int channels = shape[0];
         int positions = positions(shape);
         int stride = padded(channels, lanes);
-        for (int n = 0; n < batch; n++) {
+        int blocks = (positions + BLOCK - 1) / BLOCK;
+        for (int part = lo; part < hi; part++) {
+            int n = part / blocks;
+            int first = (part - n * blocks) * BLOCK;
+            int last = Math.min(positions, first + BLOCK);
+            int sample = n * positions * stride;
             for (int c = 0; c < channels; c++) {
                 int from = (n * channels + c) * positions;
-                int to = n * positions * stride + c;
-                for (int s = 0; s < positions; s++) {
-                    inside[to + s * stride] = nchw[from + s] + (add ? inside[to + s * stride] : 0f);
+                if (add) {
+                    for (int s = first; s < last; s++) {
+                        inside[sample + s * stride + c] += nchw[from + s];
+                    }
+                } else {
+                    for (int s = first; s < last; s++) {
+                        inside[sample + s * stride + c] = nchw[from + s];
+                    }
                 }
             }
         }
     }
 
-    public static void toNchw(float[] inside, float[] nchw, int batch, int[] shape, int lanes) {
+    /** Blocks {@code [lo, hi)} of the kernels' layout into NCHW. */
+    static void toNchw(float[] inside, float[] nchw, int[] shape, int lanes, int lo, int hi) {
         int channels = shape[0];
         int positions = positions(shape);
         int stride = padded(channels, lanes);
-        for (int n = 0; n < batch; n++) {
+        int blocks = (positions + BLOCK - 1) / BLOCK;
+        for (int part = lo; part < hi; part++) {
+            int n = part / blocks;
+            int first = (part - n * blocks) * BLOCK;
+            int last = Math.min(positions, first + BLOCK);
+            int sample = n * positions * stride;
             for (int c = 0; c < channels; c++) {
                 int to = (n * channels + c) * positions;
-                int from = n * positions * stride + c;
-                for (int s = 0; s < positions; s++) {
-                    nchw[to + s] = inside[from + s * stride];
+                for (int s = first; s < last; s++) {
+                    nchw[to + s] = inside[sample + s * stride + c];
                 }
             }
         }

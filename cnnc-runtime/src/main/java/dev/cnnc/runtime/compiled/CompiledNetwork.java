@@ -28,6 +28,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     private KernelThreads pool;
     /** The step the pool's threads run, with the arguments of the current pass. */
     private final StepTask stepTask = new StepTask();
+    private final ConversionTask conversionTask = new ConversionTask();
 
     protected CompiledNetwork(String layoutText) {
         this(NetworkLayout.parse(layoutText));
@@ -76,7 +77,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         bindParameters();
         for (int i = 0; i < inputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
-            ChannelsLast.fromNchw(inputs[i], floats[input.valueSlot()], batch, input.shape(), layout.lanes());
+            convert(Conversion.IN, inputs[i], floats[input.valueSlot()], batch, input.shape());
         }
         if (isTraining()) {
             drawDropoutMasks();
@@ -86,7 +87,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         lastTraining = isTraining();
         for (int i = 0; i < outputs.length; i++) {
             NetworkLayout.Boundary output = layout.outputs().get(i);
-            ChannelsLast.toNchw(floats[output.valueSlot()], outputs[i], batch, output.shape(), layout.lanes());
+            convert(Conversion.OUT, floats[output.valueSlot()], outputs[i], batch, output.shape());
         }
     }
 
@@ -118,13 +119,12 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         for (int i = 0; i < gradOutputs.length; i++) {
             NetworkLayout.Boundary output = layout.outputs().get(i);
             // Adds, since an output other nodes also read gathers their gradients in the same array.
-            ChannelsLast.addFromNchw(gradOutputs[i], floats[output.gradientSlot()], batch, output.shape(),
-                    layout.lanes());
+            convert(Conversion.ADD_IN, gradOutputs[i], floats[output.gradientSlot()], batch, output.shape());
         }
         run(layout.backward(), batch, lastTraining ? 1 : 0);
         for (int i = 0; i < gradInputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
-            ChannelsLast.toNchw(floats[input.gradientSlot()], gradInputs[i], batch, input.shape(), layout.lanes());
+            convert(Conversion.OUT, floats[input.gradientSlot()], gradInputs[i], batch, input.shape());
         }
     }
 
@@ -154,11 +154,57 @@ public abstract class CompiledNetwork extends AbstractNetwork {
                 runKernel(step.id(), floats, ints, batch, training, 0, range);
                 continue;
             }
-            if (pool == null) {
-                pool = new KernelThreads(threads, "cnnc-" + spec().name());
-            }
             stepTask.set(step.id(), batch, training);
-            pool.run(stepTask, range);
+            pool().run(stepTask, range);
+        }
+    }
+
+    private KernelThreads pool() {
+        if (pool == null) {
+            pool = new KernelThreads(threads(), "cnnc-" + spec().name());
+        }
+        return pool;
+    }
+
+    /** Which way a boundary tensor moves. */
+    private enum Conversion {
+        IN,
+        ADD_IN,
+        OUT
+    }
+
+    // The boundary's transposes are memory-bound, and serial they would cap what threads gain on a single layer.
+    private void convert(Conversion kind, float[] from, float[] to, int batch, int[] shape) {
+        int parts = ChannelsLast.parts(batch, shape);
+        conversionTask.set(kind, from, to, shape);
+        if (threads() == 1 || parts < 2 * threads()) {
+            conversionTask.run(0, parts);
+        } else {
+            pool().run(conversionTask, parts);
+        }
+        conversionTask.set(kind, null, null, null);
+    }
+
+    private final class ConversionTask implements KernelThreads.RangeTask {
+        private Conversion kind;
+        private float[] from;
+        private float[] to;
+        private int[] shape;
+
+        void set(Conversion kind, float[] from, float[] to, int[] shape) {
+            this.kind = kind;
+            this.from = from;
+            this.to = to;
+            this.shape = shape;
+        }
+
+        @Override
+        public void run(int lo, int hi) {
+            switch (kind) {
+                case IN -> ChannelsLast.fromNchw(from, to, shape, layout.lanes(), false, lo, hi);
+                case ADD_IN -> ChannelsLast.fromNchw(from, to, shape, layout.lanes(), true, lo, hi);
+                case OUT -> ChannelsLast.toNchw(from, to, shape, layout.lanes(), lo, hi);
+            }
         }
     }
 

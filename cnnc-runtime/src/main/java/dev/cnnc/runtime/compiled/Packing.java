@@ -27,6 +27,24 @@ public final class Packing {
         visit(weight, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded, true);
     }
 
+    /**
+     * Packs {@code weight} for both of its kernels, the forward one into {@code packed} and the
+     * swapped one (the input gradient's, which reads what the forward kernel writes) into {@code
+     * swapped}, unless it equals {@code snapshot}, the copy taken at the last packing. Parameters
+     * are live arrays anyone may change, so a pass compares rather than trusts; a compare costs a
+     * fraction of a repack, and nothing at all is packed while the weights stay the same (inference).
+     */
+    public static void packIfChanged(float[] weight, float[] snapshot, float[] packed, float[] swapped, int r, int s,
+            int taps, int groups, int firstIsWritten, int readChannels, int writtenPadded, int swappedReadChannels,
+            int swappedWrittenPadded) {
+        if (Arrays.equals(weight, snapshot)) {
+            return;
+        }
+        System.arraycopy(weight, 0, snapshot, 0, weight.length);
+        pack(weight, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded);
+        pack(weight, swapped, r, s, taps, groups, 1 - firstIsWritten, swappedReadChannels, swappedWrittenPadded);
+    }
+
     /** Adds a gradient in the packed layout into the parameter's gradient in PyTorch's layout. */
     public static void unpackAdd(float[] packed, float[] gradient, int r, int s, int taps, int groups,
             int firstIsWritten, int readChannels, int writtenPadded) {
