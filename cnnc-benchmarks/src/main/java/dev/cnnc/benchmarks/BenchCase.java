@@ -1,0 +1,57 @@
+package dev.cnnc.benchmarks;
+
+import dev.cnnc.bench.Workload;
+import dev.cnnc.driver.Backend;
+import dev.cnnc.driver.CheckResult;
+import dev.cnnc.driver.FrontEnd;
+import dev.cnnc.ir.CheckedGraph;
+import dev.cnnc.runtime.Network;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** A benchmarked call: a model of {@code models/} (the benchmark layers and the examples), a batch and a mode. */
+public enum BenchCase {
+    CONV3X3("conv3x3.cnn", 1, Workload.Mode.FORWARD),
+    CONV3X3_TRAIN("conv3x3.cnn", 1, Workload.Mode.BACKWARD),
+    CONV_TRANSPOSE2D("conv_transpose2d.cnn", 8, Workload.Mode.FORWARD),
+    CONV1D("conv1d.cnn", 8, Workload.Mode.FORWARD),
+    CONV3D("conv3d.cnn", 2, Workload.Mode.FORWARD),
+    LENET5_B1("lenet5.cnn", 1, Workload.Mode.FORWARD),
+    LENET5_B64("lenet5.cnn", 64, Workload.Mode.FORWARD),
+    LENET5_TRAIN_B64("lenet5.cnn", 64, Workload.Mode.BACKWARD);
+
+    private final String model;
+    private final int batch;
+    private final Workload.Mode mode;
+
+    BenchCase(String model, int batch, Workload.Mode mode) {
+        this.model = model;
+        this.batch = batch;
+        this.mode = mode;
+    }
+
+    public CheckedGraph graph() {
+        String resource = "/models/" + model;
+        try (InputStream in = BenchCase.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the benchmark jar has no " + resource);
+            }
+            CheckResult result = FrontEnd.check(model, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (!result.ok()) {
+                throw new IllegalStateException(model + " does not check: " + result.diagnostics());
+            }
+            return result.networks().get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The workload on a new network of {@code backend}, with PyTorch's default initialization from seed 0. */
+    public Workload workload(Backend backend, int threads) {
+        Network network = backend.load(graph());
+        network.setThreads(threads);
+        return new Workload(network, batch, mode, 0);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.cnnc.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cnnc.bench.Workload;
+import dev.cnnc.driver.Backend;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every benchmark case loads from the jar's models and runs a call on the generated classes, so the JMH run cannot fail at setup. */
+class BenchCaseTest {
+
+    @ParameterizedTest
+    @EnumSource(BenchCase.class)
+    void everyCaseRunsOnTwoThreads(BenchCase layer) {
+        Workload workload = layer.workload(Backend.BYTECODE, 2);
+        try {
+            assertTrue(Float.isFinite(workload.call()), layer + " gave a value that is not finite");
+        } finally {
+            workload.network().close();
+        }
+    }
+}
