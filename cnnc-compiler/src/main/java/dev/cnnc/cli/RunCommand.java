@@ -81,6 +81,10 @@ final class RunCommand implements Callable<Integer> {
             description = "which backend runs the network: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
     Backend backend;
 
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
+            description = "threads of a compiled network (the interpreter runs on one); default: ${DEFAULT-VALUE}")
+    int threads;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
             description = "seed of the default initialization and of dropout masks; default: ${DEFAULT-VALUE}")
     long seed;
@@ -119,6 +123,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads is at least 1, not " + threads);
+        }
         if (gradOutputs.isEmpty() != (grads == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--grad-output and --grads go together: one names the upstream gradient, the other where the"
@@ -162,50 +169,54 @@ final class RunCommand implements Callable<Integer> {
         }
         network.setTraining(train);
         network.setSeed(seed);
-
-        List<TensorSpec> inputSpecs = network.spec().inputs();
-        Map<String, NdArray> inputArrays = TensorFiles.read(inputs, inputSpecs, "--input", -1, err);
-        int batch = inputArrays.values().iterator().next().dim(0);
-        float[][] inputData = inputSpecs.stream().map(tensor -> inputArrays.get(tensor.name()).data()).toArray(float[][]::new);
-        List<TensorSpec> outputSpecs = network.spec().outputs();
-        // Every file is read and checked before anything runs or is written, so a bad one leaves no partial results.
-        Map<String, NdArray> gradOutputArrays = grads == null ? Map.of()
-                : TensorFiles.read(gradOutputs, outputSpecs, "--grad-output", batch, err);
-        float[][] outputData;
+        network.setThreads(threads);
         try {
-            outputData = network.forward(batch, inputData);
-        } catch (InvalidInputException e) {
-            throw new InputError(e.getMessage());
-        }
-        Map<String, NdArray> outputArrays = new LinkedHashMap<>();
-        for (int i = 0; i < outputSpecs.size(); i++) {
-            outputArrays.put(outputSpecs.get(i).name(), new NdArray(outputSpecs.get(i).batchShape(batch), outputData[i]));
-        }
-        noteNaN(inputData, outputArrays, err);
-        if (outputs.isEmpty()) {
-            outputArrays.forEach((name, array) -> out.println(TensorStatistics.describe(name, array)));
-        } else {
-            TensorFiles.write(outputs, outputArrays, "--output");
-        }
-
-        if (grads != null) {
-            float[][] gradInputs;
+            List<TensorSpec> inputSpecs = network.spec().inputs();
+            Map<String, NdArray> inputArrays = TensorFiles.read(inputs, inputSpecs, "--input", -1, err);
+            int batch = inputArrays.values().iterator().next().dim(0);
+            float[][] inputData = inputSpecs.stream().map(tensor -> inputArrays.get(tensor.name()).data()).toArray(float[][]::new);
+            List<TensorSpec> outputSpecs = network.spec().outputs();
+            // Every file is read and checked before anything runs or is written, so a bad one leaves no partial results.
+            Map<String, NdArray> gradOutputArrays = grads == null ? Map.of()
+                    : TensorFiles.read(gradOutputs, outputSpecs, "--grad-output", batch, err);
+            float[][] outputData;
             try {
-                gradInputs = network.backward(outputSpecs.stream()
-                        .map(tensor -> gradOutputArrays.get(tensor.name()).data()).toArray(float[][]::new));
+                outputData = network.forward(batch, inputData);
             } catch (InvalidInputException e) {
                 throw new InputError(e.getMessage());
             }
-            Map<String, NdArray> gradients = new LinkedHashMap<>();
-            for (int i = 0; i < inputSpecs.size(); i++) {
-                String key = inputSpecs.size() == 1 ? "input" : "input." + inputSpecs.get(i).name();
-                gradients.put(key, new NdArray(inputSpecs.get(i).batchShape(batch), gradInputs[i]));
+            Map<String, NdArray> outputArrays = new LinkedHashMap<>();
+            for (int i = 0; i < outputSpecs.size(); i++) {
+                outputArrays.put(outputSpecs.get(i).name(), new NdArray(outputSpecs.get(i).batchShape(batch), outputData[i]));
             }
-            gradients.putAll(network.parameters().gradientArrays());
-            writeArchive(gradients, grads);
-        }
-        if (paramsOut != null) {
-            writeArchive(network.parameters().toArrays(), paramsOut);
+            noteNaN(inputData, outputArrays, err);
+            if (outputs.isEmpty()) {
+                outputArrays.forEach((name, array) -> out.println(TensorStatistics.describe(name, array)));
+            } else {
+                TensorFiles.write(outputs, outputArrays, "--output");
+            }
+
+            if (grads != null) {
+                float[][] gradInputs;
+                try {
+                    gradInputs = network.backward(outputSpecs.stream()
+                            .map(tensor -> gradOutputArrays.get(tensor.name()).data()).toArray(float[][]::new));
+                } catch (InvalidInputException e) {
+                    throw new InputError(e.getMessage());
+                }
+                Map<String, NdArray> gradients = new LinkedHashMap<>();
+                for (int i = 0; i < inputSpecs.size(); i++) {
+                    String key = inputSpecs.size() == 1 ? "input" : "input." + inputSpecs.get(i).name();
+                    gradients.put(key, new NdArray(inputSpecs.get(i).batchShape(batch), gradInputs[i]));
+                }
+                gradients.putAll(network.parameters().gradientArrays());
+                writeArchive(gradients, grads);
+            }
+            if (paramsOut != null) {
+                writeArchive(network.parameters().toArrays(), paramsOut);
+            }
+        } finally {
+            network.close();
         }
         return ExitCodes.OK;
     }

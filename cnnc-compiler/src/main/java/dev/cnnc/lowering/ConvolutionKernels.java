@@ -227,7 +227,8 @@ final class ConvolutionKernels {
         })));
         for (int p = 0; p < pixels; p++) {
             for (int q = 0; q < vectors; q++) {
-                k.store(ys, add(outAt[p], c(q * lanes)), v(acc[p][q]));
+                Expr value = g.activation() == null ? v(acc[p][q]) : ElementwiseLowering.activate(g.activation(), v(acc[p][q]));
+                k.store(ys, add(outAt[p], c(q * lanes)), value);
             }
         }
     }

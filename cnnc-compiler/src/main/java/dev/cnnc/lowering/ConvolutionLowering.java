@@ -99,7 +99,8 @@ final class ConvolutionLowering {
                     c(y.channels()));
         }
         layer.addForward(pack);
-        Gather forward = Gather.of(layer, x, y, f.forwardAxes(), f.kernel(), packedSlot, biasSlot, false, f.groups());
+        Gather forward = Gather.of(layer, x, layer.forwardTarget().value(), f.forwardAxes(), f.kernel(), packedSlot,
+                biasSlot, false, f.groups(), layer.fusedActivation());
         if (forward.needsPaddedCopy()) {
             KernelBuilder copy = layer.kernel("pad");
             ConvolutionKernels.padCopy(layer, copy, forward);
@@ -110,7 +111,8 @@ final class ConvolutionLowering {
         layer.explain(title + ": register tile of " + tile.pixels() + " pixels x " + tile.vectors() + " vectors of "
                 + layer.lanes() + (layer.lanes() == 1 ? " lane" : " lanes")
                 + ", channels-last" + (forward.needsPaddedCopy() ? ", input copied into a border-padded buffer" : "")
-                + (f.groups() > 1 ? ", " + f.groups() + " groups as block-diagonal weights" : ""));
+                + (f.groups() > 1 ? ", " + f.groups() + " groups as block-diagonal weights" : "")
+                + (layer.fusedActivation() != null ? ", " + layer.fusedActivation().name() + " fused into the store" : ""));
 
         // Backward: bias and weight gradients, then the input gradient.
         if (f.bias()) {
@@ -132,7 +134,7 @@ final class ConvolutionLowering {
         unpack.call(PACKING, "unpackAdd", arguments.toArray(Expr[]::new));
         layer.addBackward(unpack);
 
-        Gather backward = Gather.of(layer, gy, gx, f.backwardAxes(), f.kernel(), swappedSlot, -1, true, f.groups());
+        Gather backward = Gather.of(layer, gy, gx, f.backwardAxes(), f.kernel(), swappedSlot, -1, true, f.groups(), null);
         if (backward.needsPaddedCopy()) {
             KernelBuilder copy = layer.kernel("grad_pad");
             ConvolutionKernels.padCopy(layer, copy, backward);

@@ -16,7 +16,6 @@ import static dev.cnnc.lowering.E.vload;
 import dev.cnnc.ir.Op;
 import dev.cnnc.kernel.Expr;
 import dev.cnnc.kernel.Variable;
-import java.util.function.Function;
 
 /**
  * Element-wise ops over whole channels-last buffers, a vector at a time: padding lanes are
@@ -45,6 +44,18 @@ final class ElementwiseLowering {
         return v(I);
     }
 
+    /** The activation of a vector, as its forward kernel and a fused gather's store compute it. */
+    static Expr activate(Op.Activation activation, Expr value) {
+        Expr zero = broadcast(c(0f));
+        Expr one = broadcast(c(1f));
+        return switch (activation.function()) {
+            case RELU -> max(value, zero);
+            case LEAKY_RELU -> ifPositive(value, value, mul(value, broadcast(c((float) activation.slope()))));
+            case SIGMOID -> E.div(one, E.add(one, exp(neg(value))));
+            case TANH -> tanh(value);
+        };
+    }
+
     static void activation(Layer layer, Op.Activation activation) {
         Plane x = layer.input(0).value();
         Plane y = layer.output().value();
@@ -53,17 +64,15 @@ final class ElementwiseLowering {
         float slope = (float) activation.slope();
         Expr zero = broadcast(c(0f));
         Expr one = broadcast(c(1f));
-        Function<Expr, Expr> forward = switch (activation.function()) {
-            case RELU -> value -> max(value, zero);
-            case LEAKY_RELU -> value -> ifPositive(value, value, mul(value, broadcast(c(slope))));
-            case SIGMOID -> value -> E.div(one, E.add(one, exp(neg(value))));
-            case TANH -> value -> tanh(value);
-        };
-        KernelBuilder f = layer.kernel("forward");
-        Variable xs = f.floats("x", x.slot());
-        Variable ys = f.floats("y", y.slot());
-        overSamples(layer, f, x, () -> f.store(ys, at(), forward.apply(vload(xs, at()))));
-        layer.addForward(f);
+        if (layer.isFusedIntoProducer()) {
+            layer.explain(activation.name() + ": fused into the store of the layer before it");
+        } else {
+            KernelBuilder f = layer.kernel("forward");
+            Variable xs = f.floats("x", x.slot());
+            Variable ys = f.floats("y", y.slot());
+            overSamples(layer, f, x, () -> f.store(ys, at(), activate(activation, vload(xs, at()))));
+            layer.addForward(f);
+        }
 
         KernelBuilder b = layer.kernel("backward");
         Variable gys = b.floats("gy", gy.slot());
@@ -83,7 +92,9 @@ final class ElementwiseLowering {
             b.addTo(gxs, at(), local);
         });
         layer.addBackward(b);
-        layer.explain(activation.name() + ": vector loop over the buffer");
+        if (!layer.isFusedIntoProducer()) {
+            layer.explain(activation.name() + ": vector loop over the buffer");
+        }
     }
 
     static void dropout(Layer layer, Op.Dropout dropout) {

@@ -1,5 +1,6 @@
 package dev.cnnc.lowering;
 
+import dev.cnnc.ir.Op;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param kernel the kernel size of each dimension
  * @param biasSlot the padded bias, or -1
  * @param accumulate whether the gather adds into {@code target} (a gradient) instead of setting it
+ * @param activation applied to the tile as it is stored (a fused activation), or null
  */
 record Gather(
         Plane source,
@@ -22,7 +24,8 @@ record Gather(
         int weightSlot,
         int biasSlot,
         boolean accumulate,
-        int groups) {
+        int groups,
+        Op.Activation activation) {
 
     boolean needsPaddedCopy() {
         return padded.slot() != source.slot();
@@ -30,7 +33,7 @@ record Gather(
 
     /** Builds the gather for {@code axes}, with a padded copy of the source when some read falls outside it. */
     static Gather of(Layer layer, Plane source, Plane target, List<List<Axis>> axes, int[] kernel, int weightSlot,
-            int biasSlot, boolean accumulate, int groups) {
+            int biasSlot, boolean accumulate, int groups, Op.Activation activation) {
         int[] sizes = source.sizes();
         int[] before = new int[3];
         int[] paddedSizes = new int[3];
@@ -46,6 +49,7 @@ record Gather(
             int slot = layer.plan().floats(paddedSizes[0] * paddedSizes[1] * paddedSizes[2] * source.padded(), 0, false);
             padded = new Plane(slot, source.channels(), source.padded(), paddedSizes[0], paddedSizes[1], paddedSizes[2]);
         }
-        return new Gather(source, padded, before, target, axes, kernel, weightSlot, biasSlot, accumulate, groups);
+        return new Gather(source, padded, before, target, axes, kernel, weightSlot, biasSlot, accumulate, groups,
+                activation);
     }
 }

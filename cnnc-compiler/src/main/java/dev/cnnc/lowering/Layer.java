@@ -1,6 +1,7 @@
 package dev.cnnc.lowering;
 
 import dev.cnnc.ir.Node;
+import dev.cnnc.ir.Op;
 import dev.cnnc.ir.Shape;
 import dev.cnnc.kernel.KernelMethod;
 import dev.cnnc.kernel.KernelStep;
@@ -25,6 +26,8 @@ final class Layer {
     private final List<KernelStep> forward = new ArrayList<>();
     private final List<KernelStep> backward = new ArrayList<>();
     private final List<String> explanations = new ArrayList<>();
+    private Node fusedActivation;
+    private boolean fusedIntoProducer;
 
     Layer(SlotPlan plan, Node node, int index, Map<String, Tensor> tensors) {
         this.plan = plan;
@@ -35,6 +38,30 @@ final class Layer {
 
     Node node() {
         return node;
+    }
+
+    /** This gather applies {@code activation} as it stores, writing that node's output (see {@code FuseConvActivation}). */
+    void fuse(Node activation) {
+        fusedActivation = activation;
+    }
+
+    /** The activation this gather absorbs, or null. */
+    Op.Activation fusedActivation() {
+        return fusedActivation == null ? null : (Op.Activation) fusedActivation.op();
+    }
+
+    /** Where the forward pass of this node stores: its own output, or the output of the activation it absorbs. */
+    Tensor forwardTarget() {
+        return fusedActivation == null ? output() : tensors.get(fusedActivation.output());
+    }
+
+    /** Marks this activation as computed by the gather before it, so that it lowers only its backward pass. */
+    void fusedIntoProducer() {
+        fusedIntoProducer = true;
+    }
+
+    boolean isFusedIntoProducer() {
+        return fusedIntoProducer;
     }
 
     SlotPlan plan() {

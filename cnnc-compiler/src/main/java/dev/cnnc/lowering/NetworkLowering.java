@@ -13,10 +13,13 @@ import dev.cnnc.kernel.NetworkClass;
 import dev.cnnc.runtime.NetworkSpec;
 import dev.cnnc.runtime.TensorSpec;
 import java.util.ArrayList;
+import dev.cnnc.passes.FuseConvActivation;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lowers a checked graph to the kernel IR of one network class: every node's kernels, the forward
@@ -46,8 +49,17 @@ public final class NetworkLowering {
         List<Layer> layers = new ArrayList<>();
         List<Node> nodes = graph.graph().nodes();
         List<KernelStep> forward = new ArrayList<>();
+        Map<String, Node> fused = FuseConvActivation.run(graph);
+        Set<String> absorbed = new HashSet<>();
+        fused.values().forEach(node -> absorbed.add(node.output()));
         for (int i = 0; i < nodes.size(); i++) {
             Layer layer = new Layer(plan, nodes.get(i), i, tensors);
+            if (fused.containsKey(nodes.get(i).output())) {
+                layer.fuse(fused.get(nodes.get(i).output()));
+            }
+            if (absorbed.contains(nodes.get(i).output())) {
+                layer.fusedIntoProducer();
+            }
             lowerNode(layer);
             layers.add(layer);
             methods.addAll(layer.methods());
