@@ -7,6 +7,7 @@ import dev.cnnc.driver.Backend;
 import dev.cnnc.driver.CheckResult;
 import dev.cnnc.driver.FrontEnd;
 import dev.cnnc.ir.CheckedGraph;
+import dev.cnnc.lowering.Unroll;
 import dev.cnnc.runtime.InvalidInputException;
 import dev.cnnc.runtime.Network;
 import dev.cnnc.runtime.compiled.CompiledNetwork;
@@ -67,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "a backend to time (repeatable): ${COMPLETION-CANDIDATES}; default: all of them")
     List<Backend> backends = new ArrayList<>();
 
+    @Option(names = "--unroll", paramLabel = "HOW", defaultValue = "tile",
+            description = "how far the bytecode backend unrolls fixed kernel loops: none, tile or full; default: ${DEFAULT-VALUE}")
+    Unroll unroll;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (a table) or json (one object per backend per line); default: ${DEFAULT-VALUE}")
     Format format;
@@ -122,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchTimer timer = new BenchTimer(roundMillis, maxWarmupMillis);
         List<Measured> measured = new ArrayList<>();
         for (Backend backend : chosen) {
-            try (Network network = backend.load(graph)) {
+            try (Network network = backend.load(graph, unroll)) {
                 network.setThreads(threads);
                 Workload workload = new Workload(network, batch, mode, seed);
                 int used = network instanceof CompiledNetwork ? threads : 1;

@@ -8,6 +8,7 @@ import dev.cnnc.ir.GraphInput;
 import dev.cnnc.ir.Node;
 import dev.cnnc.kernel.KernelPrinter;
 import dev.cnnc.lowering.NetworkLowering;
+import dev.cnnc.lowering.Unroll;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,11 @@ final class CompileOptions {
             description = "floats per vector of the Vector API class (4, 8 or 16); default: this machine's widest")
     Integer lanes;
 
+    @Option(names = "--unroll", paramLabel = "HOW", defaultValue = "tile",
+            description = "how far fixed kernel loops are unrolled: none (a plain loop nest), tile (a register tile of"
+                    + " pixels x vectors, the default) or full (the taps of kernels up to 27 taps too)")
+    Unroll unroll;
+
     int compile(PrintWriter out, PrintWriter err) throws InputError {
         if (packageName != null && !packageName.isEmpty() && !SourceVersion.isName(packageName)) {
             throw new InputError("'" + packageName + "' is not a Java package name");
@@ -85,7 +91,7 @@ final class CompileOptions {
                 throw new InputError("network '" + name + "' cannot name a Java class; rename it");
             }
             String binary = packageName == null || packageName.isEmpty() ? name : packageName + "." + name;
-            BytecodeBackend.CompiledClasses compiled = BytecodeBackend.compile(graph, binary, width);
+            BytecodeBackend.CompiledClasses compiled = BytecodeBackend.compile(graph, binary, width, unroll);
             classes.putAll(compiled.classes());
             facades.add(binary);
             if (explain) {

@@ -3,6 +3,7 @@ package dev.cnnc.driver;
 import dev.cnnc.backend.bytecode.BytecodeBackend;
 import dev.cnnc.interpreter.Interpreter;
 import dev.cnnc.ir.CheckedGraph;
+import dev.cnnc.lowering.Unroll;
 import dev.cnnc.runtime.Network;
 
 /** The ways a checked network can run; {@code cnnc run --backend} picks one, and tests run every case through each. */
@@ -14,9 +15,14 @@ public enum Backend {
 
     /** A network with PyTorch's default initialization (seed 0), in eval mode. */
     public Network load(CheckedGraph checked) {
+        return load(checked, Unroll.TILE);
+    }
+
+    /** @param unroll how far the bytecode backend unrolls fixed loops; the interpreter has none */
+    public Network load(CheckedGraph checked, Unroll unroll) {
         return switch (this) {
             case BYTECODE -> BytecodeBackend.load(BytecodeBackend.compile(checked,
-                    "cnnc.generated." + checked.graph().name(), BytecodeBackend.defaultLanes()), false);
+                    "cnnc.generated." + checked.graph().name(), BytecodeBackend.defaultLanes(), unroll), false);
             case INTERPRETER -> Interpreter.load(checked);
         };
     }

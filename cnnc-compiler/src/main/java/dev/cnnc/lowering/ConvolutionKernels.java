@@ -45,9 +45,32 @@ final class ConvolutionKernels {
     private ConvolutionKernels() {}
 
     /** The register tile of a gather's rows. */
-    static TileShape tileShape(Gather g, int lanes) {
+    static TileShape tileShape(Gather g, int lanes, Unroll unroll) {
+        if (unroll == Unroll.NONE) {
+            return new TileShape(1, 1);
+        }
         Axis widest = g.axes().get(2).get(0);
         return TileShape.choose(Math.max(1, widest.count()), g.target().padded() / lanes, lanes);
+    }
+
+    /**
+     * Whether {@code --unroll full} writes out the tap loops of a kernel with this tile: each tap
+     * copies the input-channel loop, whose code grows with the tile's loads and FMAs, so only kernels
+     * whose copies stay well inside the method-size budget unroll.
+     */
+    static boolean unrollsTaps(Gather g, Unroll unroll, int pixels, int vectors) {
+        int taps = g.kernel()[0] * g.kernel()[1] * g.kernel()[2];
+        return unroll == Unroll.FULL && taps <= Unroll.MAX_UNROLLED_TAPS
+                && taps * (pixels * vectors + pixels + vectors) <= Unroll.MAX_UNROLLED_OPERATIONS;
+    }
+
+    /** A loop over taps: written out when unrolling them, else a loop. */
+    private static void tapLoop(KernelBuilder k, boolean unrolled, Variable index, int count, Runnable body) {
+        if (unrolled) {
+            k.unrolledLoop(index, count, body);
+        } else {
+            k.loop(index, count, body);
+        }
     }
 
     /**
@@ -70,7 +93,7 @@ final class ConvolutionKernels {
     static void gather(Layer layer, String part, Gather g, Consumer<KernelBuilder> sink) {
         int lanes = layer.lanes();
         int vectorsAcross = g.target().padded() / lanes;
-        TileShape shape = tileShape(g, lanes);
+        TileShape shape = tileShape(g, lanes, layer.unroll());
         int vectors = shape.vectors();
         int fullBlocks = vectorsAcross / vectors;
         int restVectors = vectorsAcross % vectors;
@@ -202,7 +225,9 @@ final class ConvolutionKernels {
         int[] kernel = g.kernel();
         Variable xRow = KernelBuilder.intVar("xrow");
         Variable wRow = KernelBuilder.intVar("wrow");
-        k.loop(MD, ad.taps(), () -> k.loop(MH, ah.taps(), () -> k.loop(MW, aw.taps(), () -> {
+        boolean unrolled = unrollsTaps(g, layer.unroll(), pixels, vectors);
+        tapLoop(k, unrolled, MD, ad.taps(), () -> tapLoop(k, unrolled, MH, ah.taps(), () -> tapLoop(k, unrolled, MW,
+                aw.taps(), () -> {
             Expr tap = row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],
                     add(c(ah.kStart()), mul(v(MH), ah.kStep()))), kernel[2], add(c(aw.kStart()), mul(v(MW), aw.kStep())));
             k.set(xRow, x.at(v(N),

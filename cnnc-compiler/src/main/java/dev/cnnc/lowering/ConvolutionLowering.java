@@ -107,11 +107,13 @@ final class ConvolutionLowering {
             layer.addForward(copy);
         }
         ConvolutionKernels.gather(layer, "forward", forward, layer::addForward);
-        TileShape tile = ConvolutionKernels.tileShape(forward, layer.lanes());
+        TileShape tile = ConvolutionKernels.tileShape(forward, layer.lanes(), layer.unroll());
         layer.explain(title + ": register tile of " + tile.pixels() + " pixels x " + tile.vectors() + " vectors of "
                 + layer.lanes() + (layer.lanes() == 1 ? " lane" : " lanes")
                 + ", channels-last" + (forward.needsPaddedCopy() ? ", input copied into a border-padded buffer" : "")
                 + (f.groups() > 1 ? ", " + f.groups() + " groups as block-diagonal weights" : "")
+                + (ConvolutionKernels.unrollsTaps(forward, layer.unroll(), tile.pixels(), tile.vectors())
+                        ? ", taps unrolled" : "")
                 + (layer.fusedActivation() != null ? ", " + layer.fusedActivation().name() + " fused into the store" : ""));
 
         // Backward: bias and weight gradients, then the input gradient.

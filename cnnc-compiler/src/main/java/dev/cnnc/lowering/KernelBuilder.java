@@ -116,6 +116,14 @@ final class KernelBuilder {
         add(new Stmt.For(index, from, to, step, inner));
     }
 
+    /** {@code for (index = 0; index < count; index++) body} written out: {@code index = 0; body; index = 1; body; ...}. */
+    void unrolledLoop(Variable index, int count, Runnable body) {
+        for (int i = 0; i < count; i++) {
+            set(index, c(i));
+            body.run();
+        }
+    }
+
     void loop(Variable index, int count, Runnable body) {
         loop(index, c(0), c(count), 1, body);
     }

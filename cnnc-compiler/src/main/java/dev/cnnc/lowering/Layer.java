@@ -29,8 +29,11 @@ final class Layer {
     private Node fusedActivation;
     private boolean fusedIntoProducer;
 
-    Layer(SlotPlan plan, Node node, int index, Map<String, Tensor> tensors) {
+    private final Unroll unroll;
+
+    Layer(SlotPlan plan, Node node, int index, Map<String, Tensor> tensors, Unroll unroll) {
         this.plan = plan;
+        this.unroll = unroll;
         this.node = node;
         this.prefix = "n" + index + "_" + node.output().replaceAll("[^A-Za-z0-9]", "_");
         this.tensors = tensors;
@@ -66,6 +69,10 @@ final class Layer {
 
     SlotPlan plan() {
         return plan;
+    }
+
+    Unroll unroll() {
+        return unroll;
     }
 
     int lanes() {

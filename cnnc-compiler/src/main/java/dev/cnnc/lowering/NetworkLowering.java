@@ -36,6 +36,10 @@ public final class NetworkLowering {
     private NetworkLowering() {}
 
     public static Result lower(CheckedGraph graph, String internalName, int lanes) {
+        return lower(graph, internalName, lanes, Unroll.TILE);
+    }
+
+    public static Result lower(CheckedGraph graph, String internalName, int lanes, Unroll unroll) {
         NetworkSpec spec = NetworkSpecs.of(graph);
         SlotPlan plan = new SlotPlan(spec, lanes);
         Map<String, Layer.Tensor> tensors = new HashMap<>();
@@ -53,7 +57,7 @@ public final class NetworkLowering {
         Set<String> absorbed = new HashSet<>();
         fused.values().forEach(node -> absorbed.add(node.output()));
         for (int i = 0; i < nodes.size(); i++) {
-            Layer layer = new Layer(plan, nodes.get(i), i, tensors);
+            Layer layer = new Layer(plan, nodes.get(i), i, tensors, unroll);
             if (fused.containsKey(nodes.get(i).output())) {
                 layer.fuse(fused.get(nodes.get(i).output()));
             }

@@ -5,6 +5,7 @@ import dev.cnnc.kernel.KernelClass;
 import dev.cnnc.kernel.MethodSplitter;
 import dev.cnnc.kernel.NetworkClass;
 import dev.cnnc.lowering.NetworkLowering;
+import dev.cnnc.lowering.Unroll;
 import dev.cnnc.runtime.Network;
 import dev.cnnc.runtime.compiled.VectorSupport;
 import java.lang.reflect.InvocationTargetException;
@@ -34,9 +35,14 @@ public final class BytecodeBackend {
 
     /** @param binaryName the facade's name, e.g. {@code com.example.LeNet5} */
     public static CompiledClasses compile(CheckedGraph graph, String binaryName, int lanes) {
+        return compile(graph, binaryName, lanes, Unroll.TILE);
+    }
+
+    /** @param unroll how far the convolution family's fixed loops are unrolled ({@code --unroll}) */
+    public static CompiledClasses compile(CheckedGraph graph, String binaryName, int lanes, Unroll unroll) {
         String facade = binaryName.replace('.', '/');
-        NetworkLowering.Result vector = NetworkLowering.lower(graph, facade + "$Vector", lanes);
-        NetworkLowering.Result scalar = NetworkLowering.lower(graph, facade + "$Scalar", 1);
+        NetworkLowering.Result vector = NetworkLowering.lower(graph, facade + "$Vector", lanes, unroll);
+        NetworkLowering.Result scalar = NetworkLowering.lower(graph, facade + "$Scalar", 1, unroll);
         Map<String, byte[]> classes = new LinkedHashMap<>();
         Map<String, NetworkClass> kernels = new LinkedHashMap<>();
         Map<String, NetworkClass> lowered = new LinkedHashMap<>();

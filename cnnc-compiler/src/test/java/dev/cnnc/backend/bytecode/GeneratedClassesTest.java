@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cnnc.driver.CheckResult;
 import dev.cnnc.driver.FrontEnd;
 import dev.cnnc.ir.CheckedGraph;
+import dev.cnnc.lowering.Unroll;
 import dev.cnnc.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,17 +46,23 @@ class GeneratedClassesTest {
     }
 
     private static List<BytecodeBackend.CompiledClasses> compile(Path model, int lanes) {
+        return compile(model, lanes, Unroll.TILE);
+    }
+
+    private static List<BytecodeBackend.CompiledClasses> compile(Path model, int lanes, Unroll unroll) {
         CheckResult checked = FrontEnd.check(model);
         assertTrue(checked.ok(), () -> model + ": " + checked.diagnostics());
         return checked.networks().stream()
-                .map(graph -> BytecodeBackend.compile(graph, "test." + graph.graph().name(), lanes)).toList();
+                .map(graph -> BytecodeBackend.compile(graph, "test." + graph.graph().name(), lanes, unroll)).toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void everyClassVerifiesAndFitsTheLimit(Path model) {
         for (int lanes : new int[] {4, 8, 16}) {
-            compile(model, lanes).forEach(ClassChecks::verify);
+            for (Unroll unroll : Unroll.values()) {
+                compile(model, lanes, unroll).forEach(ClassChecks::verify);
+            }
         }
     }
 

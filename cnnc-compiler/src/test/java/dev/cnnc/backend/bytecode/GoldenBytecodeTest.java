@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cnnc.ir.CheckedGraph;
+import dev.cnnc.lowering.Unroll;
 import dev.cnnc.runtime.Network;
 import dev.cnnc.runtime.compiled.CompiledNetwork;
 import dev.cnnc.runtime.compiled.VectorSupport;
@@ -24,6 +25,7 @@ class GoldenBytecodeTest {
     private static final GoldenCase VECTOR = new GoldenCase();
     private static final GoldenCase SCALAR = new GoldenCase();
     private static final GoldenCase THREADED = new GoldenCase();
+    private static final GoldenCase UNROLLED = new GoldenCase();
     private static final List<Network> OPEN = new ArrayList<>();
 
     @AfterAll
@@ -31,6 +33,7 @@ class GoldenBytecodeTest {
         System.out.println(VECTOR.margin("the bytecode backend (vector)"));
         System.out.println(SCALAR.margin("the bytecode backend (scalar)"));
         System.out.println(THREADED.margin("the bytecode backend (vector on 2 threads, scalar on 3)"));
+        System.out.println(UNROLLED.margin("the bytecode backend (vector with --unroll full, scalar with none)"));
         OPEN.forEach(Network::close);
     }
 
@@ -71,6 +74,19 @@ class GoldenBytecodeTest {
                 network.setThreads(scalar ? 3 : 2);
                 OPEN.add(network);
                 return network;
+            });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyUnrollingMatchesPyTorch(Path dir) throws Exception {
+        for (boolean scalar : new boolean[] {false, true}) {
+            UNROLLED.check(dir, graph -> {
+                BytecodeBackend.CompiledClasses classes = BytecodeBackend.compile(graph, "golden." + graph.graph().name(),
+                        BytecodeBackend.defaultLanes(), scalar ? Unroll.NONE : Unroll.FULL);
+                ClassChecks.verify(classes);
+                return BytecodeBackend.load(classes, scalar);
             });
         }
     }

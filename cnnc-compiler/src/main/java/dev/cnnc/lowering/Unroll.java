@@ -1,0 +1,26 @@
+package dev.cnnc.lowering;
+
+/**
+ * How far the lowering unrolls the fixed loops of the convolution family's kernels, for {@code
+ * --unroll}: {@link #TILE}, the default, holds a register tile of several pixels by several vectors
+ * in locals (the loops over the tile unrolled); {@link #NONE} keeps a one-pixel, one-vector tile, the
+ * plain loop nest, to compare against; {@link #FULL} also unrolls the loops over a small kernel's
+ * taps (up to {@link #MAX_UNROLLED_TAPS}), leaving only the input-channel loop inside a tile.
+ */
+public enum Unroll {
+    NONE,
+    TILE,
+    FULL;
+
+    /** Taps unrolled at most: a 5x5 or 3x3x3 kernel. Beyond, the kernel's code would outgrow the method-size budget. */
+    static final int MAX_UNROLLED_TAPS = 27;
+    /**
+     * Loads, broadcasts and FMAs of all the unrolled copies at most: about 12 bytes of bytecode each,
+     * so a kernel stays near half of the 7,500-byte method limit.
+     */
+    static final int MAX_UNROLLED_OPERATIONS = 300;
+
+    public String cliName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
