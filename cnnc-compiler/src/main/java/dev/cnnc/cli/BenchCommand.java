@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "a backend to time (repeatable): ${COMPLETION-CANDIDATES}; default: all of them")
     List<Backend> backends = new ArrayList<>();
 
-    @Option(names = "--unroll", paramLabel = "HOW", defaultValue = "tile",
+    @Option(names = "--unroll", paramLabel = "HOW", defaultValue = "full",
             description = "how far the bytecode backend unrolls fixed kernel loops: none, tile or full; default: ${DEFAULT-VALUE}")
     Unroll unroll;
 

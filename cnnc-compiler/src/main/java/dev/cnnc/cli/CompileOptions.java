@@ -62,9 +62,9 @@ final class CompileOptions {
             description = "floats per vector of the Vector API class (4, 8 or 16); default: this machine's widest")
     Integer lanes;
 
-    @Option(names = "--unroll", paramLabel = "HOW", defaultValue = "tile",
+    @Option(names = "--unroll", paramLabel = "HOW", defaultValue = "full",
             description = "how far fixed kernel loops are unrolled: none (a plain loop nest), tile (a register tile of"
-                    + " pixels x vectors, the default) or full (the taps of kernels up to 27 taps too)")
+                    + " pixels x vectors) or full (the taps of small kernels too); default: ${DEFAULT-VALUE}")
     Unroll unroll;
 
     int compile(PrintWriter out, PrintWriter err) throws InputError {

@@ -15,7 +15,7 @@ public enum Backend {
 
     /** A network with PyTorch's default initialization (seed 0), in eval mode. */
     public Network load(CheckedGraph checked) {
-        return load(checked, Unroll.TILE);
+        return load(checked, Unroll.DEFAULT);
     }
 
     /** @param unroll how far the bytecode backend unrolls fixed loops; the interpreter has none */

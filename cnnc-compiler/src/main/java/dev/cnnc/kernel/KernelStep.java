@@ -7,11 +7,34 @@ import java.util.Objects;
  * parallel loop runs {@code for (i = lo; i < hi; i++)} at its top, over {@code perSample * batch +
  * fixed} iterations that write disjoint parts of its outputs, so that threads can split the range;
  * a serial kernel ({@code perSample == fixed == 0}) is called once on one thread.
+ *
+ * @param phase when a forward step runs: always, or on one side of batch-norm folding
  */
-public record KernelStep(String method, int perSample, int fixed) {
+public record KernelStep(String method, int perSample, int fixed, Phase phase) {
+
+    /**
+     * Which forward passes run a step. Where batch norm folds into the convolution before it, an
+     * eval-mode forward runs the {@link #FOLDED} kernels, and a training-mode one the {@link
+     * #UNFOLDED} ones, which also run (in eval mode) before a backward pass that follows a folded
+     * forward, since the gradients need the tensors folding skips.
+     */
+    public enum Phase {
+        ALWAYS,
+        UNFOLDED,
+        FOLDED;
+
+        public String layoutName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public KernelStep(String method, int perSample, int fixed) {
+        this(method, perSample, fixed, Phase.ALWAYS);
+    }
 
     public KernelStep {
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(phase, "phase");
         if (perSample < 0 || fixed < 0) {
             throw new IllegalArgumentException(method + ": a parallel range is not negative");
         }
@@ -21,16 +44,21 @@ public record KernelStep(String method, int perSample, int fixed) {
         return new KernelStep(method, 0, 0);
     }
 
+    public KernelStep in(Phase other) {
+        return new KernelStep(method, perSample, fixed, other);
+    }
+
     public boolean isParallel() {
         return perSample > 0 || fixed > 0;
     }
 
     /** How the range reads in listings: {@code batch * 56}, {@code 36}, or {@code serial}. */
     public String rangeText() {
+        String when = phase == Phase.ALWAYS ? "" : " (" + phase.layoutName() + ")";
         if (!isParallel()) {
-            return "serial";
+            return "serial" + when;
         }
         String batch = perSample == 0 ? "" : perSample == 1 ? "batch" : "batch * " + perSample;
-        return fixed == 0 ? batch : batch.isEmpty() ? Integer.toString(fixed) : batch + " + " + fixed;
+        return (fixed == 0 ? batch : batch.isEmpty() ? Integer.toString(fixed) : batch + " + " + fixed) + when;
     }
 }

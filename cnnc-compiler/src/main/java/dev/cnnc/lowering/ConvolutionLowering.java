@@ -5,7 +5,11 @@ import static dev.cnnc.lowering.E.v;
 
 import dev.cnnc.interpreter.Windows;
 import dev.cnnc.ir.Op;
+import dev.cnnc.ir.Node;
 import dev.cnnc.kernel.Expr;
+import dev.cnnc.kernel.KernelStep;
+import dev.cnnc.kernel.Variable;
+import dev.cnnc.passes.FoldBatchNorm;
 import dev.cnnc.runtime.kernels.Window;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,15 +102,24 @@ final class ConvolutionLowering {
             pack.call(PACKING, "pad", v(pack.floats("bias", layer.parameter("bias"))), v(pack.floats("bp", biasSlot)),
                     c(y.channels()));
         }
+        boolean folds = layer.fold() != null;
+        layer.phase(folds ? KernelStep.Phase.UNFOLDED : KernelStep.Phase.ALWAYS);
         layer.addForward(pack);
         Gather forward = Gather.of(layer, x, layer.forwardTarget().value(), f.forwardAxes(), f.kernel(), packedSlot,
                 biasSlot, false, f.groups(), layer.fusedActivation());
         if (forward.needsPaddedCopy()) {
             KernelBuilder copy = layer.kernel("pad");
             ConvolutionKernels.padCopy(layer, copy, forward);
+            layer.phase(KernelStep.Phase.ALWAYS);
             layer.addForward(copy);
+            layer.phase(folds ? KernelStep.Phase.UNFOLDED : KernelStep.Phase.ALWAYS);
         }
         ConvolutionKernels.gather(layer, "forward", forward, layer::addForward);
+        if (folds) {
+            layer.phase(KernelStep.Phase.FOLDED);
+            foldBatchNorm(layer, f, forward, taps);
+            layer.phase(KernelStep.Phase.ALWAYS);
+        }
         TileShape tile = ConvolutionKernels.tileShape(forward, layer.lanes(), layer.unroll());
         layer.explain(title + ": register tile of " + tile.pixels() + " pixels x " + tile.vectors() + " vectors of "
                 + layer.lanes() + (layer.lanes() == 1 ? " lane" : " lanes")
@@ -143,6 +156,42 @@ final class ConvolutionLowering {
             layer.addBackward(copy);
         }
         ConvolutionKernels.gather(layer, "input_grad", backward, layer::addBackward);
+    }
+
+    /**
+     * The eval-mode variant of a gather followed by batch norm: weights and bias with the batch norm
+     * folded in (repacked when any of them changed), and a gather that stores into the batch norm's
+     * output, or the output of the activation after it with the activation applied.
+     */
+    private static void foldBatchNorm(Layer layer, Family f, Gather forward, int taps) {
+        SlotPlan plan = layer.plan();
+        FoldBatchNorm.Fold fold = layer.fold();
+        Plane x = layer.input(0).value();
+        Plane y = layer.output().value();
+        int channels = y.channels();
+        String norm = fold.norm().parameterPrefix();
+        int weights = taps * f.first() * f.secondPerGroup();
+        int packedSlot = plan.floats(0, taps * x.channels() * y.padded(), false);
+        int biasSlot = plan.floats(0, y.padded(), false);
+        int snapshotSlot = plan.floats(0, weights + (f.bias() ? channels : 0) + 4 * channels, false);
+        KernelBuilder pack = layer.kernel("pack_folded");
+        Variable gamma = pack.floats("gamma", plan.parameterValue(norm + ".weight"));
+        List<Expr> arguments = new ArrayList<>(List.of(v(pack.floats("weight", layer.parameter("weight"))),
+                v(f.bias() ? pack.floats("bias", layer.parameter("bias")) : gamma), c(f.bias() ? 1 : 0), v(gamma),
+                v(pack.floats("beta", plan.parameterValue(norm + ".bias"))),
+                v(pack.floats("mean", plan.parameterValue(norm + ".running_mean"))),
+                v(pack.floats("var", plan.parameterValue(norm + ".running_var"))),
+                c((float) ((Op.BatchNorm) fold.norm().op()).eps()), v(pack.floats("snapshot", snapshotSlot)),
+                v(pack.floats("packed", packedSlot)), v(pack.floats("bp", biasSlot)), c(f.first()),
+                c(f.secondPerGroup()), c(taps), c(f.groups()), c(x.channels()), c(y.padded())));
+        pack.call(PACKING, "packFolded", arguments.toArray(Expr[]::new));
+        layer.addForward(pack);
+        Node target = fold.activation() != null ? fold.activation() : fold.norm();
+        Op.Activation activation = fold.activation() != null ? (Op.Activation) fold.activation().op() : null;
+        Gather folded = forward.withWeights(packedSlot, biasSlot, layer.tensor(target.output()).value(), activation);
+        ConvolutionKernels.gather(layer, "forward_folded", folded, layer::addForward);
+        layer.explain("in eval mode, batchnorm " + fold.norm().output() + " folded into the weights and bias"
+                + (activation != null ? " and " + activation.name() + " into the store" : ""));
     }
 
     /** {@code r, s, taps, groups, firstIsWritten, readChannels, writtenPadded}, as {@code Packing} takes them. */

@@ -27,6 +27,11 @@ record Gather(
         int groups,
         Op.Activation activation) {
 
+    /** The same reads through the same padded copy, with other weights, bias, target and activation. */
+    Gather withWeights(int weights, int bias, Plane to, Op.Activation fused) {
+        return new Gather(source, padded, padBefore, to, axes, kernel, weights, bias, accumulate, groups, fused);
+    }
+
     boolean needsPaddedCopy() {
         return padded.slot() != source.slot();
     }

@@ -2,6 +2,7 @@ package dev.cnnc.lowering;
 
 import dev.cnnc.ir.Node;
 import dev.cnnc.ir.Op;
+import dev.cnnc.passes.FoldBatchNorm;
 import dev.cnnc.ir.Shape;
 import dev.cnnc.kernel.KernelMethod;
 import dev.cnnc.kernel.KernelStep;
@@ -28,6 +29,8 @@ final class Layer {
     private final List<String> explanations = new ArrayList<>();
     private Node fusedActivation;
     private boolean fusedIntoProducer;
+    private FoldBatchNorm.Fold fold;
+    private KernelStep.Phase phase = KernelStep.Phase.ALWAYS;
 
     private final Unroll unroll;
 
@@ -56,6 +59,25 @@ final class Layer {
     /** Where the forward pass of this node stores: its own output, or the output of the activation it absorbs. */
     Tensor forwardTarget() {
         return fusedActivation == null ? output() : tensors.get(fusedActivation.output());
+    }
+
+    /** This gather also has a folded variant that applies {@code fold}'s batch norm (see {@code FoldBatchNorm}). */
+    void fold(FoldBatchNorm.Fold fold) {
+        this.fold = fold;
+    }
+
+    FoldBatchNorm.Fold fold() {
+        return fold;
+    }
+
+    /** The tensor by its name. */
+    Tensor tensor(String name) {
+        return tensors.get(name);
+    }
+
+    /** The forward steps added from now on run in {@code phase}. */
+    void phase(KernelStep.Phase phase) {
+        this.phase = phase;
     }
 
     /** Marks this activation as computed by the gather before it, so that it lowers only its backward pass. */
@@ -114,7 +136,7 @@ final class Layer {
     void addForward(KernelBuilder kernel) {
         if (!kernel.isEmpty()) {
             methods.add(kernel.build());
-            forward.add(kernel.step());
+            forward.add(kernel.step().in(phase));
         }
     }
 

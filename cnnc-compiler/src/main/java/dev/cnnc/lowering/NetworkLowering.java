@@ -13,6 +13,7 @@ import dev.cnnc.kernel.NetworkClass;
 import dev.cnnc.runtime.NetworkSpec;
 import dev.cnnc.runtime.TensorSpec;
 import java.util.ArrayList;
+import dev.cnnc.passes.FoldBatchNorm;
 import dev.cnnc.passes.FuseConvActivation;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +37,7 @@ public final class NetworkLowering {
     private NetworkLowering() {}
 
     public static Result lower(CheckedGraph graph, String internalName, int lanes) {
-        return lower(graph, internalName, lanes, Unroll.TILE);
+        return lower(graph, internalName, lanes, Unroll.DEFAULT);
     }
 
     public static Result lower(CheckedGraph graph, String internalName, int lanes, Unroll unroll) {
@@ -56,6 +57,14 @@ public final class NetworkLowering {
         Map<String, Node> fused = FuseConvActivation.run(graph);
         Set<String> absorbed = new HashSet<>();
         fused.values().forEach(node -> absorbed.add(node.output()));
+        Map<String, FoldBatchNorm.Fold> folds = FoldBatchNorm.run(graph);
+        Set<String> foldedAway = new HashSet<>();
+        for (FoldBatchNorm.Fold fold : folds.values()) {
+            foldedAway.add(fold.norm().output());
+            if (fold.activation() != null) {
+                foldedAway.add(fold.activation().output());
+            }
+        }
         for (int i = 0; i < nodes.size(); i++) {
             Layer layer = new Layer(plan, nodes.get(i), i, tensors, unroll);
             if (fused.containsKey(nodes.get(i).output())) {
@@ -63,6 +72,13 @@ public final class NetworkLowering {
             }
             if (absorbed.contains(nodes.get(i).output())) {
                 layer.fusedIntoProducer();
+            }
+            if (folds.containsKey(nodes.get(i).output())) {
+                layer.fold(folds.get(nodes.get(i).output()));
+            }
+            if (foldedAway.contains(nodes.get(i).output())) {
+                // What the folded gather computes in eval mode: these forward kernels run in training only.
+                layer.phase(KernelStep.Phase.UNFOLDED);
             }
             lowerNode(layer);
             layers.add(layer);

@@ -23,7 +23,7 @@ public final class TestNetworks {
     }
 
     /** An interpreted network whose parameters and buffers are all random, so no gradient is trivially zero. */
-    static Network randomNetwork(String model, long seed) {
+    public static Network randomNetwork(String model, long seed) {
         Network network = Interpreter.load(check(model));
         Random random = new Random(seed);
         for (ParameterSpec spec : network.parameters().specs()) {

@@ -35,7 +35,7 @@ public final class BytecodeBackend {
 
     /** @param binaryName the facade's name, e.g. {@code com.example.LeNet5} */
     public static CompiledClasses compile(CheckedGraph graph, String binaryName, int lanes) {
-        return compile(graph, binaryName, lanes, Unroll.TILE);
+        return compile(graph, binaryName, lanes, Unroll.DEFAULT);
     }
 
     /** @param unroll how far the convolution family's fixed loops are unrolled ({@code --unroll}) */

@@ -26,6 +26,8 @@ public final class BytecodeEmitter {
     private static final String DISPATCH_DESCRIPTOR = "(I[[F[[IIIII)V";
     /** Cases per dispatch method: about 20 bytes each, so a network of any size stays under the limit. */
     static final int CASES_PER_DISPATCH = 128;
+    /** Characters of the layout text per string constant: it is ASCII, and a constant holds 65,535 bytes of UTF-8. */
+    private static final int LAYOUT_CHUNK = 60_000;
 
     private BytecodeEmitter() {}
 
@@ -92,12 +94,28 @@ public final class BytecodeEmitter {
         init.visitEnd();
     }
 
-    // public Name() { super(LAYOUT); }
+    /**
+     * {@code public Name() { super(LAYOUT); }}, or for a layout beyond one constant's 65,535 bytes
+     * {@code super(new StringBuilder().append(PART1).append(PART2)...toString())}.
+     */
     private static void constructor(ClassWriter writer, NetworkClass network) {
         MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitLdcInsn(network.layout());
+        String layout = network.layout();
+        if (layout.length() <= LAYOUT_CHUNK) {
+            init.visitLdcInsn(layout);
+        } else {
+            init.visitTypeInsn(Opcodes.NEW, "java/lang/StringBuilder");
+            init.visitInsn(Opcodes.DUP);
+            init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+            for (int at = 0; at < layout.length(); at += LAYOUT_CHUNK) {
+                init.visitLdcInsn(layout.substring(at, Math.min(layout.length(), at + LAYOUT_CHUNK)));
+                init.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/StringBuilder", "append",
+                        "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+            }
+            init.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+        }
         init.visitMethodInsn(Opcodes.INVOKESPECIAL, NetworkClass.SUPERCLASS, "<init>", "(Ljava/lang/String;)V", false);
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);

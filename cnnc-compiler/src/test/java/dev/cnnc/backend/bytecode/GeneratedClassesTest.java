@@ -46,7 +46,7 @@ class GeneratedClassesTest {
     }
 
     private static List<BytecodeBackend.CompiledClasses> compile(Path model, int lanes) {
-        return compile(model, lanes, Unroll.TILE);
+        return compile(model, lanes, Unroll.DEFAULT);
     }
 
     private static List<BytecodeBackend.CompiledClasses> compile(Path model, int lanes, Unroll unroll) {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 public abstract class CompiledNetwork extends AbstractNetwork {
 
     private final NetworkLayout layout;
+    private final boolean folds;
     private final float[][] floats;
     private final int[][] ints;
     /** Each dropout's mask in NCHW order, as drawn before it moves into the kernels' layout. */
@@ -25,6 +26,8 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     private int allocatedBatch;
     private int lastBatch;
     private boolean lastTraining;
+    /** Whether the last forward pass ran folded kernels, whose skipped tensors a backward pass must compute first. */
+    private boolean lastFolded;
     private KernelThreads pool;
     /** The step the pool's threads run, with the arguments of the current pass. */
     private final StepTask stepTask = new StepTask();
@@ -37,6 +40,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     private CompiledNetwork(NetworkLayout layout) {
         super(layout.spec());
         this.layout = layout;
+        this.folds = layout.folds();
         this.floats = new float[layout.floatSlots()][];
         this.ints = new int[layout.intSlots()][];
         this.dropoutMasks = new float[layout.dropouts().size()][];
@@ -82,9 +86,11 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         if (isTraining()) {
             drawDropoutMasks();
         }
-        run(layout.forward(), batch, isTraining() ? 1 : 0);
+        boolean folded = !isTraining() && folds;
+        run(layout.forward(), batch, isTraining() ? 1 : 0, folded ? NetworkLayout.Phase.UNFOLDED : NetworkLayout.Phase.FOLDED);
         lastBatch = batch;
         lastTraining = isTraining();
+        lastFolded = folded;
         for (int i = 0; i < outputs.length; i++) {
             NetworkLayout.Boundary output = layout.outputs().get(i);
             convert(Conversion.OUT, floats[output.valueSlot()], outputs[i], batch, output.shape());
@@ -121,7 +127,12 @@ public abstract class CompiledNetwork extends AbstractNetwork {
             // Adds, since an output other nodes also read gathers their gradients in the same array.
             convert(Conversion.ADD_IN, gradOutputs[i], floats[output.gradientSlot()], batch, output.shape());
         }
-        run(layout.backward(), batch, lastTraining ? 1 : 0);
+        if (lastFolded) {
+            // The unfolded kernels compute the convolutions' and batch norms' own outputs, which the gradients read.
+            runPhase(layout.forward(), batch, NetworkLayout.Phase.UNFOLDED);
+            lastFolded = false;
+        }
+        run(layout.backward(), batch, lastTraining ? 1 : 0, null);
         for (int i = 0; i < gradInputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
             convert(Conversion.OUT, floats[input.gradientSlot()], gradInputs[i], batch, input.shape());
@@ -145,18 +156,33 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         }
     }
 
-    // A step runs on one thread when it is serial or too short to split; else every thread takes a part of its range.
-    private void run(java.util.List<NetworkLayout.Step> steps, int batch, int training) {
-        int threads = threads();
+    /** Runs the steps of {@code phase} alone, in eval mode. */
+    private void runPhase(java.util.List<NetworkLayout.Step> steps, int batch, NetworkLayout.Phase phase) {
         for (NetworkLayout.Step step : steps) {
-            int range = step.range(batch);
-            if (!step.parallel() || threads == 1 || range < 2) {
-                runKernel(step.id(), floats, ints, batch, training, 0, range);
-                continue;
+            if (step.phase() == phase) {
+                runStep(step, batch, 0);
             }
-            stepTask.set(step.id(), batch, training);
-            pool().run(stepTask, range);
         }
+    }
+
+    /** Runs every step but those of the {@code skipped} phase (null: none). */
+    private void run(java.util.List<NetworkLayout.Step> steps, int batch, int training, NetworkLayout.Phase skipped) {
+        for (NetworkLayout.Step step : steps) {
+            if (step.phase() != skipped) {
+                runStep(step, batch, training);
+            }
+        }
+    }
+
+    // A step runs on one thread when it is serial or too short to split; else every thread takes a part of its range.
+    private void runStep(NetworkLayout.Step step, int batch, int training) {
+        int range = step.range(batch);
+        if (!step.parallel() || threads() == 1 || range < 2) {
+            runKernel(step.id(), floats, ints, batch, training, 0, range);
+            return;
+        }
+        stepTask.set(step.id(), batch, training);
+        pool().run(stepTask, range);
     }
 
     private KernelThreads pool() {

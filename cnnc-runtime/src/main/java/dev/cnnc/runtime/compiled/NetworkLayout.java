@@ -23,13 +23,16 @@ import java.util.Locale;
  * floats 9 per-sample 12544 fixed 0 zeroed
  * ints 0 per-sample 1176 fixed 0
  * dropout 12 shape 120 p 0.5
- * forward 0 0 0
- * forward 1 24 0
- * backward 2 0 36
+ * forward 0 0 0 always
+ * forward 1 24 0 unfolded
+ * forward 2 24 0 folded
+ * backward 3 0 36 always
  * </pre>
  *
  * <p>A {@code forward} or {@code backward} line is a step of that pass, in order: the kernel's
- * dispatch index and its parallel range, {@code perSample * batch + fixed} (both 0 for a serial kernel).
+ * dispatch index, its parallel range, {@code perSample * batch + fixed} (both 0 for a serial kernel),
+ * and its phase: {@code folded} steps run in an eval-mode forward pass only, {@code unfolded} ones in
+ * a training-mode forward pass and before the backward pass of a folded one.
  */
 record NetworkLayout(
         NetworkSpec spec,
@@ -43,8 +46,20 @@ record NetworkLayout(
         List<Step> forward,
         List<Step> backward) {
 
+    /** Whether some batch norm folds into a convolution, so that eval and training forward passes differ. */
+    boolean folds() {
+        return forward.stream().anyMatch(step -> step.phase() == Phase.FOLDED);
+    }
+
+    /** When a forward step runs; see the class comment. */
+    enum Phase {
+        ALWAYS,
+        UNFOLDED,
+        FOLDED
+    }
+
     /** One call of a pass: kernel {@code id} over {@code [0, perSample * batch + fixed)}, or once when serial. */
-    record Step(int id, int perSample, int fixed) {
+    record Step(int id, int perSample, int fixed, Phase phase) {
         boolean parallel() {
             return perSample > 0 || fixed > 0;
         }
@@ -108,7 +123,8 @@ record NetworkLayout(
                         Integer.parseInt(w[3]), Integer.parseInt(w[5]), w.length > 6 && w[6].equals("zeroed")));
                 case "dropout" -> dropouts.add(new DropoutMask(Integer.parseInt(w[1]), dims(w[3]), Double.parseDouble(w[5])));
                 case "forward", "backward" -> (w[0].equals("forward") ? forward : backward).add(
-                        new Step(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3])));
+                        new Step(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]),
+                                Phase.valueOf(w[4].toUpperCase(Locale.ROOT))));
                 case "" -> {}
                 default -> throw new IllegalStateException("unknown line in a network layout: " + line);
             }

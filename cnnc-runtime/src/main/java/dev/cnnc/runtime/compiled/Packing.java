@@ -45,6 +45,60 @@ public final class Packing {
         pack(weight, swapped, r, s, taps, groups, 1 - firstIsWritten, swappedReadChannels, swappedWrittenPadded);
     }
 
+    /**
+     * Packs a convolution's or dense layer's weight with the eval-mode batch norm after it folded in:
+     * with {@code scale = gamma / sqrt(var + eps)} per output channel, the weights of output channel
+     * {@code i} times {@code scale[i]} and the bias {@code (bias - mean) * scale + beta} ({@code bias}
+     * read only when {@code hasBias} is 1). Like {@link #packIfChanged}, it does nothing while every
+     * input equals its copy in {@code snapshot} (the weight, then the bias, gamma, beta, mean and var).
+     */
+    public static void packFolded(float[] weight, float[] bias, int hasBias, float[] gamma, float[] beta, float[] mean,
+            float[] var, float eps, float[] snapshot, float[] packed, float[] paddedBias, int r, int s, int taps,
+            int groups, int readChannels, int writtenPadded) {
+        if (!snapshot(weight, bias, hasBias, gamma, beta, mean, var, snapshot)) {
+            return;
+        }
+        Arrays.fill(packed, 0f);
+        int perGroup = r / groups;
+        for (int i = 0; i < r; i++) {
+            float scale = gamma[i] / (float) Math.sqrt(var[i] + eps);
+            paddedBias[i] = ((hasBias != 0 ? bias[i] : 0f) - mean[i]) * scale + beta[i];
+            int secondBase = i / perGroup * s;
+            for (int j = 0; j < s; j++) {
+                int from = (i * s + j) * taps;
+                for (int t = 0; t < taps; t++) {
+                    packed[(t * readChannels + secondBase + j) * writtenPadded + i] = weight[from + t] * scale;
+                }
+            }
+        }
+    }
+
+    /** Copies the inputs into {@code snapshot} and says whether any differed from it (without allocating). */
+    private static boolean snapshot(float[] weight, float[] bias, int hasBias, float[] gamma, float[] beta,
+            float[] mean, float[] var, float[] snapshot) {
+        boolean changed = false;
+        int at = 0;
+        for (int k = 0; k < 6; k++) {
+            float[] input = switch (k) {
+                case 0 -> weight;
+                case 1 -> hasBias != 0 ? bias : null;
+                case 2 -> gamma;
+                case 3 -> beta;
+                case 4 -> mean;
+                default -> var;
+            };
+            if (input == null) {
+                continue;
+            }
+            if (!Arrays.equals(input, 0, input.length, snapshot, at, at + input.length)) {
+                System.arraycopy(input, 0, snapshot, at, input.length);
+                changed = true;
+            }
+            at += input.length;
+        }
+        return changed;
+    }
+
     /** Adds a gradient in the packed layout into the parameter's gradient in PyTorch's layout. */
     public static void unpackAdd(float[] packed, float[] gradient, int r, int s, int taps, int groups,
             int firstIsWritten, int readChannels, int writtenPadded) {
