@@ -9,8 +9,9 @@ import java.util.Objects;
  * a serial kernel ({@code perSample == fixed == 0}) is called once on one thread.
  *
  * @param phase when a forward step runs: always, or on one side of batch-norm folding
+ * @param cost the statements one iteration of the parallel loop runs, estimated ({@link KernelCost})
  */
-public record KernelStep(String method, int perSample, int fixed, Phase phase) {
+public record KernelStep(String method, int perSample, int fixed, Phase phase, long cost) {
 
     /**
      * Which forward passes run a step. Where batch norm folds into the convolution before it, an
@@ -29,7 +30,7 @@ public record KernelStep(String method, int perSample, int fixed, Phase phase) {
     }
 
     public KernelStep(String method, int perSample, int fixed) {
-        this(method, perSample, fixed, Phase.ALWAYS);
+        this(method, perSample, fixed, Phase.ALWAYS, 1);
     }
 
     public KernelStep {
@@ -45,7 +46,7 @@ public record KernelStep(String method, int perSample, int fixed, Phase phase) {
     }
 
     public KernelStep in(Phase other) {
-        return new KernelStep(method, perSample, fixed, other);
+        return new KernelStep(method, perSample, fixed, other, cost);
     }
 
     public boolean isParallel() {

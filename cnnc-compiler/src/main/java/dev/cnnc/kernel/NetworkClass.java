@@ -49,8 +49,8 @@ public record NetworkClass(KernelClass kernels, List<KernelStep> forward, List<K
     }
 
     /**
-     * The layout lines of the passes, {@code forward ID PER_SAMPLE FIXED PHASE} per step, for the
-     * layout text: IDs index {@code dispatched}.
+     * The layout lines of the passes, {@code forward ID PER_SAMPLE FIXED PHASE COST} per step, for
+     * the layout text: IDs index {@code dispatched}.
      */
     public static String passLines(List<KernelStep> forward, List<KernelStep> backward) {
         Map<String, Integer> ids = new HashMap<>();
@@ -59,7 +59,8 @@ public record NetworkClass(KernelClass kernels, List<KernelStep> forward, List<K
             for (KernelStep step : pass.equals("forward") ? forward : backward) {
                 int id = ids.computeIfAbsent(step.method(), name -> ids.size());
                 text.append(pass).append(' ').append(id).append(' ').append(step.perSample()).append(' ')
-                        .append(step.fixed()).append(' ').append(step.phase().layoutName()).append('\n');
+                        .append(step.fixed()).append(' ').append(step.phase().layoutName()).append(' ')
+                        .append(step.cost()).append('\n');
             }
         }
         return text.toString();

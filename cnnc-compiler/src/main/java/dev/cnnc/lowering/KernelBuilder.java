@@ -4,6 +4,7 @@ import static dev.cnnc.lowering.E.c;
 import static dev.cnnc.lowering.E.v;
 
 import dev.cnnc.kernel.Expr;
+import dev.cnnc.kernel.KernelCost;
 import dev.cnnc.kernel.KernelMethod;
 import dev.cnnc.kernel.KernelStep;
 import dev.cnnc.kernel.Stmt;
@@ -35,6 +36,7 @@ final class KernelBuilder {
     private final Deque<List<Stmt>> blocks = new ArrayDeque<>();
     private int perSample;
     private int fixed;
+    private long cost = 1;
     /** Set once the parallel loop is in: anything after it at the top would run once per thread. */
     private boolean sealed;
 
@@ -151,6 +153,7 @@ final class KernelBuilder {
         body.run();
         List<Stmt> inner = blocks.pop();
         add(new Stmt.For(index, v(LO), v(HI), 1, inner));
+        cost = Math.max(1, KernelCost.of(inner));
         sealed = true;
     }
 
@@ -161,7 +164,7 @@ final class KernelBuilder {
 
     /** How the passes call this kernel: once, or split over its parallel range. */
     KernelStep step() {
-        return new KernelStep(name, perSample, fixed);
+        return new KernelStep(name, perSample, fixed, KernelStep.Phase.ALWAYS, cost);
     }
 
     /** {@code if (left < right) body}. */

@@ -174,10 +174,17 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         }
     }
 
+    /**
+     * Estimated statements below which a step stays on one thread: waking and joining a second
+     * thread costs a few microseconds, the time of some ten thousand statements. The tests set
+     * {@code cnnc.parallel.minCost} to 0, so that their small networks split every step.
+     */
+    private static final long MIN_PARALLEL_COST = Long.getLong("cnnc.parallel.minCost", 20_000);
+
     // A step runs on one thread when it is serial or too short to split; else every thread takes a part of its range.
     private void runStep(NetworkLayout.Step step, int batch, int training) {
         int range = step.range(batch);
-        if (!step.parallel() || threads() == 1 || range < 2) {
+        if (!step.parallel() || threads() == 1 || range < 2 || range * step.cost() < MIN_PARALLEL_COST) {
             runKernel(step.id(), floats, ints, batch, training, 0, range);
             return;
         }

@@ -23,16 +23,17 @@ import java.util.Locale;
  * floats 9 per-sample 12544 fixed 0 zeroed
  * ints 0 per-sample 1176 fixed 0
  * dropout 12 shape 120 p 0.5
- * forward 0 0 0 always
- * forward 1 24 0 unfolded
- * forward 2 24 0 folded
- * backward 3 0 36 always
+ * forward 0 0 0 always 1
+ * forward 1 24 0 unfolded 4200
+ * forward 2 24 0 folded 4200
+ * backward 3 0 36 always 900
  * </pre>
  *
  * <p>A {@code forward} or {@code backward} line is a step of that pass, in order: the kernel's
  * dispatch index, its parallel range, {@code perSample * batch + fixed} (both 0 for a serial kernel),
- * and its phase: {@code folded} steps run in an eval-mode forward pass only, {@code unfolded} ones in
- * a training-mode forward pass and before the backward pass of a folded one.
+ * its phase ({@code folded} steps run in an eval-mode forward pass only, {@code unfolded} ones in a
+ * training-mode forward pass and before the backward pass of a folded one), and the statements one
+ * iteration of its range runs, an estimate that leaves short steps to one thread.
  */
 record NetworkLayout(
         NetworkSpec spec,
@@ -59,7 +60,7 @@ record NetworkLayout(
     }
 
     /** One call of a pass: kernel {@code id} over {@code [0, perSample * batch + fixed)}, or once when serial. */
-    record Step(int id, int perSample, int fixed, Phase phase) {
+    record Step(int id, int perSample, int fixed, Phase phase, long cost) {
         boolean parallel() {
             return perSample > 0 || fixed > 0;
         }
@@ -124,7 +125,7 @@ record NetworkLayout(
                 case "dropout" -> dropouts.add(new DropoutMask(Integer.parseInt(w[1]), dims(w[3]), Double.parseDouble(w[5])));
                 case "forward", "backward" -> (w[0].equals("forward") ? forward : backward).add(
                         new Step(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]),
-                                Phase.valueOf(w[4].toUpperCase(Locale.ROOT))));
+                                Phase.valueOf(w[4].toUpperCase(Locale.ROOT)), Long.parseLong(w[5])));
                 case "" -> {}
                 default -> throw new IllegalStateException("unknown line in a network layout: " + line);
             }

@@ -1,0 +1,32 @@
+package dev.cnnc.kernel;
+
+import java.util.List;
+
+/**
+ * A static estimate of the statements a block runs: one per statement, times the trip count of each
+ * loop with constant bounds (a loop whose bounds are not constant counts once). Threads use it to
+ * leave short steps to one thread, where waking a second would cost more than it saves.
+ */
+public final class KernelCost {
+
+    private KernelCost() {}
+
+    public static long of(List<Stmt> block) {
+        long cost = 0;
+        for (Stmt stmt : block) {
+            cost += switch (stmt) {
+                case Stmt.For loop -> trips(loop) * Math.max(1, of(loop.body()));
+                case Stmt.IfLess branch -> 1 + of(branch.body());
+                default -> 1;
+            };
+        }
+        return cost;
+    }
+
+    private static long trips(Stmt.For loop) {
+        if (loop.from() instanceof Expr.IntConst from && loop.to() instanceof Expr.IntConst to) {
+            return Math.max(0, ((long) to.value() - from.value() + loop.step() - 1) / loop.step());
+        }
+        return 1;
+    }
+}
