@@ -1,0 +1,77 @@
+package dev.cnnc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cnnc.testing.Golden;
+import dev.cnnc.testing.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cnnc bench}, with rounds short enough for a test: what it prints, not how fast anything is. */
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static String lenet() {
+        return Golden.repository().resolve("examples/lenet5.cnn").toString();
+    }
+
+    @Test
+    void jsonHasOneObjectPerBackendWithTheIssuesFields() {
+        CliRun run = CliRun.of("bench", lenet(), "--batch", "2", "--threads", "2", "--backward", "--format", "json",
+                "--round-ms", "2", "--max-warmup-ms", "20");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        for (String line : lines) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = (Map<String, Object>) Json.parse(line);
+            assertEquals("LeNet5", row.get("model"));
+            assertEquals(2.0, ((Number) row.get("batch")).doubleValue());
+            assertEquals("backward", row.get("mode"));
+            assertTrue(((Number) row.get("us_per_call")).doubleValue() > 0, line);
+            assertTrue(((Number) row.get("gflops")).doubleValue() > 0, line);
+            assertTrue(row.containsKey("vs_interpreter"), line);
+        }
+        assertTrue(lines.get(0).contains("\"backend\":\"bytecode\"") && lines.get(0).contains("\"threads\":2"), lines.get(0));
+        assertTrue(lines.get(1).contains("\"backend\":\"interpreter\"") && lines.get(1).contains("\"threads\":1"),
+                "the interpreter runs on one thread: " + lines.get(1));
+    }
+
+    @Test
+    void textIsATableWithTheRatioToTheInterpreter() {
+        CliRun run = CliRun.of("bench", lenet(), "--round-ms", "2", "--max-warmup-ms", "20");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("LeNet5 (" + lenet() + "): batch 1, 1 thread, forward (eval mode)"), run.out());
+        assertTrue(run.out().contains("vs interpreter"), run.out());
+        assertTrue(run.out().lines().anyMatch(line -> line.startsWith("interpreter") && line.contains("1.0x")), run.out());
+        CliRun alone = CliRun.of("bench", lenet(), "--backend", "bytecode", "--unroll", "none", "--round-ms", "2",
+                "--max-warmup-ms", "20");
+        assertEquals(0, alone.exitCode(), alone.err());
+        assertTrue(alone.out().lines().anyMatch(line -> line.startsWith("bytecode") && line.matches(".* -( .*)?")),
+                "without the interpreter there is no ratio: " + alone.out());
+    }
+
+    @Test
+    void mistakesGetAMessageAndAnExitCode() throws Exception {
+        CliRun zero = CliRun.of("bench", lenet(), "--batch", "0");
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("at least 1"), zero.err());
+        CliRun missing = CliRun.of("bench", dir.resolve("none.cnn").toString());
+        assertEquals(1, missing.exitCode());
+        Path broken = Files.writeString(dir.resolve("broken.cnn"), "network N { input x: [1, 4, 4] y = conv2d(x, out: 2, kernel: 9) output y }");
+        CliRun shape = CliRun.of("bench", broken.toString());
+        assertEquals(1, shape.exitCode());
+        assertTrue(shape.err().contains("broken.cnn:1:"), shape.err());
+        for (CliRun run : List.of(zero, missing, shape)) {
+            assertFalse(run.hasStackTrace(), run.err());
+        }
+    }
+}
