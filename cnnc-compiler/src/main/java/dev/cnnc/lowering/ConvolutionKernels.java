@@ -283,19 +283,12 @@ final class ConvolutionKernels {
         int lanes = layer.lanes();
         int readChannels = g.source().channels();
         int vectorsAcross = gradOut.padded() / lanes;
-        int vectors = 1;
-        int pixels = 1;
-        // The largest tile of divisors (no remainders) whose accumulators, gradients and broadcast fit the registers.
-        for (int v = largestDivisorAtMost(vectorsAcross, 4); v >= 1; v = largestDivisorAtMost(vectorsAcross, v - 1)) {
-            int p = largestDivisorAtMost(readChannels, Math.min(4, (TileShape.registers(lanes) - 1 - v) / v));
-            if (p * v > pixels * vectors) {
-                pixels = p;
-                vectors = v;
-            }
-            if (v == 1) {
-                break;
-            }
-        }
+        // Vectors of written channels divide them evenly; read channels take as many as the registers
+        // leave, up to MAX_GRADIENT_CHANNELS, in full blocks and one remainder block.
+        int vectors = largestDivisorAtMost(vectorsAcross, TileShape.registers(lanes) >= 32 ? 4 : 2);
+        int pixels = Math.min(readChannels, Math.min(MAX_GRADIENT_CHANNELS, (TileShape.registers(lanes) - 1 - vectors) / vectors));
+        int fullBlocks = readChannels / pixels;
+        int rest = readChannels % pixels;
         int phase = 0;
         for (Axis ad : g.axes().get(0)) {
             for (Axis ah : g.axes().get(1)) {
@@ -303,10 +296,16 @@ final class ConvolutionKernels {
                     if (!ad.reads() || !ah.reads() || !aw.reads()) {
                         continue;
                     }
-                    KernelBuilder k = layer.kernel(part + (phase == 0 ? "" : "_phase" + phase));
+                    String name = part + (phase == 0 ? "" : "_phase" + phase);
                     phase++;
-                    correlate(layer, k, g, gradOut, gradWeightSlot, ad, ah, aw, pixels, vectors);
+                    KernelBuilder k = layer.kernel(name);
+                    correlate(layer, k, g, gradOut, gradWeightSlot, ad, ah, aw, pixels, vectors, 0, fullBlocks);
                     sink.accept(k);
+                    if (rest > 0) {
+                        KernelBuilder r = layer.kernel(name + "_rest");
+                        correlate(layer, r, g, gradOut, gradWeightSlot, ad, ah, aw, rest, vectors, fullBlocks * pixels, 1);
+                        sink.accept(r);
+                    }
                 }
             }
         }
@@ -321,7 +320,7 @@ final class ConvolutionKernels {
      * }</pre>
      */
     private static void correlate(Layer layer, KernelBuilder k, Gather g, Plane gy, int gradWeightSlot, Axis ad,
-            Axis ah, Axis aw, int pixels, int vectors) {
+            Axis ah, Axis aw, int pixels, int vectors, int firstChannel, int blocks) {
         int lanes = layer.lanes();
         Plane x = g.padded();
         int readChannels = g.source().channels();
@@ -338,10 +337,9 @@ final class ConvolutionKernels {
         Variable xRow = KernelBuilder.intVar("xrow");
         Variable gRow = KernelBuilder.intVar("grow");
         // One part of the range per (tap, block of read channels): each adds into its own weights only.
-        int blocks = readChannels / pixels;
         k.parallelLoop(ROW, 0, ad.taps() * ah.taps() * aw.taps() * blocks, () -> {
             k.set(REST, div(v(ROW), c(blocks)));
-            k.set(CI, mul(sub(v(ROW), mul(v(REST), blocks)), pixels));
+            k.set(CI, add(c(firstChannel), mul(sub(v(ROW), mul(v(REST), blocks)), pixels)));
             k.set(MD, div(v(REST), c(ah.taps() * aw.taps())));
             k.set(REST, sub(v(REST), mul(v(MD), ah.taps() * aw.taps())));
             k.set(MH, div(v(REST), c(aw.taps())));
@@ -402,6 +400,9 @@ final class ConvolutionKernels {
             k.store(gbs, v(C), v(acc));
         });
     }
+
+    /** Read channels of a weight-gradient tile at most: beyond, the tile's broadcasts outnumber its FMAs' need. */
+    private static final int MAX_GRADIENT_CHANNELS = 6;
 
     private static int largestDivisorAtMost(int value, int limit) {
         for (int d = Math.min(limit, value); d > 1; d--) {

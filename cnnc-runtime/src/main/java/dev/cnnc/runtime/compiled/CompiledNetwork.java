@@ -19,6 +19,9 @@ public abstract class CompiledNetwork extends AbstractNetwork {
 
     private final NetworkLayout layout;
     private final boolean folds;
+    // Arrays, not lists: walking them allocates no iterator, whatever the JIT decides.
+    private final NetworkLayout.Step[] forwardSteps;
+    private final NetworkLayout.Step[] backwardSteps;
     private final float[][] floats;
     private final int[][] ints;
     /** Each dropout's mask in NCHW order, as drawn before it moves into the kernels' layout. */
@@ -41,6 +44,8 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         super(layout.spec());
         this.layout = layout;
         this.folds = layout.folds();
+        this.forwardSteps = layout.forward().toArray(NetworkLayout.Step[]::new);
+        this.backwardSteps = layout.backward().toArray(NetworkLayout.Step[]::new);
         this.floats = new float[layout.floatSlots()][];
         this.ints = new int[layout.intSlots()][];
         this.dropoutMasks = new float[layout.dropouts().size()][];
@@ -87,7 +92,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
             drawDropoutMasks();
         }
         boolean folded = !isTraining() && folds;
-        run(layout.forward(), batch, isTraining() ? 1 : 0, folded ? NetworkLayout.Phase.UNFOLDED : NetworkLayout.Phase.FOLDED);
+        run(forwardSteps, batch, isTraining() ? 1 : 0, folded ? NetworkLayout.Phase.UNFOLDED : NetworkLayout.Phase.FOLDED);
         lastBatch = batch;
         lastTraining = isTraining();
         lastFolded = folded;
@@ -129,10 +134,10 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         }
         if (lastFolded) {
             // The unfolded kernels compute the convolutions' and batch norms' own outputs, which the gradients read.
-            runPhase(layout.forward(), batch, NetworkLayout.Phase.UNFOLDED);
+            runPhase(forwardSteps, batch, NetworkLayout.Phase.UNFOLDED);
             lastFolded = false;
         }
-        run(layout.backward(), batch, lastTraining ? 1 : 0, null);
+        run(backwardSteps, batch, lastTraining ? 1 : 0, null);
         for (int i = 0; i < gradInputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
             convert(Conversion.OUT, floats[input.gradientSlot()], gradInputs[i], batch, input.shape());
@@ -157,7 +162,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     }
 
     /** Runs the steps of {@code phase} alone, in eval mode. */
-    private void runPhase(java.util.List<NetworkLayout.Step> steps, int batch, NetworkLayout.Phase phase) {
+    private void runPhase(NetworkLayout.Step[] steps, int batch, NetworkLayout.Phase phase) {
         for (NetworkLayout.Step step : steps) {
             if (step.phase() == phase) {
                 runStep(step, batch, 0);
@@ -166,7 +171,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     }
 
     /** Runs every step but those of the {@code skipped} phase (null: none). */
-    private void run(java.util.List<NetworkLayout.Step> steps, int batch, int training, NetworkLayout.Phase skipped) {
+    private void run(NetworkLayout.Step[] steps, int batch, int training, NetworkLayout.Phase skipped) {
         for (NetworkLayout.Step step : steps) {
             if (step.phase() != skipped) {
                 runStep(step, batch, training);
