@@ -4,11 +4,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits the range of a parallel kernel over threads: the calling thread runs the first part and
- * {@code threads - 1} workers the others, in equal contiguous parts. A kernel takes tens of
- * microseconds to milliseconds, so waking a parked thread (several microseconds) for each one would
- * cost too much: workers spin for the next job for {@link #SPIN_NANOS} before they park, and so
- * does the caller waiting for them. Nothing is allocated per job.
+ * Splits the range of a parallel kernel over threads: the calling thread and {@code threads - 1}
+ * workers take contiguous chunks of it, {@link #CHUNKS_PER_THREAD} per thread, from a shared counter
+ * until none is left, so that a thread slowed down (a busy core of a shared machine) takes fewer.
+ * Which thread runs a chunk never changes what it computes. A kernel takes tens of microseconds to
+ * milliseconds, so waking a parked thread (several microseconds) for each one would cost too much:
+ * workers spin for the next job for {@link #SPIN_NANOS} before they park, and so does the caller
+ * waiting for them. Nothing is allocated per job.
  *
  * <p>One caller at a time: a network serves one thread, and so does its pool.
  */
@@ -21,10 +23,13 @@ final class KernelThreads implements AutoCloseable {
 
     /** How long a thread spins for work (or for the workers) before it parks. */
     static final long SPIN_NANOS = 50_000;
+    /** Chunks per thread: enough to even out a slower thread, few enough that each stays long. */
+    static final int CHUNKS_PER_THREAD = 4;
 
     private final int threads;
     private final Worker[] workers;
     private final AtomicInteger remaining = new AtomicInteger();
+    private final AtomicInteger nextChunk = new AtomicInteger();
     private volatile long generation;
     private volatile boolean closed;
     private volatile boolean callerParked;
@@ -33,6 +38,7 @@ final class KernelThreads implements AutoCloseable {
     // Written before generation is bumped, read after it is seen: the volatile publishes them.
     private RangeTask task;
     private int range;
+    private int chunks;
 
     KernelThreads(int threads, String name) {
         if (threads < 2) {
@@ -41,7 +47,7 @@ final class KernelThreads implements AutoCloseable {
         this.threads = threads;
         this.workers = new Worker[threads - 1];
         for (int i = 0; i < workers.length; i++) {
-            workers[i] = new Worker(i + 1, name + "-" + (i + 1));
+            workers[i] = new Worker(name + "-" + (i + 1));
             workers[i].start();
         }
     }
@@ -57,7 +63,9 @@ final class KernelThreads implements AutoCloseable {
         }
         this.task = task;
         this.range = range;
+        this.chunks = Math.min(range, threads * CHUNKS_PER_THREAD);
         this.caller = Thread.currentThread();
+        nextChunk.set(0);
         remaining.set(workers.length);
         generation++;
         for (Worker worker : workers) {
@@ -67,7 +75,7 @@ final class KernelThreads implements AutoCloseable {
         }
         Throwable own = null;
         try {
-            task.run(0, part(range, 0));
+            runChunks();
         } catch (Throwable e) {
             own = e;
         }
@@ -85,8 +93,11 @@ final class KernelThreads implements AutoCloseable {
         }
     }
 
-    private int part(int range, int index) {
-        return (int) ((long) range * (index + 1) / threads);
+    /** Runs chunks of the current job until none is left. */
+    private void runChunks() {
+        for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
+            task.run((int) ((long) range * chunk / chunks), (int) ((long) range * (chunk + 1) / chunks));
+        }
     }
 
     private void awaitWorkers() {
@@ -113,12 +124,10 @@ final class KernelThreads implements AutoCloseable {
     }
 
     private final class Worker extends Thread {
-        private final int index;
         volatile boolean parked;
 
-        Worker(int index, String name) {
+        Worker(String name) {
             super(name);
-            this.index = index;
             setDaemon(true);
         }
 
@@ -132,8 +141,7 @@ final class KernelThreads implements AutoCloseable {
                 }
                 seen = current;
                 try {
-                    int lo = (int) ((long) range * index / threads);
-                    task.run(lo, part(range, index));
+                    runChunks();
                 } catch (Throwable e) {
                     failure = e;
                 }
