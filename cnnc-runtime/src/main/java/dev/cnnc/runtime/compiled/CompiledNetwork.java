@@ -22,6 +22,8 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     // Arrays, not lists: walking them allocates no iterator, whatever the JIT decides.
     private final NetworkLayout.Step[] forwardSteps;
     private final NetworkLayout.Step[] backwardSteps;
+    private final int[] zeroedBeforeBackward;
+    private final NetworkLayout.ParameterSlots[] parameterSlots;
     private final float[][] floats;
     private final int[][] ints;
     /** Each dropout's mask in NCHW order, as drawn before it moves into the kernels' layout. */
@@ -46,6 +48,9 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         this.folds = layout.folds();
         this.forwardSteps = layout.forward().toArray(NetworkLayout.Step[]::new);
         this.backwardSteps = layout.backward().toArray(NetworkLayout.Step[]::new);
+        this.zeroedBeforeBackward = layout.floats().stream().filter(NetworkLayout.Buffer::zeroedBeforeBackward)
+                .mapToInt(NetworkLayout.Buffer::slot).toArray();
+        this.parameterSlots = layout.parameters().toArray(NetworkLayout.ParameterSlots[]::new);
         this.floats = new float[layout.floatSlots()][];
         this.ints = new int[layout.intSlots()][];
         this.dropoutMasks = new float[layout.dropouts().size()][];
@@ -121,10 +126,8 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         int batch = lastBatch;
         TensorChecks.tensors(spec, spec.outputs(), gradOutputs, batch, "output gradient");
         checkDestinations(gradInputs, layout.inputs(), batch, "input gradient");
-        for (NetworkLayout.Buffer buffer : layout.floats()) {
-            if (buffer.zeroedBeforeBackward()) {
-                Arrays.fill(floats[buffer.slot()], 0f);
-            }
+        for (int slot : zeroedBeforeBackward) {
+            Arrays.fill(floats[slot], 0f);
         }
         bindParameters();
         for (int i = 0; i < gradOutputs.length; i++) {
@@ -306,7 +309,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
 
     // The parameters' arrays are live and may have been replaced by a load, so they are bound at every call.
     private void bindParameters() {
-        for (NetworkLayout.ParameterSlots parameter : layout.parameters()) {
+        for (NetworkLayout.ParameterSlots parameter : parameterSlots) {
             String name = parameter.spec().name();
             floats[parameter.valueSlot()] = parameters().values(name);
             if (parameter.gradientSlot() >= 0) {
