@@ -184,10 +184,11 @@ public abstract class CompiledNetwork extends AbstractNetwork {
 
     /**
      * Estimated statements below which a step stays on one thread: waking and joining a second
-     * thread costs a few microseconds, the time of some ten thousand statements. The tests set
-     * {@code cnnc.parallel.minCost} to 0, so that their small networks split every step.
+     * thread and sharing its data costs some microseconds, the time of tens of thousands of
+     * statements. The tests set {@code cnnc.parallel.minCost} to 0, so that their small networks
+     * split every step (and every boundary conversion).
      */
-    private static final long MIN_PARALLEL_COST = Long.getLong("cnnc.parallel.minCost", 20_000);
+    private static final long MIN_PARALLEL_COST = Long.getLong("cnnc.parallel.minCost", 100_000);
 
     // A step runs on one thread when it is serial or too short to split; else every thread takes a part of its range.
     private void runStep(NetworkLayout.Step step, int batch, int training) {
@@ -218,7 +219,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     private void convert(Conversion kind, float[] from, float[] to, int batch, int[] shape) {
         int parts = ChannelsLast.parts(batch, shape);
         conversionTask.set(kind, from, to, shape);
-        if (threads() == 1 || parts < 2 * threads()) {
+        if (threads() == 1 || parts < 2 || (long) parts * ChannelsLast.BLOCK * shape[0] < MIN_PARALLEL_COST) {
             conversionTask.run(0, parts);
         } else {
             pool().run(conversionTask, parts);
