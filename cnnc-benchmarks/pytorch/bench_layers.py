@@ -43,6 +43,27 @@ def cases():
     yield "lenet5", "backward", LeNet5(), (64, 1, 28, 28)
 
 
+def make_call(module, shape, backward):
+    """One call on a random input: an eval-mode forward pass without gradients, or a training-mode
+    forward pass plus the backward pass of a fixed random upstream gradient into the parameters."""
+    x = torch.rand(shape) * 2 - 1
+    if not backward:
+        module.eval()
+
+        def call():
+            with torch.no_grad():
+                module(x)
+        return call
+    module.train()
+    x.requires_grad_(True)
+    grad = torch.rand(module(x).shape) * 2 - 1
+
+    def call():
+        module.zero_grad(set_to_none=False)
+        module(x).backward(grad)
+    return call
+
+
 def timed(call, round_seconds=0.2, rounds=5, warmup_seconds=2.0):
     end = time.perf_counter() + warmup_seconds
     while time.perf_counter() < end:
@@ -70,21 +91,7 @@ def main():
     for threads in args.threads:
         torch.set_num_threads(threads)
         for name, mode, module, shape in cases():
-            x = torch.rand(shape) * 2 - 1
-            if mode == "forward":
-                module.eval()
-
-                def call():
-                    with torch.no_grad():
-                        module(x)
-            else:
-                module.train()
-                x.requires_grad_(True)
-                grad = torch.rand(module(x).shape) * 2 - 1
-
-                def call():
-                    module.zero_grad(set_to_none=False)
-                    module(x).backward(grad)
+            call = make_call(module, shape, mode == "backward")
             us = timed(call)
             if args.format == "json":
                 print(json.dumps({"model": name, "backend": "pytorch", "batch": shape[0], "threads": threads,

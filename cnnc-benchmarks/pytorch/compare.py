@@ -44,23 +44,7 @@ def cnnc(model, batch, backward, threads):
 def pytorch(factory, shape, backward, threads):
     torch.set_num_threads(threads)
     torch.manual_seed(0)
-    module = factory()
-    x = torch.rand(shape) * 2 - 1
-    if not backward:
-        module.eval()
-
-        def call():
-            with torch.no_grad():
-                module(x)
-    else:
-        module.train()
-        x.requires_grad_(True)
-        grad = torch.rand(module(x).shape) * 2 - 1
-
-        def call():
-            module.zero_grad(set_to_none=False)
-            module(x).backward(grad)
-    return bench_layers.timed(call)
+    return bench_layers.timed(bench_layers.make_call(factory(), shape, backward))
 
 
 def main():
