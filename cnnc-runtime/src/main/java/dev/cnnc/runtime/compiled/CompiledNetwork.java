@@ -6,6 +6,7 @@ import dev.cnnc.runtime.NetworkSpec;
 import dev.cnnc.runtime.TensorChecks;
 import dev.cnnc.runtime.kernels.Dropout;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The base of every class cnnc compiles a network into. The generated subclass holds the
@@ -267,7 +268,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         }
     }
 
-    private void checkDestinations(float[][] arrays, java.util.List<NetworkLayout.Boundary> tensors, int batch,
+    private void checkDestinations(float[][] arrays, List<NetworkLayout.Boundary> tensors, int batch,
             String what) {
         if (arrays == null || arrays.length != tensors.size()) {
             throw new InvalidInputException(spec().name() + ": " + tensors.size() + " " + what + " array"
