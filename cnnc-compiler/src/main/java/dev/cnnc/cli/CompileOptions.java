@@ -135,6 +135,14 @@ final class CompileOptions {
                 out.println("      " + kernel);
             }
         }
+        NetworkLowering.Memory memory = compiled.memory();
+        out.printf(Locale.ROOT, "  buffers: %s per sample in eval mode, %s when training, against %s with an array per"
+                + " tensor (buffer planning reuses the arrays of tensors no later step reads)%n", kilobytes(memory.eval()),
+                kilobytes(memory.training()), kilobytes(memory.unplanned()));
+    }
+
+    private static String kilobytes(long floats) {
+        return String.format(Locale.ROOT, "%.1f KB", floats * 4 / 1024.0);
     }
 
     private void dump(PrintWriter out, CheckedGraph graph, BytecodeBackend.CompiledClasses compiled) {

@@ -51,7 +51,7 @@ record Gather(
         }
         Plane padded = source;
         if (any) {
-            int slot = layer.plan().floats(paddedSizes[0] * paddedSizes[1] * paddedSizes[2] * source.padded(), 0, false);
+            int slot = layer.plan().paddedFloats(paddedSizes[0] * paddedSizes[1] * paddedSizes[2] * source.padded());
             padded = new Plane(slot, source.channels(), source.padded(), paddedSizes[0], paddedSizes[1], paddedSizes[2]);
         }
         return new Gather(source, padded, before, target, axes, kernel, weightSlot, biasSlot, accumulate, groups,

@@ -32,7 +32,13 @@ public final class NetworkLowering {
     /** What a layer became, for {@code --explain}. */
     public record LayerReport(Node node, List<String> kernels) {}
 
-    public record Result(NetworkClass network, List<LayerReport> layers) {}
+    /**
+     * Floats per sample the arrays of a batch hold: one array per tensor, and what buffer planning
+     * leaves for a training pass and for an eval-mode forward pass.
+     */
+    public record Memory(long unplanned, long training, long eval) {}
+
+    public record Result(NetworkClass network, List<LayerReport> layers, Memory memory) {}
 
     private NetworkLowering() {}
 
@@ -100,8 +106,34 @@ public final class NetworkLowering {
         KernelClass kernels = new KernelClass(internalName, lanes, methods);
         List<LayerReport> reports = layers.stream().map(layer -> new LayerReport(layer.node(), layer.explanations()))
                 .toList();
-        String layout = plan.layout(boundary) + NetworkClass.passLines(forward, backward);
-        return new Result(new NetworkClass(kernels, forward, backward, layout), reports);
+        BufferPlanner.Sharing sharing = BufferPlanner.plan(plan.floatBuffers(), kernels, forward, backward,
+                boundarySlots(spec, tensors));
+        String layout = plan.layout(boundary, sharing) + NetworkClass.passLines(forward, backward);
+        return new Result(new NetworkClass(kernels, forward, backward, layout), reports, memory(plan, sharing));
+    }
+
+    private static Memory memory(SlotPlan plan, BufferPlanner.Sharing sharing) {
+        List<SlotPlan.Buffer> buffers = plan.floatBuffers();
+        long all = buffers.stream().mapToLong(SlotPlan.Buffer::perSample).sum();
+        long own = buffers.stream().filter(buffer -> !sharing.shares(buffer.slot()))
+                .mapToLong(SlotPlan.Buffer::perSample).sum();
+        return new Memory(all, own + sharing.floatsPerSample(buffers, true), own + sharing.floatsPerSample(buffers, false));
+    }
+
+    private static BufferPlanner.Boundary boundarySlots(NetworkSpec spec, Map<String, Layer.Tensor> tensors) {
+        Set<Integer> inputValues = new HashSet<>();
+        Set<Integer> inputGradients = new HashSet<>();
+        Set<Integer> outputValues = new HashSet<>();
+        Set<Integer> outputGradients = new HashSet<>();
+        for (TensorSpec tensor : spec.inputs()) {
+            inputValues.add(tensors.get(tensor.name()).value().slot());
+            inputGradients.add(tensors.get(tensor.name()).gradient().slot());
+        }
+        for (TensorSpec tensor : spec.outputs()) {
+            outputValues.add(tensors.get(tensor.name()).value().slot());
+            outputGradients.add(tensors.get(tensor.name()).gradient().slot());
+        }
+        return new BufferPlanner.Boundary(inputValues, inputGradients, outputValues, outputGradients);
     }
 
     private static int[] slots(Layer.Tensor tensor) {
@@ -110,8 +142,8 @@ public final class NetworkLowering {
 
     private static Layer.Tensor tensor(SlotPlan plan, Shape shape, int lanes) {
         Plane probe = Plane.of(0, shape, lanes);
-        int value = plan.floats(probe.sampleSize(), 0, false);
-        int gradient = plan.floats(probe.sampleSize(), 0, true);
+        int value = plan.tensorFloats(probe.sampleSize(), false);
+        int gradient = plan.tensorFloats(probe.sampleSize(), true);
         return new Layer.Tensor(Plane.of(value, shape, lanes), Plane.of(gradient, shape, lanes), shape);
     }
 

@@ -23,7 +23,7 @@ public final class BytecodeBackend {
     /** The classes of one network by binary name, the facade first. */
     public record CompiledClasses(String facade, int lanes, Map<String, byte[]> classes,
             List<NetworkLowering.LayerReport> vectorLayers, List<NetworkLowering.LayerReport> scalarLayers,
-            Map<String, NetworkClass> lowered, Map<String, NetworkClass> kernels) {}
+            Map<String, NetworkClass> lowered, Map<String, NetworkClass> kernels, NetworkLowering.Memory memory) {}
 
     private BytecodeBackend() {}
 
@@ -54,7 +54,8 @@ public final class BytecodeBackend {
             kernels.put(name, split);
             lowered.put(name, result.network());
         }
-        return new CompiledClasses(binaryName, lanes, classes, vector.layers(), scalar.layers(), lowered, kernels);
+        return new CompiledClasses(binaryName, lanes, classes, vector.layers(), scalar.layers(), lowered, kernels,
+                vector.memory());
     }
 
     /** Every method under the limit, measured by emitting it. */

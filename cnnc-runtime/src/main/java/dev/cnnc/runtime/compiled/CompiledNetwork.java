@@ -23,8 +23,8 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     // Arrays, not lists: walking them allocates no iterator, whatever the JIT decides.
     private final NetworkLayout.Step[] forwardSteps;
     private final NetworkLayout.Step[] backwardSteps;
-    private final int[] zeroedBeforeBackward;
     private final NetworkLayout.ParameterSlots[] parameterSlots;
+    private final BufferTables buffers;
     private final float[][] floats;
     private final int[][] ints;
     /** Each dropout's mask in NCHW order, as drawn before it moves into the kernels' layout. */
@@ -32,8 +32,11 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     private int allocatedBatch;
     private int lastBatch;
     private boolean lastTraining;
-    /** Whether the last forward pass ran folded kernels, whose skipped tensors a backward pass must compute first. */
-    private boolean lastFolded;
+    /**
+     * Whether the last forward pass ran in eval mode, on the eval plan's arrays and perhaps folded
+     * kernels, so that a backward pass must first compute the tensors it reads in the training plan.
+     */
+    private boolean lastEval;
     private KernelThreads pool;
     /** The step the pool's threads run, with the arguments of the current pass. */
     private final StepTask stepTask = new StepTask();
@@ -49,11 +52,10 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         this.folds = layout.folds();
         this.forwardSteps = layout.forward().toArray(NetworkLayout.Step[]::new);
         this.backwardSteps = layout.backward().toArray(NetworkLayout.Step[]::new);
-        this.zeroedBeforeBackward = layout.floats().stream().filter(NetworkLayout.Buffer::zeroedBeforeBackward)
-                .mapToInt(NetworkLayout.Buffer::slot).toArray();
         this.parameterSlots = layout.parameters().toArray(NetworkLayout.ParameterSlots[]::new);
-        this.floats = new float[layout.floatSlots()][];
-        this.ints = new int[layout.intSlots()][];
+        this.buffers = new BufferTables(layout);
+        this.floats = buffers.floats;
+        this.ints = buffers.ints;
         this.dropoutMasks = new float[layout.dropouts().size()][];
     }
 
@@ -89,6 +91,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         TensorChecks.tensors(spec, spec.inputs(), inputs, batch, "input");
         checkDestinations(outputs, layout.outputs(), batch, "output");
         allocate(batch);
+        buffers.bind(isTraining() ? BufferTables.Plan.TRAINING : BufferTables.Plan.EVAL, batch);
         bindParameters();
         for (int i = 0; i < inputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
@@ -101,7 +104,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         run(forwardSteps, batch, isTraining() ? 1 : 0, folded ? NetworkLayout.Phase.UNFOLDED : NetworkLayout.Phase.FOLDED);
         lastBatch = batch;
         lastTraining = isTraining();
-        lastFolded = folded;
+        lastEval = !isTraining();
         for (int i = 0; i < outputs.length; i++) {
             NetworkLayout.Boundary output = layout.outputs().get(i);
             convert(Conversion.OUT, floats[output.valueSlot()], outputs[i], batch, output.shape());
@@ -127,21 +130,25 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         int batch = lastBatch;
         TensorChecks.tensors(spec, spec.outputs(), gradOutputs, batch, "output gradient");
         checkDestinations(gradInputs, layout.inputs(), batch, "input gradient");
-        for (int slot : zeroedBeforeBackward) {
-            Arrays.fill(floats[slot], 0f);
-        }
         bindParameters();
+        if (lastEval && (folds || buffers.anyShared())) {
+            // The backward kernels read tensors an eval pass skipped (folding) or let others overwrite (the eval plan).
+            buffers.bind(BufferTables.Plan.TRAINING, batch);
+            run(forwardSteps, batch, 0, NetworkLayout.Phase.FOLDED);
+        }
+        lastEval = false;
+        buffers.zeroBeforeBackward();
+        buffers.zeroBefore(-1);
         for (int i = 0; i < gradOutputs.length; i++) {
             NetworkLayout.Boundary output = layout.outputs().get(i);
             // Adds, since an output other nodes also read gathers their gradients in the same array.
             convert(Conversion.ADD_IN, gradOutputs[i], floats[output.gradientSlot()], batch, output.shape());
         }
-        if (lastFolded) {
-            // The unfolded kernels compute the convolutions' and batch norms' own outputs, which the gradients read.
-            runPhase(forwardSteps, batch, NetworkLayout.Phase.UNFOLDED);
-            lastFolded = false;
+        for (int j = 0; j < backwardSteps.length; j++) {
+            buffers.zeroBefore(j);
+            runStep(backwardSteps[j], batch, lastTraining ? 1 : 0);
         }
-        run(backwardSteps, batch, lastTraining ? 1 : 0, null);
+        buffers.zeroBefore(backwardSteps.length);
         for (int i = 0; i < gradInputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
             convert(Conversion.OUT, floats[input.gradientSlot()], gradInputs[i], batch, input.shape());
@@ -162,15 +169,6 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         if (pool != null) {
             pool.close();
             pool = null;
-        }
-    }
-
-    /** Runs the steps of {@code phase} alone, in eval mode. */
-    private void runPhase(NetworkLayout.Step[] steps, int batch, NetworkLayout.Phase phase) {
-        for (NetworkLayout.Step step : steps) {
-            if (step.phase() == phase) {
-                runStep(step, batch, 0);
-            }
         }
     }
 
@@ -288,25 +286,10 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         if (batch == allocatedBatch) {
             return;
         }
-        for (NetworkLayout.Buffer buffer : layout.floats()) {
-            floats[buffer.slot()] = new float[length(buffer, batch)];
-        }
-        for (NetworkLayout.Buffer buffer : layout.ints()) {
-            ints[buffer.slot()] = new int[length(buffer, batch)];
-        }
         for (int i = 0; i < dropoutMasks.length; i++) {
             dropoutMasks[i] = new float[batch * sampleSize(layout.dropouts().get(i).shape())];
         }
         allocatedBatch = batch;
-    }
-
-    private int length(NetworkLayout.Buffer buffer, int batch) {
-        long length = buffer.length(batch);
-        if (length > Integer.MAX_VALUE - 8) {
-            throw new InvalidInputException(layout.spec().name() + ": a batch of " + batch
-                    + " needs an array of more than 2^31 elements; use a smaller batch");
-        }
-        return (int) length;
     }
 
     // The parameters' arrays are live and may have been replaced by a load, so they are bound at every call.

@@ -21,6 +21,8 @@ import java.util.Locale;
  * output y 10 value 5 gradient 6
  * parameter conv1.weight 6,1,5,5 WEIGHT 25 value 7 gradient 8
  * floats 9 per-sample 12544 fixed 0 zeroed
+ * floats 10 per-sample 12544 fixed 0 shared training 2 eval 0
+ * floats 11 per-sample 12544 fixed 0 shared training 3 eval -1 zero-at 4
  * ints 0 per-sample 1176 fixed 0
  * dropout 12 shape 120 p 0.5
  * forward 0 0 0 always 1
@@ -34,6 +36,12 @@ import java.util.Locale;
  * its phase ({@code folded} steps run in an eval-mode forward pass only, {@code unfolded} ones in a
  * training-mode forward pass and before the backward pass of a folded one), and the statements one
  * iteration of its range runs, an estimate that leaves short steps to one thread.
+ *
+ * <p>A {@code shared} buffer (buffer planning) uses the array of its group in the plan of the
+ * pass: {@code training} for a training forward pass and any backward pass, {@code eval} for an
+ * eval-mode forward pass (-1: that plan never uses the slot). A shared gradient is zeroed before
+ * backward step {@code zero-at} (-1: before the output gradients arrive); any other {@code zeroed}
+ * buffer before the backward pass.
  */
 record NetworkLayout(
         NetworkSpec spec,
@@ -80,7 +88,22 @@ record NetworkLayout(
 
     record ParameterSlots(ParameterSpec spec, int valueSlot, int gradientSlot) {}
 
-    record Buffer(int slot, int perSample, int fixed, boolean zeroedBeforeBackward) {
+    /**
+     * An array of {@code perSample * batch + fixed} elements; a shared one has a group in each plan
+     * ({@link #NOT_SHARED} otherwise).
+     */
+    record Buffer(int slot, int perSample, int fixed, boolean zeroedBeforeBackward, int trainingGroup, int evalGroup,
+            int zeroAt) {
+        static final int NOT_SHARED = -2;
+
+        Buffer(int slot, int perSample, int fixed, boolean zeroedBeforeBackward) {
+            this(slot, perSample, fixed, zeroedBeforeBackward, NOT_SHARED, NOT_SHARED, -1);
+        }
+
+        boolean shared() {
+            return trainingGroup != NOT_SHARED;
+        }
+
         long length(int batch) {
             return (long) perSample * batch + fixed;
         }
@@ -120,8 +143,7 @@ record NetworkLayout(
                     parameterSpecs.add(spec);
                     parameters.add(new ParameterSlots(spec, Integer.parseInt(w[6]), Integer.parseInt(w[8])));
                 }
-                case "floats", "ints" -> (w[0].equals("floats") ? floats : ints).add(new Buffer(Integer.parseInt(w[1]),
-                        Integer.parseInt(w[3]), Integer.parseInt(w[5]), w.length > 6 && w[6].equals("zeroed")));
+                case "floats", "ints" -> (w[0].equals("floats") ? floats : ints).add(buffer(w));
                 case "dropout" -> dropouts.add(new DropoutMask(Integer.parseInt(w[1]), dims(w[3]), Double.parseDouble(w[5])));
                 case "forward", "backward" -> (w[0].equals("forward") ? forward : backward).add(
                         new Step(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]),
@@ -135,6 +157,18 @@ record NetworkLayout(
         }
         NetworkSpec spec = new NetworkSpec(name, inputSpecs, outputSpecs, parameterSpecs);
         return new NetworkLayout(spec, lanes, inputs, outputs, parameters, floats, ints, dropouts, forward, backward);
+    }
+
+    private static Buffer buffer(String[] w) {
+        int slot = Integer.parseInt(w[1]);
+        int perSample = Integer.parseInt(w[3]);
+        int fixed = Integer.parseInt(w[5]);
+        if (w.length > 6 && w[6].equals("shared")) {
+            int zeroAt = w.length > 12 && w[11].equals("zero-at") ? Integer.parseInt(w[12]) : Integer.MIN_VALUE;
+            return new Buffer(slot, perSample, fixed, zeroAt != Integer.MIN_VALUE, Integer.parseInt(w[8]),
+                    Integer.parseInt(w[10]), zeroAt == Integer.MIN_VALUE ? -1 : zeroAt);
+        }
+        return new Buffer(slot, perSample, fixed, w.length > 6 && w[6].equals("zeroed"));
     }
 
     private static int[] dims(String text) {
