@@ -1,6 +1,7 @@
 package dev.cnnc.cli;
 
 import dev.cnnc.backend.bytecode.BytecodeBackend;
+import dev.cnnc.backend.java.JavaSourceBackend;
 import dev.cnnc.driver.CheckResult;
 import dev.cnnc.driver.FrontEnd;
 import dev.cnnc.ir.CheckedGraph;
@@ -29,7 +30,8 @@ final class CompileOptions {
 
     enum Emit {
         CLASS,
-        JAR
+        JAR,
+        JAVA
     }
 
     enum Stage {
@@ -48,7 +50,8 @@ final class CompileOptions {
     String packageName;
 
     @Option(names = "--emit", paramLabel = "KIND", defaultValue = "class",
-            description = "class (a class folder, the default) or jar (DIR/MODEL.jar)")
+            description = "class (a class folder, the default), jar (DIR/MODEL.jar) or java (Java source through JavaPoet,"
+                    + " DIR/package/Name.java, NameVector.java, NameScalar.java)")
     Emit emit;
 
     @Option(names = "--explain", description = "list each layer with the kernel chosen for it and why")
@@ -84,6 +87,7 @@ final class CompileOptions {
         }
         int width = lanes != null ? lanes : BytecodeBackend.defaultLanes();
         Map<String, byte[]> classes = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         List<String> facades = new ArrayList<>();
         for (CheckedGraph graph : result.networks()) {
             String name = graph.graph().name();
@@ -94,6 +98,9 @@ final class CompileOptions {
             BytecodeBackend.CompiledClasses compiled = BytecodeBackend.compile(graph, binary, width, unroll);
             classes.putAll(compiled.classes());
             facades.add(binary);
+            if (emit == Emit.JAVA && directory != null) {
+                sources.putAll(JavaSourceBackend.emit(graph, binary, width, unroll, model.getFileName().toString()).files());
+            }
             if (explain) {
                 explain(out, result, graph, compiled);
             }
@@ -108,7 +115,11 @@ final class CompileOptions {
             } catch (java.io.IOException e) {
                 throw new InputError("cannot create the output directory " + directory + ": " + TensorFiles.reason(e));
             }
-            if (emit == Emit.JAR) {
+            if (emit == Emit.JAVA) {
+                List<Path> written = CompiledModels.writeSources(sources, directory);
+                err.println("cnnc: wrote " + written.size() + " Java sources for " + String.join(", ", facades) + " into "
+                        + directory + " (compile them with --add-modules jdk.incubator.vector)");
+            } else if (emit == Emit.JAR) {
                 String stem = model.getFileName().toString().replaceFirst("\\.cnn$", "");
                 Path jar = directory.resolve(stem + ".jar");
                 CompiledModels.writeJar(classes, facades, jar);

@@ -61,6 +61,23 @@ final class CompiledModels {
         return written;
     }
 
+    /** Writes each source as {@code DIR/package/path/Name.java}. */
+    static List<Path> writeSources(Map<String, String> sources, Path dir) throws InputError {
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> entry : sources.entrySet()) {
+                Path file = dir.resolve(entry.getKey().replace('.', '/') + ".java");
+                Files.createDirectories(file.getParent());
+                AtomicFiles.write(file, entry.getValue().getBytes(StandardCharsets.UTF_8));
+                written.add(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputError("cannot write into " + dir + ": " + TensorFiles.reason(e instanceof IOException io ? io
+                    : ((UncheckedIOException) e).getCause()));
+        }
+        return written;
+    }
+
     /** Writes one jar holding the classes and the index. */
     static void writeJar(Map<String, byte[]> classes, List<String> facades, Path jar) throws InputError {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

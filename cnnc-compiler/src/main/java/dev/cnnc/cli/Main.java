@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {"Compiles .cnn convolutional networks to specialized JVM code:",
-            "  cnnc MODEL.cnn -d DIR [--package P] [--emit class|jar] [--explain] [--dump-ir STAGE]"},
+            "  cnnc MODEL.cnn -d DIR [--package P] [--emit class|jar|java] [--explain] [--dump-ir STAGE]"},
         subcommands = {CheckCommand.class, SummaryCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

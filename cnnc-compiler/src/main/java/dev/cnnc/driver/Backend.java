@@ -1,6 +1,7 @@
 package dev.cnnc.driver;
 
 import dev.cnnc.backend.bytecode.BytecodeBackend;
+import dev.cnnc.backend.java.JavaSourceBackend;
 import dev.cnnc.interpreter.Interpreter;
 import dev.cnnc.ir.CheckedGraph;
 import dev.cnnc.lowering.Unroll;
@@ -10,6 +11,8 @@ import dev.cnnc.runtime.Network;
 public enum Backend {
     /** Specialized classes through ASM: the Vector API class when the JVM runs it, else the scalar one. */
     BYTECODE,
+    /** The same kernels printed as Java source and compiled in memory by javac. */
+    JAVA,
     /** The reference interpreter on the generic kernels. */
     INTERPRETER;
 
@@ -23,6 +26,8 @@ public enum Backend {
         return switch (this) {
             case BYTECODE -> BytecodeBackend.load(BytecodeBackend.compile(checked,
                     "cnnc.generated." + checked.graph().name(), BytecodeBackend.defaultLanes(), unroll), false);
+            case JAVA -> JavaSourceBackend.load(JavaSourceBackend.emit(checked, "cnnc.generated." + checked.graph().name(),
+                    BytecodeBackend.defaultLanes(), unroll, checked.graph().name() + ".cnn"), false);
             case INTERPRETER -> Interpreter.load(checked);
         };
     }

@@ -11,10 +11,19 @@ import java.util.Set;
  * A static method of a kernel class returning nothing. Building one checks that every variable
  * is a parameter or assigned before it is read, and that one name always has one type.
  */
-public record KernelMethod(String name, List<Variable> parameters, List<Stmt> body) {
+public record KernelMethod(String name, List<Variable> parameters, List<Stmt> body, String doc) {
 
+    public KernelMethod(String name, List<Variable> parameters, List<Stmt> body) {
+        this(name, parameters, body, "");
+    }
+
+    /**
+     * @param doc what the kernel computes and for which layer of which line, for the Java
+     *     backend's comment above it; empty when there is nothing to say
+     */
     public KernelMethod {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(doc, "doc");
         parameters = List.copyOf(parameters);
         body = List.copyOf(body);
         Map<String, Type> types = new HashMap<>();

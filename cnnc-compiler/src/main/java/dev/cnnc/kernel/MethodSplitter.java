@@ -46,7 +46,8 @@ public final class MethodSplitter {
             // One loop too big: its body becomes a method called once per iteration.
             KernelMethod inner = outline(method.name(), loop.body(), method.parameters(), free(loop.body()).keySet());
             out.add(new KernelMethod(method.name(), method.parameters(),
-                    List.of(new Stmt.For(loop.index(), loop.from(), loop.to(), loop.step(), List.of(call(inner))))));
+                    List.of(new Stmt.For(loop.index(), loop.from(), loop.to(), loop.step(), List.of(call(inner)),
+                            loop.note())), method.doc()));
             fit(inner);
             return;
         }
@@ -72,7 +73,7 @@ public final class MethodSplitter {
                 fit(part);
             }
         }
-        out.add(new KernelMethod(method.name(), method.parameters(), result));
+        out.add(new KernelMethod(method.name(), method.parameters(), result, method.doc()));
     }
 
     private static List<List<Stmt>> halves(List<Stmt> run) {
@@ -106,7 +107,8 @@ public final class MethodSplitter {
             }
         }
         parameters.addAll(free.values());
-        return new KernelMethod(name + "_part" + parts++, parameters, statements);
+        return new KernelMethod(name + "_part" + parts++, parameters, statements, "A part of " + name
+                + ", in a method of its own so that each stays under the 8,000 bytes HotSpot compiles.");
     }
 
     private static Stmt call(KernelMethod method) {

@@ -24,8 +24,17 @@ public sealed interface Stmt {
         }
     }
 
-    /** {@code for (index = from; index < to; index += step) body}. */
-    record For(Variable index, Expr from, Expr to, int step, List<Stmt> body) implements Stmt {
+    /**
+     * {@code for (index = from; index < to; index += step) body}.
+     *
+     * @param note what the bound counts and where it comes from ({@code output width: (28 + 2*2 - 5) / 1 + 1
+     *     = 28}), printed by the Java backend as a comment; null when the loop needs none
+     */
+    record For(Variable index, Expr from, Expr to, int step, List<Stmt> body, String note) implements Stmt {
+        public For(Variable index, Expr from, Expr to, int step, List<Stmt> body) {
+            this(index, from, to, step, body, null);
+        }
+
         public For {
             Checks.require(new Expr.Read(index), Type.INT, "a loop index");
             Checks.require(from, Type.INT, "a loop start");

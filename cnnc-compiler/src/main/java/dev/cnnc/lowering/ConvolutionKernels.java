@@ -152,19 +152,25 @@ final class ConvolutionKernels {
         Variable ys = k.floats("y", y.slot());
         Variable bs = g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null;
         int blockWidth = fullVectors * lanes;
+        boolean gradient = g.accumulate();
+        String depth = gradient ? LoopNotes.input(layer, 0, ad.count()) : LoopNotes.output(layer, 0, ad.count());
+        String height = gradient ? LoopNotes.input(layer, 1, ah.count()) : LoopNotes.output(layer, 1, ah.count());
+        String width = gradient ? LoopNotes.input(layer, 2, aw.count()) : LoopNotes.output(layer, 2, aw.count());
         // Blocks of output channels outside the tiles of a row: a block's weights stay in cache across the row.
-        overRows(k, ad.count(), ah.count(), N, JD, JH, () -> {
+        overRows(k, ad.count(), ah.count(), N, JD, JH, LoopNotes.rows(depth, height), () -> {
             Runnable perTile = () -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs);
             Runnable perBlock = () -> {
                 if (tiles >= 0) {
-                    k.loop(JW, c(0), c(tiles * pixels), pixels, perTile);
+                    k.loop(JW, c(0), c(tiles * pixels), pixels, (width == null ? "" : width + ", ") + tiles
+                            + " tiles of " + pixels, perTile);
                 } else {
                     k.set(JW, c(aw.count() - pixels));
                     perTile.run();
                 }
             };
             if (blocks >= 0) {
-                k.loop(CB, c(0), c(blocks * blockWidth), blockWidth, perBlock);
+                k.loop(CB, c(0), c(blocks * blockWidth), blockWidth, blocks + " blocks of " + fullVectors
+                        + " vectors of output channels", perBlock);
             } else {
                 k.set(CB, c(y.padded() / blockWidth * blockWidth));
                 perBlock.run();
@@ -180,8 +186,13 @@ final class ConvolutionKernels {
      */
     private static void overRows(KernelBuilder k, int depth, int height, Variable n, Variable d, Variable h,
             Runnable body) {
+        overRows(k, depth, height, n, d, h, null, body);
+    }
+
+    private static void overRows(KernelBuilder k, int depth, int height, Variable n, Variable d, Variable h,
+            String note, Runnable body) {
         int rows = depth * height;
-        k.parallelLoop(ROW, rows, 0, () -> {
+        k.parallelLoop(ROW, rows, 0, note, () -> {
             k.set(n, div(v(ROW), c(rows)));
             k.set(REST, sub(v(ROW), mul(v(n), rows)));
             k.set(d, div(v(REST), c(height)));

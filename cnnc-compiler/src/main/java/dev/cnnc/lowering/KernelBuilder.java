@@ -33,6 +33,7 @@ final class KernelBuilder {
     static final List<Variable> PARAMETERS = List.of(FLOATS, INTS, BATCH, TRAINING, LO, HI);
 
     private final String name;
+    private String doc = "";
     private final Deque<List<Stmt>> blocks = new ArrayDeque<>();
     private int perSample;
     private int fixed;
@@ -47,6 +48,15 @@ final class KernelBuilder {
 
     String name() {
         return name;
+    }
+
+    /** Says what the kernel computes, for the comment above it in Java source. */
+    void describe(String text) {
+        doc = text;
+    }
+
+    String doc() {
+        return doc;
     }
 
     /** {@code float[] name = f[slot];} */
@@ -102,6 +112,11 @@ final class KernelBuilder {
 
     /** {@code for (index = from; index < to; index += step) body}; a loop of one constant trip is just its body. */
     void loop(Variable index, Expr from, Expr to, int step, Runnable body) {
+        loop(index, from, to, step, null, body);
+    }
+
+    /** A loop whose bound {@code note} explains in the Java source ({@code output width: ...}). */
+    void loop(Variable index, Expr from, Expr to, int step, String note, Runnable body) {
         if (from instanceof Expr.IntConst start && to instanceof Expr.IntConst end) {
             if (start.value() >= end.value()) {
                 return;
@@ -115,7 +130,7 @@ final class KernelBuilder {
         blocks.push(new ArrayList<>());
         body.run();
         List<Stmt> inner = blocks.pop();
-        add(new Stmt.For(index, from, to, step, inner));
+        add(new Stmt.For(index, from, to, step, inner, note));
     }
 
     /** {@code for (index = 0; index < count; index++) body} written out: {@code index = 0; body; index = 1; body; ...}. */
@@ -130,6 +145,10 @@ final class KernelBuilder {
         loop(index, c(0), c(count), 1, body);
     }
 
+    void loop(Variable index, int count, String note, Runnable body) {
+        loop(index, c(0), c(count), 1, note, body);
+    }
+
     void loop(Variable index, Expr count, Runnable body) {
         loop(index, c(0), count, 1, body);
     }
@@ -140,6 +159,10 @@ final class KernelBuilder {
      * the outputs (threads run disjoint ranges at once).
      */
     void parallelLoop(Variable index, int perSample, int fixed, Runnable body) {
+        parallelLoop(index, perSample, fixed, null, body);
+    }
+
+    void parallelLoop(Variable index, int perSample, int fixed, String note, Runnable body) {
         if (perSample < 0 || fixed < 0 || perSample + fixed == 0 || this.perSample + this.fixed > 0 || blocks.size() != 1) {
             throw new IllegalStateException(name + ": one parallel loop per kernel, at its top, over a range");
         }
@@ -152,14 +175,14 @@ final class KernelBuilder {
         blocks.push(new ArrayList<>());
         body.run();
         List<Stmt> inner = blocks.pop();
-        add(new Stmt.For(index, v(LO), v(HI), 1, inner));
+        add(new Stmt.For(index, v(LO), v(HI), 1, inner, note));
         cost = Math.max(1, KernelCost.of(inner));
         sealed = true;
     }
 
     /** A parallel loop over every sample of the batch. */
     void parallelOverBatch(Variable index, Runnable body) {
-        parallelLoop(index, 1, 0, body);
+        parallelLoop(index, 1, 0, "the samples of the batch", body);
     }
 
     /** How the passes call this kernel: once, or split over its parallel range. */
@@ -193,6 +216,6 @@ final class KernelBuilder {
         if (blocks.size() != 1) {
             throw new IllegalStateException(name + ": a block is still open");
         }
-        return new KernelMethod(name, PARAMETERS, blocks.peek());
+        return new KernelMethod(name, PARAMETERS, blocks.peek(), doc);
     }
 }

@@ -130,7 +130,10 @@ final class Layer {
     }
 
     KernelBuilder kernel(String part) {
-        return new KernelBuilder(prefix + "_" + part);
+        KernelBuilder kernel = new KernelBuilder(prefix + "_" + part);
+        Shape in = node.inputs().size() == 1 ? input(0).shape() : null;
+        kernel.describe(KernelDocs.of(node, part, in, output().shape()));
+        return kernel;
     }
 
     void addForward(KernelBuilder kernel) {

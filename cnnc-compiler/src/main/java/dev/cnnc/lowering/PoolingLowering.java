@@ -41,10 +41,11 @@ final class PoolingLowering {
     private PoolingLowering() {}
 
     /** {@code for (n in [lo, hi)) for (od, oh, ow) body}: samples are split over threads. */
-    private static void overOutput(KernelBuilder k, Plane y, Runnable body) {
+    private static void overOutput(Layer layer, KernelBuilder k, Plane y, Runnable body) {
         int[] sizes = y.sizes();
-        k.parallelOverBatch(N, () -> k.loop(O[0], sizes[0], () -> k.loop(O[1], sizes[1],
-                () -> k.loop(O[2], sizes[2], body))));
+        k.parallelOverBatch(N, () -> k.loop(O[0], sizes[0], LoopNotes.output(layer, 0, sizes[0]),
+                () -> k.loop(O[1], sizes[1], LoopNotes.output(layer, 1, sizes[1]),
+                        () -> k.loop(O[2], sizes[2], LoopNotes.output(layer, 2, sizes[2]), body))));
     }
 
     /** Taps {@code kd, kh, kw} of the window, each reading {@code id, ih, iw} only inside the input. */
@@ -73,7 +74,7 @@ final class PoolingLowering {
         Variable xs = f.floats("x", x.slot());
         Variable ys = f.floats("y", y.slot());
         Variable ix = f.ints("indices", indices);
-        overOutput(f, y, () -> f.loop(C, x.channels(), () -> {
+        overOutput(layer, f, y, () -> f.loop(C, x.channels(), () -> {
             f.set(MAX, c(Float.NEGATIVE_INFINITY));
             f.set(WINNER, c(-1));
             overTaps(f, w, () -> {
@@ -138,7 +139,7 @@ final class PoolingLowering {
         KernelBuilder f = layer.kernel("forward");
         Variable xs = f.floats("x", x.slot());
         Variable ys = f.floats("y", y.slot());
-        overOutput(f, y, () -> {
+        overOutput(layer, f, y, () -> {
             avgWindow(f, w, pool.countIncludePad());
             f.loop(C, c(0), c(x.padded()), lanes, () -> {
                 f.set(ACC, broadcast(c(0f)));
@@ -152,7 +153,7 @@ final class PoolingLowering {
         KernelBuilder b = layer.kernel("backward");
         Variable gy = b.floats("gy", layer.output().gradient().slot());
         Variable gx = b.floats("gx", layer.input(0).gradient().slot());
-        overOutput(b, y, () -> {
+        overOutput(layer, b, y, () -> {
             avgWindow(b, w, pool.countIncludePad());
             b.loop(C, c(0), c(x.padded()), lanes, () -> {
                 b.set(ACC, mul(vload(gy, y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C))), broadcast(v(SCALE))));
@@ -209,14 +210,14 @@ final class PoolingLowering {
         KernelBuilder f = layer.kernel("forward");
         Variable xs = f.floats("x", x.slot());
         Variable ys = f.floats("y", y.slot());
-        overOutput(f, y, () -> f.loop(C, c(0), c(x.padded()), lanes, () -> f.store(ys,
+        overOutput(layer, f, y, () -> f.loop(C, c(0), c(x.padded()), lanes, () -> f.store(ys,
                 y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C)), vload(xs, x.at(v(N), source[0], source[1], source[2], v(C))))));
         layer.addForward(f);
 
         KernelBuilder b = layer.kernel("backward");
         Variable gy = b.floats("gy", layer.output().gradient().slot());
         Variable gx = b.floats("gx", layer.input(0).gradient().slot());
-        overOutput(b, y, () -> b.loop(C, c(0), c(x.padded()), lanes, () -> b.addTo(gx,
+        overOutput(layer, b, y, () -> b.loop(C, c(0), c(x.padded()), lanes, () -> b.addTo(gx,
                 x.at(v(N), source[0], source[1], source[2], v(C)), vload(gy, y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C))))));
         layer.addBackward(b);
         layer.explain("upsample: vector copy over channels");

@@ -59,7 +59,7 @@ public final class BytecodeBackend {
     }
 
     /** Every method under the limit, measured by emitting it. */
-    static NetworkClass split(NetworkClass network) {
+    public static NetworkClass split(NetworkClass network) {
         KernelClass kernels = network.kernels();
         KernelClass split = MethodSplitter.split(kernels, method -> BytecodeEmitter.codeSize(kernels, method),
                 MethodSizes.LIMIT);
