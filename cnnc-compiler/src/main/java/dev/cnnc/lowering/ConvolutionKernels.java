@@ -194,9 +194,15 @@ final class ConvolutionKernels {
         int rows = depth * height;
         k.parallelLoop(ROW, rows, 0, note, () -> {
             k.set(n, div(v(ROW), c(rows)));
-            k.set(REST, sub(v(ROW), mul(v(n), rows)));
-            k.set(d, div(v(REST), c(height)));
-            k.set(h, sub(v(REST), mul(v(d), height)));
+            if (depth == 1) {
+                // Two-dimensional or less: the depth index is 0, and constant folding takes it out.
+                k.set(d, c(0));
+                k.set(h, sub(v(ROW), mul(v(n), rows)));
+            } else {
+                k.set(REST, sub(v(ROW), mul(v(n), rows)));
+                k.set(d, div(v(REST), c(height)));
+                k.set(h, sub(v(REST), mul(v(d), height)));
+            }
             body.run();
         });
     }

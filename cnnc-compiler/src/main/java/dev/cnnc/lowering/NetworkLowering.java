@@ -6,6 +6,7 @@ import dev.cnnc.ir.GraphInput;
 import dev.cnnc.ir.Node;
 import dev.cnnc.ir.Op;
 import dev.cnnc.ir.Shape;
+import dev.cnnc.kernel.ConstantFolding;
 import dev.cnnc.kernel.KernelClass;
 import dev.cnnc.kernel.KernelMethod;
 import dev.cnnc.kernel.KernelStep;
@@ -103,7 +104,8 @@ public final class NetworkLowering {
         for (TensorSpec tensor : spec.outputs()) {
             boundary.put(tensor.name(), slots(tensors.get(tensor.name())));
         }
-        KernelClass kernels = new KernelClass(internalName, lanes, methods);
+        // Integer constants folded once for every backend, so that the Java source reads as short as the lowering allows.
+        KernelClass kernels = new KernelClass(internalName, lanes, methods.stream().map(ConstantFolding::fold).toList());
         List<LayerReport> reports = layers.stream().map(layer -> new LayerReport(layer.node(), layer.explanations()))
                 .toList();
         BufferPlanner.Sharing sharing = BufferPlanner.plan(plan.floatBuffers(), kernels, forward, backward,

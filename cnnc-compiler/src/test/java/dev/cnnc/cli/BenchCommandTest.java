@@ -29,7 +29,7 @@ class BenchCommandTest {
                 "--round-ms", "2", "--max-warmup-ms", "20");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals(2, lines.size(), run.out());
+        assertEquals(3, lines.size(), run.out());
         for (String line : lines) {
             @SuppressWarnings("unchecked")
             Map<String, Object> row = (Map<String, Object>) Json.parse(line);
@@ -41,8 +41,9 @@ class BenchCommandTest {
             assertTrue(row.containsKey("vs_interpreter"), line);
         }
         assertTrue(lines.get(0).contains("\"backend\":\"bytecode\"") && lines.get(0).contains("\"threads\":2"), lines.get(0));
-        assertTrue(lines.get(1).contains("\"backend\":\"interpreter\"") && lines.get(1).contains("\"threads\":1"),
-                "the interpreter runs on one thread: " + lines.get(1));
+        assertTrue(lines.get(1).contains("\"backend\":\"java\"") && lines.get(1).contains("\"threads\":2"), lines.get(1));
+        assertTrue(lines.get(2).contains("\"backend\":\"interpreter\"") && lines.get(2).contains("\"threads\":1"),
+                "the interpreter runs on one thread: " + lines.get(2));
     }
 
     @Test

@@ -130,7 +130,34 @@ final class KernelBodies {
     }
 
     private CodeBlock condition(Stmt.IfLess branch) {
+        if (branch.left() instanceof Expr.IntConst zero && zero.value() == 0 && isTruth(branch.right())) {
+            return logical(branch.right(), false);
+        }
         return CodeBlock.of("$L < $L", expressions.operand(branch.left(), 2), expressions.operand(branch.right(), 2));
+    }
+
+    /** Whether {@code expr} is a truth value of 0 or 1: a comparison, or the min (and) or max (or) of such. */
+    private static boolean isTruth(Expr expr) {
+        return expr instanceof Expr.Compare || (expr instanceof Expr.Binary binary && binary.type() == Type.INT
+                && (binary.operator() == Expr.Binary.Operator.MIN || binary.operator() == Expr.Binary.Operator.MAX)
+                && isTruth(binary.left()) && isTruth(binary.right()));
+    }
+
+    /** {@code 0 < max(a < b, min(c, d))} reads as {@code a < b || c && d}: the same truth, no side effects to skip. */
+    private CodeBlock logical(Expr expr, boolean insideAnd) {
+        if (expr instanceof Expr.Compare compare) {
+            return CodeBlock.of("$L $L $L", expressions.operand(compare.left(), 2), switch (compare.relation()) {
+                case LT -> "<";
+                case GT -> ">";
+                case EQ -> "==";
+                case NE -> "!=";
+            }, expressions.operand(compare.right(), 2));
+        }
+        Expr.Binary binary = (Expr.Binary) expr;
+        boolean and = binary.operator() == Expr.Binary.Operator.MIN;
+        CodeBlock joined = CodeBlock.of(and ? "$L && $L" : "$L || $L", logical(binary.left(), and),
+                logical(binary.right(), and));
+        return insideAnd && !and ? CodeBlock.of("($L)", joined) : joined;
     }
 
     // array[index] = value, array[index] += rest, or value.intoArray(array, index) for vectors
