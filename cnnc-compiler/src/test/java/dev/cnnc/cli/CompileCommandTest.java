@@ -4,10 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cnnc.backend.java.InMemoryJavac;
+import dev.cnnc.runtime.Network;
+import dev.cnnc.runtime.io.NdArray;
 import dev.cnnc.runtime.io.Npy;
 import dev.cnnc.testing.Golden;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +58,60 @@ class CompileCommandTest {
         float[] interpreted = Npy.read(fromInterpreter).data();
         for (int i = 0; i < classes.length; i++) {
             assertEquals(interpreted[i], classes[i], 1e-5, "output " + i);
+        }
+    }
+
+    @Test
+    void javaSourceCompilesWithJavacAndComputesWhatTheClassesCompute() throws Exception {
+        Path sources = dir.resolve("src");
+        CliRun emit = CliRun.of(example("lenet5.cnn").toString(), "-d", sources.toString(), "--package", "com.example.nets",
+                "--emit", "java");
+        assertEquals(0, emit.exitCode(), emit.err());
+        List<Path> files = List.of(sources.resolve("com/example/nets/LeNet5.java"),
+                sources.resolve("com/example/nets/LeNet5Vector.java"), sources.resolve("com/example/nets/LeNet5Scalar.java"));
+        files.forEach(file -> assertTrue(Files.exists(file), file + " was not written"));
+
+        // javac --add-modules jdk.incubator.vector -Xlint:all, as a user would run it.
+        Path classes = dir.resolve("classes");
+        StringWriter messages = new StringWriter();
+        List<String> arguments = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector", "-Xlint:all", "-d",
+                classes.toString(), "-cp", System.getProperty("java.class.path")));
+        files.forEach(file -> arguments.add(file.toString()));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(new WriterOutputStream(messages)), arguments.toArray(String[]::new));
+        assertEquals(0, status, messages.toString());
+        List<String> warnings = messages.toString().lines().filter(line -> line.startsWith("warning:")
+                || line.contains(": warning:")).toList();
+        assertEquals(List.of("warning: [incubating] " + InMemoryJavac.INCUBATOR_WARNING), warnings, messages.toString());
+
+        Path fromSource = dir.resolve("source.npy");
+        Path fromClasses = dir.resolve("classes.npy");
+        Path fromJavaBackend = dir.resolve("java.npy");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+                Network network = (Network) loader.loadClass("com.example.nets.LeNet5").getMethod("create").invoke(null)) {
+            NdArray x = Npy.read(input());
+            Npy.write(new NdArray(new int[] {x.dim(0), 10}, network.forward(x.dim(0), x.data())[0]), fromSource);
+        }
+        assertEquals(0, CliRun.of("run", example("lenet5.cnn").toString(), "--input", input().toString(), "--output",
+                fromClasses.toString()).exitCode());
+        CliRun java = CliRun.of("run", example("lenet5.cnn").toString(), "--backend", "java", "--input",
+                input().toString(), "--output", fromJavaBackend.toString());
+        assertEquals(0, java.exitCode(), java.err());
+        assertArrayEquals(Npy.read(fromClasses).data(), Npy.read(fromSource).data());
+        assertArrayEquals(Npy.read(fromClasses).data(), Npy.read(fromJavaBackend).data());
+    }
+
+    /** Characters written to a writer, for javac's diagnostics stream. */
+    private static final class WriterOutputStream extends OutputStream {
+        private final StringWriter writer;
+
+        WriterOutputStream(StringWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void write(int b) {
+            writer.write(b);
         }
     }
 
