@@ -104,10 +104,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] dst = f[49];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 128; w++) {
                 for (int c = 0; c < 9; c++) {
-                    dst[((n + h) * 134 + (w + 3)) * 9 + c] = src[((n + h) * 128 + w) * 9 + c];
+                    dst[(n * 134 + (w + 3)) * 9 + c] = src[(n * 128 + w) * 9 + c];
                 }
             }
         }
@@ -125,12 +124,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 10 blocks of 3 vectors of output channels
             for (int cb = 0; cb < 30; cb += 3) {
                 // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 32 tiles of 4
                 for (int jw = 0; jw < 128; jw += 4) {
-                    int out = ((n + jh) * 128 + jw) * 32 + cb;
+                    int out = (n * 128 + jw) * 32 + cb;
                     float acc0_0 = 0.0f;
                     float acc0_1 = 0.0f;
                     float acc0_2 = 0.0f;
@@ -144,7 +142,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     float acc3_1 = 0.0f;
                     float acc3_2 = 0.0f;
                     int mw = 0;
-                    int xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    int xrow = (n * 134 + (jw + mw)) * 9;
                     int wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -169,7 +167,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -194,7 +192,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -219,7 +217,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 3;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -244,7 +242,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 4;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -269,7 +267,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 5;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -294,7 +292,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 6;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -347,10 +345,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 32 tiles of 4
             for (int jw = 0; jw < 128; jw += 4) {
-                int out = ((n + jh) * 128 + jw) * 32 + 30;
+                int out = (n * 128 + jw) * 32 + 30;
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
                 float acc1_0 = 0.0f;
@@ -360,7 +357,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc3_0 = 0.0f;
                 float acc3_1 = 0.0f;
                 int mw = 0;
-                int xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                int xrow = (n * 134 + (jw + mw)) * 9;
                 int wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -380,7 +377,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 1;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -400,7 +397,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 2;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -420,7 +417,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 3;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -440,7 +437,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 4;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -460,7 +457,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 5;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -480,7 +477,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 6;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -541,12 +538,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 10 blocks of 3 vectors of output channels
             for (int cb = 0; cb < 30; cb += 3) {
                 // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 32 tiles of 4
                 for (int jw = 0; jw < 128; jw += 4) {
-                    int out = ((n + jh) * 128 + jw) * 32 + cb;
+                    int out = (n * 128 + jw) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
                     float acc0_2 = b[cb + 2];
@@ -560,7 +556,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     float acc3_1 = b[cb + 1];
                     float acc3_2 = b[cb + 2];
                     int mw = 0;
-                    int xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    int xrow = (n * 134 + (jw + mw)) * 9;
                     int wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -585,7 +581,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -610,7 +606,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -635,7 +631,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 3;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -660,7 +656,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 4;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -685,7 +681,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 5;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -710,7 +706,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 6;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                    xrow = (n * 134 + (jw + mw)) * 9;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -764,10 +760,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 32 tiles of 4
             for (int jw = 0; jw < 128; jw += 4) {
-                int out = ((n + jh) * 128 + jw) * 32 + 30;
+                int out = (n * 128 + jw) * 32 + 30;
                 float acc0_0 = b[30];
                 float acc0_1 = b[31];
                 float acc1_0 = b[30];
@@ -777,7 +772,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc3_0 = b[30];
                 float acc3_1 = b[31];
                 int mw = 0;
-                int xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                int xrow = (n * 134 + (jw + mw)) * 9;
                 int wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -797,7 +792,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 1;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -817,7 +812,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 2;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -837,7 +832,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 3;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -857,7 +852,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 4;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -877,7 +872,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 5;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -897,7 +892,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 6;
-                xrow = ((n + jh) * 134 + (jw + mw)) * 9;
+                xrow = (n * 134 + (jw + mw)) * 9;
                 wrow = mw * 288 + 30;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -1072,10 +1067,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] dst = f[54];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 128; w++) {
                 for (int c = 0; c < 32; c++) {
-                    dst[((n + h) * 134 + (w + 3)) * 32 + c] = src[((n + h) * 128 + w) * 32 + c];
+                    dst[(n * 134 + (w + 3)) * 32 + c] = src[(n * 128 + w) * 32 + c];
                 }
             }
         }
@@ -1093,12 +1087,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 3 blocks of 3 vectors of output channels
             for (int cb = 0; cb < 9; cb += 3) {
                 // the input's length, 128, 32 tiles of 4
                 for (int jw = 0; jw < 128; jw += 4) {
-                    int out = ((n + jh) * 128 + jw) * 9 + cb;
+                    int out = (n * 128 + jw) * 9 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
                     float acc0_2 = y[out + 2];
@@ -1112,7 +1105,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     float acc3_1 = y[out + 27 + 1];
                     float acc3_2 = y[out + 27 + 2];
                     int mw = 0;
-                    int xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                    int xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                     int wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 9;
@@ -1137,7 +1130,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                    xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 9;
@@ -1162,7 +1155,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                    xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 9;
@@ -1187,7 +1180,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 3;
-                    xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                    xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 9;
@@ -1212,7 +1205,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 4;
-                    xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                    xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 9;
@@ -1237,7 +1230,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 5;
-                    xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                    xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 9;
@@ -1262,7 +1255,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 6;
-                    xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                    xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 9;
@@ -1472,10 +1465,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] dst = f[66];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 128; w++) {
                 for (int c = 0; c < 32; c++) {
-                    dst[((n + h) * 136 + (w + 4)) * 32 + c] = src[((n + h) * 128 + w) * 32 + c];
+                    dst[(n * 136 + (w + 4)) * 32 + c] = src[(n * 128 + w) * 32 + c];
                 }
             }
         }
@@ -1494,12 +1486,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 10 blocks of 3 vectors of output channels
             for (int cb = 0; cb < 30; cb += 3) {
                 // output length: ceil(128 / 1) = 128, 32 tiles of 4
                 for (int jw = 0; jw < 128; jw += 4) {
-                    int out = ((n + jh) * 128 + jw) * 32 + cb;
+                    int out = (n * 128 + jw) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
                     float acc0_2 = b[cb + 2];
@@ -1513,7 +1504,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     float acc3_1 = b[cb + 1];
                     float acc3_2 = b[cb + 2];
                     int mw = 0;
-                    int xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    int xrow = (n * 136 + (jw + mw * 2)) * 32;
                     int wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1538,7 +1529,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    xrow = (n * 136 + (jw + mw * 2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1563,7 +1554,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    xrow = (n * 136 + (jw + mw * 2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1588,7 +1579,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 3;
-                    xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    xrow = (n * 136 + (jw + mw * 2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1613,7 +1604,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 4;
-                    xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    xrow = (n * 136 + (jw + mw * 2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1667,10 +1658,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // output length: ceil(128 / 1) = 128, 32 tiles of 4
             for (int jw = 0; jw < 128; jw += 4) {
-                int out = ((n + jh) * 128 + jw) * 32 + 30;
+                int out = (n * 128 + jw) * 32 + 30;
                 float acc0_0 = b[30];
                 float acc0_1 = b[31];
                 float acc1_0 = b[30];
@@ -1680,7 +1670,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc3_0 = b[30];
                 float acc3_1 = b[31];
                 int mw = 0;
-                int xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                int xrow = (n * 136 + (jw + mw * 2)) * 32;
                 int wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1700,7 +1690,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 1;
-                xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                xrow = (n * 136 + (jw + mw * 2)) * 32;
                 wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1720,7 +1710,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 2;
-                xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                xrow = (n * 136 + (jw + mw * 2)) * 32;
                 wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1740,7 +1730,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 3;
-                xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                xrow = (n * 136 + (jw + mw * 2)) * 32;
                 wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1760,7 +1750,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 4;
-                xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                xrow = (n * 136 + (jw + mw * 2)) * 32;
                 wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1957,10 +1947,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] dst = f[69];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 128; w++) {
                 for (int c = 0; c < 32; c++) {
-                    dst[((n + h) * 136 + (w + 4)) * 32 + c] = src[((n + h) * 128 + w) * 32 + c];
+                    dst[(n * 136 + (w + 4)) * 32 + c] = src[(n * 128 + w) * 32 + c];
                 }
             }
         }
@@ -1978,12 +1967,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 10 blocks of 3 vectors of output channels
             for (int cb = 0; cb < 30; cb += 3) {
                 // the input's length, 128, 32 tiles of 4
                 for (int jw = 0; jw < 128; jw += 4) {
-                    int out = ((n + jh) * 128 + jw) * 32 + cb;
+                    int out = (n * 128 + jw) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
                     float acc0_2 = y[out + 2];
@@ -1997,7 +1985,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     float acc3_1 = y[out + 96 + 1];
                     float acc3_2 = y[out + 96 + 2];
                     int mw = 0;
-                    int xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    int xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     int wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2022,7 +2010,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2047,7 +2035,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2072,7 +2060,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 3;
-                    xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2097,7 +2085,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 4;
-                    xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2150,10 +2138,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // the input's length, 128, 32 tiles of 4
             for (int jw = 0; jw < 128; jw += 4) {
-                int out = ((n + jh) * 128 + jw) * 32 + 30;
+                int out = (n * 128 + jw) * 32 + 30;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 32];
@@ -2163,7 +2150,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc3_0 = y[out + 96];
                 float acc3_1 = y[out + 96 + 1];
                 int mw = 0;
-                int xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                int xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                 int wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2183,7 +2170,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 1;
-                xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                 wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2203,7 +2190,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 2;
-                xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                 wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2223,7 +2210,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 3;
-                xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                 wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2243,7 +2230,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 4;
-                xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                 wrow = mw * 1024 + 30;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2374,10 +2361,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] dst = f[74];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 64; w++) {
                 for (int c = 0; c < 32; c++) {
-                    dst[((n + h) * 65 + w) * 32 + c] = src[((n + h) * 64 + w) * 32 + c];
+                    dst[(n * 65 + w) * 32 + c] = src[(n * 64 + w) * 32 + c];
                 }
             }
         }
@@ -2396,12 +2382,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 12 blocks of 5 vectors of output channels
             for (int cb = 0; cb < 60; cb += 5) {
                 // output length: ceil(64 / 2) = 32, 16 tiles of 2
                 for (int jw = 0; jw < 32; jw += 2) {
-                    int out = ((n + jh) * 32 + jw) * 64 + cb;
+                    int out = (n * 32 + jw) * 64 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
                     float acc0_2 = b[cb + 2];
@@ -2413,7 +2398,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     float acc1_3 = b[cb + 3];
                     float acc1_4 = b[cb + 4];
                     int mw = 0;
-                    int xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                    int xrow = (n * 65 + (jw * 2 + mw)) * 32;
                     int wrow = mw * 2048 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 64;
@@ -2436,7 +2421,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc1_4 = xs * w4 + acc1_4;
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                    xrow = (n * 65 + (jw * 2 + mw)) * 32;
                     wrow = mw * 2048 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 64;
@@ -2459,7 +2444,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc1_4 = xs * w4 + acc1_4;
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                    xrow = (n * 65 + (jw * 2 + mw)) * 32;
                     wrow = mw * 2048 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 64;
@@ -2509,10 +2494,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // output length: ceil(64 / 2) = 32, 16 tiles of 2
             for (int jw = 0; jw < 32; jw += 2) {
-                int out = ((n + jh) * 32 + jw) * 64 + 60;
+                int out = (n * 32 + jw) * 64 + 60;
                 float acc0_0 = b[60];
                 float acc0_1 = b[61];
                 float acc0_2 = b[62];
@@ -2522,7 +2506,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc1_2 = b[62];
                 float acc1_3 = b[63];
                 int mw = 0;
-                int xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                int xrow = (n * 65 + (jw * 2 + mw)) * 32;
                 int wrow = mw * 2048 + 60;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
@@ -2542,7 +2526,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc1_3 = xs * w3 + acc1_3;
                 }
                 mw = 1;
-                xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                xrow = (n * 65 + (jw * 2 + mw)) * 32;
                 wrow = mw * 2048 + 60;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
@@ -2562,7 +2546,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc1_3 = xs * w3 + acc1_3;
                 }
                 mw = 2;
-                xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                xrow = (n * 65 + (jw * 2 + mw)) * 32;
                 wrow = mw * 2048 + 60;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
@@ -2759,10 +2743,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] dst = f[77];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 32; w++) {
                 for (int c = 0; c < 64; c++) {
-                    dst[((n + h) * 33 + (w + 1)) * 64 + c] = src[((n + h) * 32 + w) * 64 + c];
+                    dst[(n * 33 + (w + 1)) * 64 + c] = src[(n * 32 + w) * 64 + c];
                 }
             }
         }
@@ -2780,12 +2763,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 10 blocks of 3 vectors of output channels
             for (int cb = 0; cb < 30; cb += 3) {
                 // 32 of the input's length in this stride phase, 8 tiles of 4
                 for (int jw = 0; jw < 32; jw += 4) {
-                    int out = ((n + jh) * 64 + jw * 2) * 32 + cb;
+                    int out = (n * 64 + jw * 2) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
                     float acc0_2 = y[out + 2];
@@ -2799,7 +2781,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     float acc3_1 = y[out + 192 + 1];
                     float acc3_2 = y[out + 192 + 2];
                     int mw = 0;
-                    int xrow = ((n + jh) * 33 + (jw + 1 + mw * -1)) * 64;
+                    int xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
                     int wrow = mw * 2 * 2048 + cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
@@ -2824,7 +2806,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc3_2 = xs * w2 + acc3_2;
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 33 + (jw + 1 + mw * -1)) * 64;
+                    xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
                     wrow = mw * 2 * 2048 + cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
@@ -2877,10 +2859,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 32 of the input's length in this stride phase, 8 tiles of 4
             for (int jw = 0; jw < 32; jw += 4) {
-                int out = ((n + jh) * 64 + jw * 2) * 32 + 30;
+                int out = (n * 64 + jw * 2) * 32 + 30;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 64];
@@ -2890,7 +2871,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc3_0 = y[out + 192];
                 float acc3_1 = y[out + 192 + 1];
                 int mw = 0;
-                int xrow = ((n + jh) * 33 + (jw + 1 + mw * -1)) * 64;
+                int xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
                 int wrow = mw * 2 * 2048 + 30;
                 for (int ci = 0; ci < 64; ci++) {
                     int wat = wrow + ci * 32;
@@ -2910,7 +2891,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 1;
-                xrow = ((n + jh) * 33 + (jw + 1 + mw * -1)) * 64;
+                xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
                 wrow = mw * 2 * 2048 + 30;
                 for (int ci = 0; ci < 64; ci++) {
                     int wat = wrow + ci * 32;
@@ -2953,12 +2934,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 10 blocks of 3 vectors of output channels
             for (int cb = 0; cb < 30; cb += 3) {
                 // 32 of the input's length in this stride phase, 8 tiles of 4
                 for (int jw = 0; jw < 32; jw += 4) {
-                    int out = ((n + jh) * 64 + (1 + jw * 2)) * 32 + cb;
+                    int out = (n * 64 + (1 + jw * 2)) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
                     float acc0_2 = y[out + 2];
@@ -2971,7 +2951,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     float acc3_0 = y[out + 192];
                     float acc3_1 = y[out + 192 + 1];
                     float acc3_2 = y[out + 192 + 2];
-                    int xrow = ((n + jh) * 33 + (jw + 1)) * 64;
+                    int xrow = (n * 33 + (jw + 1)) * 64;
                     int wrow = 2048 + cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
@@ -3024,10 +3004,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 32 of the input's length in this stride phase, 8 tiles of 4
             for (int jw = 0; jw < 32; jw += 4) {
-                int out = ((n + jh) * 64 + (1 + jw * 2)) * 32 + 30;
+                int out = (n * 64 + (1 + jw * 2)) * 32 + 30;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 64];
@@ -3036,7 +3015,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc2_1 = y[out + 128 + 1];
                 float acc3_0 = y[out + 192];
                 float acc3_1 = y[out + 192 + 1];
-                int xrow = ((n + jh) * 33 + (jw + 1)) * 64;
+                int xrow = (n * 33 + (jw + 1)) * 64;
                 for (int ci = 0; ci < 64; ci++) {
                     int wat = 2078 + ci * 32;
                     float w0 = wt[wat];
@@ -3193,15 +3172,14 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 6;
+            int out = n * 6;
             float acc0_0 = b[0];
             float acc0_1 = b[1];
             float acc0_2 = b[2];
             float acc0_3 = b[3];
             float acc0_4 = b[4];
             float acc0_5 = b[5];
-            int xrow = (n + jh) * 64;
+            int xrow = n * 64;
             for (int ci = 0; ci < 64; ci++) {
                 int wat = ci * 6;
                 float w0 = wt[wat];
@@ -3405,10 +3383,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 9 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 63; cb += 7) {
-                int out = (n + jh) * 64 + cb;
+                int out = n * 64 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc0_2 = y[out + 2];
@@ -3416,7 +3393,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc0_4 = y[out + 4];
                 float acc0_5 = y[out + 5];
                 float acc0_6 = y[out + 6];
-                int xrow = (n + jh) * 6;
+                int xrow = n * 6;
                 int wrow = cb;
                 for (int ci = 0; ci < 6; ci++) {
                     int wat = wrow + ci * 64;
@@ -3459,10 +3436,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 64 + 63;
+            int out = n * 64 + 63;
             float acc0_0 = y[out];
-            int xrow = (n + jh) * 6;
+            int xrow = n * 6;
             for (int ci = 0; ci < 6; ci++) {
                 int wat = 63 + ci * 64;
                 float w0 = wt[wat];

@@ -110,10 +110,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] dst = f[49];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 128; w++) {
                 for (int c = 0; c < 16; c += 8) {
-                    FloatVector.fromArray(SPECIES, src, ((n + h) * 128 + w) * 16 + c).intoArray(dst, ((n + h) * 134 + (w + 3)) * 16 + c);
+                    FloatVector.fromArray(SPECIES, src, (n * 128 + w) * 16 + c).intoArray(dst, (n * 134 + (w + 3)) * 16 + c);
                 }
             }
         }
@@ -131,12 +130,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
                 // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 25 tiles of 5
                 for (int jw = 0; jw < 125; jw += 5) {
-                    int out = ((n + jh) * 128 + jw) * 32 + cb;
+                    int out = (n * 128 + jw) * 32 + cb;
                     FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                     FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
                     FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -148,7 +146,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc4_0 = FloatVector.broadcast(SPECIES, 0.0f);
                     FloatVector acc4_1 = FloatVector.broadcast(SPECIES, 0.0f);
                     int mw = 0;
-                    int xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    int xrow = (n * 134 + (jw + mw)) * 16;
                     int wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -171,7 +169,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -194,7 +192,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -217,7 +215,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 3;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -240,7 +238,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 4;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -263,7 +261,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 5;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -286,7 +284,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 6;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -335,10 +333,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
-                int out = ((n + jh) * 128 + 125) * 32 + cb;
+                int out = (n * 128 + 125) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -346,7 +343,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc2_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 int mw = 0;
-                int xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                int xrow = (n * 134 + (125 + mw)) * 16;
                 int wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -363,7 +360,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 1;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -380,7 +377,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 2;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -397,7 +394,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 3;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -414,7 +411,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 4;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -431,7 +428,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 5;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -448,7 +445,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 6;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -504,12 +501,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
                 // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 25 tiles of 5
                 for (int jw = 0; jw < 125; jw += 5) {
-                    int out = ((n + jh) * 128 + jw) * 32 + cb;
+                    int out = (n * 128 + jw) * 32 + cb;
                     FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
                     FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                     FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
@@ -521,7 +517,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb);
                     FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                     int mw = 0;
-                    int xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    int xrow = (n * 134 + (jw + mw)) * 16;
                     int wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -544,7 +540,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -567,7 +563,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -590,7 +586,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 3;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -613,7 +609,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 4;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -636,7 +632,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 5;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -659,7 +655,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 6;
-                    xrow = ((n + jh) * 134 + (jw + mw)) * 16;
+                    xrow = (n * 134 + (jw + mw)) * 16;
                     wrow = mw * 288 + cb;
                     for (int ci = 0; ci < 9; ci++) {
                         int wat = wrow + ci * 32;
@@ -709,10 +705,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
-                int out = ((n + jh) * 128 + 125) * 32 + cb;
+                int out = (n * 128 + 125) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
@@ -720,7 +715,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
                 FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                 int mw = 0;
-                int xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                int xrow = (n * 134 + (125 + mw)) * 16;
                 int wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -737,7 +732,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 1;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -754,7 +749,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 2;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -771,7 +766,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 3;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -788,7 +783,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 4;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -805,7 +800,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 5;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -822,7 +817,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 6;
-                xrow = ((n + jh) * 134 + (125 + mw)) * 16;
+                xrow = (n * 134 + (125 + mw)) * 16;
                 wrow = mw * 288 + cb;
                 for (int ci = 0; ci < 9; ci++) {
                     int wat = wrow + ci * 32;
@@ -992,10 +987,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] dst = f[54];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 128; w++) {
                 for (int c = 0; c < 32; c += 8) {
-                    FloatVector.fromArray(SPECIES, src, ((n + h) * 128 + w) * 32 + c).intoArray(dst, ((n + h) * 134 + (w + 3)) * 32 + c);
+                    FloatVector.fromArray(SPECIES, src, (n * 128 + w) * 32 + c).intoArray(dst, (n * 134 + (w + 3)) * 32 + c);
                 }
             }
         }
@@ -1013,10 +1007,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // the input's length, 128, 25 tiles of 5
             for (int jw = 0; jw < 125; jw += 5) {
-                int out = ((n + jh) * 128 + jw) * 16;
+                int out = (n * 128 + jw) * 16;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 16);
@@ -1028,7 +1021,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 64);
                 FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
                 int mw = 0;
-                int xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                int xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                 int wrow = mw * 512;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 16;
@@ -1051,7 +1044,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc4_1 = xs.fma(w1, acc4_1);
                 }
                 mw = 1;
-                xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                 wrow = mw * 512;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 16;
@@ -1074,7 +1067,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc4_1 = xs.fma(w1, acc4_1);
                 }
                 mw = 2;
-                xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                 wrow = mw * 512;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 16;
@@ -1097,7 +1090,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc4_1 = xs.fma(w1, acc4_1);
                 }
                 mw = 3;
-                xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                 wrow = mw * 512;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 16;
@@ -1120,7 +1113,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc4_1 = xs.fma(w1, acc4_1);
                 }
                 mw = 4;
-                xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                 wrow = mw * 512;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 16;
@@ -1143,7 +1136,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc4_1 = xs.fma(w1, acc4_1);
                 }
                 mw = 5;
-                xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                 wrow = mw * 512;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 16;
@@ -1166,7 +1159,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc4_1 = xs.fma(w1, acc4_1);
                 }
                 mw = 6;
-                xrow = ((n + jh) * 134 + (jw + 6 + mw * -1)) * 32;
+                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
                 wrow = mw * 512;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 16;
@@ -1214,8 +1207,7 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = ((n + jh) * 128 + 125) * 16;
+            int out = (n * 128 + 125) * 16;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
             FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 16);
@@ -1223,7 +1215,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 32);
             FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
             int mw = 0;
-            int xrow = ((n + jh) * 134 + (131 + mw * -1)) * 32;
+            int xrow = (n * 134 + (131 + mw * -1)) * 32;
             int wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1240,7 +1232,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 1;
-            xrow = ((n + jh) * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (131 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1257,7 +1249,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 2;
-            xrow = ((n + jh) * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (131 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1274,7 +1266,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 3;
-            xrow = ((n + jh) * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (131 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1291,7 +1283,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 4;
-            xrow = ((n + jh) * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (131 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1308,7 +1300,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 5;
-            xrow = ((n + jh) * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (131 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1325,7 +1317,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 6;
-            xrow = ((n + jh) * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (131 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1519,10 +1511,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] dst = f[66];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 128; w++) {
                 for (int c = 0; c < 32; c += 8) {
-                    FloatVector.fromArray(SPECIES, src, ((n + h) * 128 + w) * 32 + c).intoArray(dst, ((n + h) * 136 + (w + 4)) * 32 + c);
+                    FloatVector.fromArray(SPECIES, src, (n * 128 + w) * 32 + c).intoArray(dst, (n * 136 + (w + 4)) * 32 + c);
                 }
             }
         }
@@ -1541,12 +1532,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
                 // output length: ceil(128 / 1) = 128, 25 tiles of 5
                 for (int jw = 0; jw < 125; jw += 5) {
-                    int out = ((n + jh) * 128 + jw) * 32 + cb;
+                    int out = (n * 128 + jw) * 32 + cb;
                     FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
                     FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                     FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
@@ -1558,7 +1548,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb);
                     FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                     int mw = 0;
-                    int xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    int xrow = (n * 136 + (jw + mw * 2)) * 32;
                     int wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1581,7 +1571,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    xrow = (n * 136 + (jw + mw * 2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1604,7 +1594,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    xrow = (n * 136 + (jw + mw * 2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1627,7 +1617,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 3;
-                    xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    xrow = (n * 136 + (jw + mw * 2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1650,7 +1640,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 4;
-                    xrow = ((n + jh) * 136 + (jw + mw * 2)) * 32;
+                    xrow = (n * 136 + (jw + mw * 2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -1700,10 +1690,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
-                int out = ((n + jh) * 128 + 125) * 32 + cb;
+                int out = (n * 128 + 125) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
@@ -1711,7 +1700,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
                 FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                 int mw = 0;
-                int xrow = ((n + jh) * 136 + (125 + mw * 2)) * 32;
+                int xrow = (n * 136 + (125 + mw * 2)) * 32;
                 int wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1728,7 +1717,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 1;
-                xrow = ((n + jh) * 136 + (125 + mw * 2)) * 32;
+                xrow = (n * 136 + (125 + mw * 2)) * 32;
                 wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1745,7 +1734,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 2;
-                xrow = ((n + jh) * 136 + (125 + mw * 2)) * 32;
+                xrow = (n * 136 + (125 + mw * 2)) * 32;
                 wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1762,7 +1751,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 3;
-                xrow = ((n + jh) * 136 + (125 + mw * 2)) * 32;
+                xrow = (n * 136 + (125 + mw * 2)) * 32;
                 wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1779,7 +1768,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 4;
-                xrow = ((n + jh) * 136 + (125 + mw * 2)) * 32;
+                xrow = (n * 136 + (125 + mw * 2)) * 32;
                 wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -1971,10 +1960,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] dst = f[69];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 128; w++) {
                 for (int c = 0; c < 32; c += 8) {
-                    FloatVector.fromArray(SPECIES, src, ((n + h) * 128 + w) * 32 + c).intoArray(dst, ((n + h) * 136 + (w + 4)) * 32 + c);
+                    FloatVector.fromArray(SPECIES, src, (n * 128 + w) * 32 + c).intoArray(dst, (n * 136 + (w + 4)) * 32 + c);
                 }
             }
         }
@@ -1992,12 +1980,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
                 // the input's length, 128, 25 tiles of 5
                 for (int jw = 0; jw < 125; jw += 5) {
-                    int out = ((n + jh) * 128 + jw) * 32 + cb;
+                    int out = (n * 128 + jw) * 32 + cb;
                     FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                     FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                     FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
@@ -2009,7 +1996,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 128);
                     FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 128 + 8);
                     int mw = 0;
-                    int xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    int xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     int wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2032,7 +2019,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2055,7 +2042,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2078,7 +2065,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 3;
-                    xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2101,7 +2088,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc4_1 = xs.fma(w1, acc4_1);
                     }
                     mw = 4;
-                    xrow = ((n + jh) * 136 + (jw + 8 + mw * -2)) * 32;
+                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
                     wrow = mw * 1024 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 32;
@@ -2150,10 +2137,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
-                int out = ((n + jh) * 128 + 125) * 32 + cb;
+                int out = (n * 128 + 125) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
@@ -2161,7 +2147,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 64);
                 FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
                 int mw = 0;
-                int xrow = ((n + jh) * 136 + (133 + mw * -2)) * 32;
+                int xrow = (n * 136 + (133 + mw * -2)) * 32;
                 int wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2178,7 +2164,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 1;
-                xrow = ((n + jh) * 136 + (133 + mw * -2)) * 32;
+                xrow = (n * 136 + (133 + mw * -2)) * 32;
                 wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2195,7 +2181,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 2;
-                xrow = ((n + jh) * 136 + (133 + mw * -2)) * 32;
+                xrow = (n * 136 + (133 + mw * -2)) * 32;
                 wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2212,7 +2198,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 3;
-                xrow = ((n + jh) * 136 + (133 + mw * -2)) * 32;
+                xrow = (n * 136 + (133 + mw * -2)) * 32;
                 wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2229,7 +2215,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc2_1 = xs.fma(w1, acc2_1);
                 }
                 mw = 4;
-                xrow = ((n + jh) * 136 + (133 + mw * -2)) * 32;
+                xrow = (n * 136 + (133 + mw * -2)) * 32;
                 wrow = mw * 1024 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 32;
@@ -2355,10 +2341,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] dst = f[74];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 64; w++) {
                 for (int c = 0; c < 32; c += 8) {
-                    FloatVector.fromArray(SPECIES, src, ((n + h) * 64 + w) * 32 + c).intoArray(dst, ((n + h) * 65 + w) * 32 + c);
+                    FloatVector.fromArray(SPECIES, src, (n * 64 + w) * 32 + c).intoArray(dst, (n * 65 + w) * 32 + c);
                 }
             }
         }
@@ -2377,12 +2362,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 3 vectors of output channels
             for (int cb = 0; cb < 48; cb += 24) {
                 // output length: ceil(64 / 2) = 32, 8 tiles of 4
                 for (int jw = 0; jw < 32; jw += 4) {
-                    int out = ((n + jh) * 32 + jw) * 64 + cb;
+                    int out = (n * 32 + jw) * 64 + cb;
                     FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
                     FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                     FloatVector acc0_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
@@ -2396,7 +2380,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                     FloatVector acc3_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
                     int mw = 0;
-                    int xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                    int xrow = (n * 65 + (jw * 2 + mw)) * 32;
                     int wrow = mw * 2048 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 64;
@@ -2421,7 +2405,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc3_2 = xs.fma(w2, acc3_2);
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                    xrow = (n * 65 + (jw * 2 + mw)) * 32;
                     wrow = mw * 2048 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 64;
@@ -2446,7 +2430,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc3_2 = xs.fma(w2, acc3_2);
                     }
                     mw = 2;
-                    xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                    xrow = (n * 65 + (jw * 2 + mw)) * 32;
                     wrow = mw * 2048 + cb;
                     for (int ci = 0; ci < 32; ci++) {
                         int wat = wrow + ci * 64;
@@ -2500,10 +2484,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // output length: ceil(64 / 2) = 32, 8 tiles of 4
             for (int jw = 0; jw < 32; jw += 4) {
-                int out = ((n + jh) * 32 + jw) * 64 + 48;
+                int out = (n * 32 + jw) * 64 + 48;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 48);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 56);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 48);
@@ -2513,7 +2496,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, 48);
                 FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 56);
                 int mw = 0;
-                int xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                int xrow = (n * 65 + (jw * 2 + mw)) * 32;
                 int wrow = mw * 2048 + 48;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
@@ -2533,7 +2516,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc3_1 = xs.fma(w1, acc3_1);
                 }
                 mw = 1;
-                xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                xrow = (n * 65 + (jw * 2 + mw)) * 32;
                 wrow = mw * 2048 + 48;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
@@ -2553,7 +2536,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc3_1 = xs.fma(w1, acc3_1);
                 }
                 mw = 2;
-                xrow = ((n + jh) * 65 + (jw * 2 + mw)) * 32;
+                xrow = (n * 65 + (jw * 2 + mw)) * 32;
                 wrow = mw * 2048 + 48;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
@@ -2750,10 +2733,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] dst = f[77];
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int h = row - n;
             for (int w = 0; w < 32; w++) {
                 for (int c = 0; c < 64; c += 8) {
-                    FloatVector.fromArray(SPECIES, src, ((n + h) * 32 + w) * 64 + c).intoArray(dst, ((n + h) * 33 + (w + 1)) * 64 + c);
+                    FloatVector.fromArray(SPECIES, src, (n * 32 + w) * 64 + c).intoArray(dst, (n * 33 + (w + 1)) * 64 + c);
                 }
             }
         }
@@ -2771,12 +2753,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
                 // 32 of the input's length in this stride phase, 5 tiles of 6
                 for (int jw = 0; jw < 30; jw += 6) {
-                    int out = ((n + jh) * 64 + jw * 2) * 32 + cb;
+                    int out = (n * 64 + jw * 2) * 32 + cb;
                     FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                     FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                     FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
@@ -2790,7 +2771,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 320);
                     FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 320 + 8);
                     int mw = 0;
-                    int xrow = ((n + jh) * 33 + (jw + 1 + mw * -1)) * 64;
+                    int xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
                     int wrow = mw * 2 * 2048 + cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
@@ -2816,7 +2797,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc5_1 = xs.fma(w1, acc5_1);
                     }
                     mw = 1;
-                    xrow = ((n + jh) * 33 + (jw + 1 + mw * -1)) * 64;
+                    xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
                     wrow = mw * 2 * 2048 + cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
@@ -2870,16 +2851,15 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
-                int out = ((n + jh) * 64 + 60) * 32 + cb;
+                int out = (n * 64 + 60) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
                 FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
                 int mw = 0;
-                int xrow = ((n + jh) * 33 + (31 + mw * -1)) * 64;
+                int xrow = (n * 33 + (31 + mw * -1)) * 64;
                 int wrow = mw * 2 * 2048 + cb;
                 for (int ci = 0; ci < 64; ci++) {
                     int wat = wrow + ci * 32;
@@ -2893,7 +2873,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc1_1 = xs.fma(w1, acc1_1);
                 }
                 mw = 1;
-                xrow = ((n + jh) * 33 + (31 + mw * -1)) * 64;
+                xrow = (n * 33 + (31 + mw * -1)) * 64;
                 wrow = mw * 2 * 2048 + cb;
                 for (int ci = 0; ci < 64; ci++) {
                     int wat = wrow + ci * 32;
@@ -2926,12 +2906,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
                 // 32 of the input's length in this stride phase, 5 tiles of 6
                 for (int jw = 0; jw < 30; jw += 6) {
-                    int out = ((n + jh) * 64 + (1 + jw * 2)) * 32 + cb;
+                    int out = (n * 64 + (1 + jw * 2)) * 32 + cb;
                     FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                     FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                     FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
@@ -2944,7 +2923,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 256 + 8);
                     FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 320);
                     FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 320 + 8);
-                    int xrow = ((n + jh) * 33 + (jw + 1)) * 64;
+                    int xrow = (n * 33 + (jw + 1)) * 64;
                     int wrow = 2048 + cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
@@ -2998,15 +2977,14 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
-                int out = ((n + jh) * 64 + 61) * 32 + cb;
+                int out = (n * 64 + 61) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
                 FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
-                int xrow = ((n + jh) * 33 + 31) * 64;
+                int xrow = (n * 33 + 31) * 64;
                 int wrow = 2048 + cb;
                 for (int ci = 0; ci < 64; ci++) {
                     int wat = wrow + ci * 32;
@@ -3154,10 +3132,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 8;
+            int out = n * 8;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
-            int xrow = (n + jh) * 64;
+            int xrow = n * 64;
             for (int ci = 0; ci < 64; ci++) {
                 int wat = ci * 8;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -3310,8 +3287,7 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 64;
+            int out = n * 64;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
             FloatVector acc0_2 = FloatVector.fromArray(SPECIES, y, out + 16);
@@ -3319,7 +3295,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             FloatVector acc0_4 = FloatVector.fromArray(SPECIES, y, out + 32);
             FloatVector acc0_5 = FloatVector.fromArray(SPECIES, y, out + 40);
             FloatVector acc0_6 = FloatVector.fromArray(SPECIES, y, out + 48);
-            int xrow = (n + jh) * 8;
+            int xrow = n * 8;
             for (int ci = 0; ci < 6; ci++) {
                 int wat = ci * 64;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -3360,10 +3336,9 @@ final class ActivityCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 64 + 56;
+            int out = n * 64 + 56;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
-            int xrow = (n + jh) * 8;
+            int xrow = n * 8;
             for (int ci = 0; ci < 6; ci++) {
                 int wat = 56 + ci * 64;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);

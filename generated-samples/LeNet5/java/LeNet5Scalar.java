@@ -140,10 +140,9 @@ final class LeNet5Scalar extends CompiledNetwork {
                         for (int mw = 0; mw < 5; mw++) {
                             int xrow = (n * 32 + (jh + mh)) * 32 + (jw + mw);
                             int wrow = (mh * 5 + mw) * 6 + cb;
-                            int wat = wrow;
-                            float w0 = wt[wat];
-                            float w1 = wt[wat + 1];
-                            float w2 = wt[wat + 2];
+                            float w0 = wt[wrow];
+                            float w1 = wt[wrow + 1];
+                            float w2 = wt[wrow + 2];
                             float xs = x[xrow];
                             acc0_0 = xs * w0 + acc0_0;
                             acc0_1 = xs * w1 + acc0_1;
@@ -895,10 +894,9 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 17 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 119; cb += 7) {
-                int out = (n + jh) * 120 + cb;
+                int out = n * 120 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
                 float acc0_2 = b[cb + 2];
@@ -906,7 +904,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc0_4 = b[cb + 4];
                 float acc0_5 = b[cb + 5];
                 float acc0_6 = b[cb + 6];
-                int xrow = (n + jh) * 400;
+                int xrow = n * 400;
                 int wrow = cb;
                 for (int ci = 0; ci < 400; ci++) {
                     int wat = wrow + ci * 120;
@@ -950,10 +948,9 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 120 + 119;
+            int out = n * 120 + 119;
             float acc0_0 = b[119];
-            int xrow = (n + jh) * 400;
+            int xrow = n * 400;
             for (int ci = 0; ci < 400; ci++) {
                 int wat = 119 + ci * 120;
                 float w0 = wt[wat];
@@ -1142,10 +1139,9 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 57 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 399; cb += 7) {
-                int out = (n + jh) * 400 + cb;
+                int out = n * 400 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc0_2 = y[out + 2];
@@ -1153,7 +1149,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc0_4 = y[out + 4];
                 float acc0_5 = y[out + 5];
                 float acc0_6 = y[out + 6];
-                int xrow = (n + jh) * 120;
+                int xrow = n * 120;
                 int wrow = cb;
                 for (int ci = 0; ci < 120; ci++) {
                     int wat = wrow + ci * 400;
@@ -1196,10 +1192,9 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 400 + 399;
+            int out = n * 400 + 399;
             float acc0_0 = y[out];
-            int xrow = (n + jh) * 120;
+            int xrow = n * 120;
             for (int ci = 0; ci < 120; ci++) {
                 int wat = 399 + ci * 400;
                 float w0 = wt[wat];
@@ -1258,10 +1253,9 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 12 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 84; cb += 7) {
-                int out = (n + jh) * 84 + cb;
+                int out = n * 84 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
                 float acc0_2 = b[cb + 2];
@@ -1269,7 +1263,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc0_4 = b[cb + 4];
                 float acc0_5 = b[cb + 5];
                 float acc0_6 = b[cb + 6];
-                int xrow = (n + jh) * 120;
+                int xrow = n * 120;
                 int wrow = cb;
                 for (int ci = 0; ci < 120; ci++) {
                     int wat = wrow + ci * 84;
@@ -1422,10 +1416,9 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 17 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 119; cb += 7) {
-                int out = (n + jh) * 120 + cb;
+                int out = n * 120 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc0_2 = y[out + 2];
@@ -1433,7 +1426,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc0_4 = y[out + 4];
                 float acc0_5 = y[out + 5];
                 float acc0_6 = y[out + 6];
-                int xrow = (n + jh) * 84;
+                int xrow = n * 84;
                 int wrow = cb;
                 for (int ci = 0; ci < 84; ci++) {
                     int wat = wrow + ci * 120;
@@ -1476,10 +1469,9 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 120 + 119;
+            int out = n * 120 + 119;
             float acc0_0 = y[out];
-            int xrow = (n + jh) * 84;
+            int xrow = n * 84;
             for (int ci = 0; ci < 84; ci++) {
                 int wat = 119 + ci * 120;
                 float w0 = wt[wat];
@@ -1538,8 +1530,7 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 10;
+            int out = n * 10;
             float acc0_0 = b[0];
             float acc0_1 = b[1];
             float acc0_2 = b[2];
@@ -1547,7 +1538,7 @@ final class LeNet5Scalar extends CompiledNetwork {
             float acc0_4 = b[4];
             float acc0_5 = b[5];
             float acc0_6 = b[6];
-            int xrow = (n + jh) * 84;
+            int xrow = n * 84;
             for (int ci = 0; ci < 84; ci++) {
                 int wat = ci * 10;
                 float w0 = wt[wat];
@@ -1589,12 +1580,11 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 10 + 7;
+            int out = n * 10 + 7;
             float acc0_0 = b[7];
             float acc0_1 = b[8];
             float acc0_2 = b[9];
-            int xrow = (n + jh) * 84;
+            int xrow = n * 84;
             for (int ci = 0; ci < 84; ci++) {
                 int wat = 7 + ci * 10;
                 float w0 = wt[wat];
@@ -1733,10 +1723,9 @@ final class LeNet5Scalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 12 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 84; cb += 7) {
-                int out = (n + jh) * 84 + cb;
+                int out = n * 84 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc0_2 = y[out + 2];
@@ -1744,7 +1733,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc0_4 = y[out + 4];
                 float acc0_5 = y[out + 5];
                 float acc0_6 = y[out + 6];
-                int xrow = (n + jh) * 10;
+                int xrow = n * 10;
                 int wrow = cb;
                 for (int ci = 0; ci < 10; ci++) {
                     int wat = wrow + ci * 84;

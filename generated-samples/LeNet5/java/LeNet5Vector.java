@@ -146,8 +146,7 @@ final class LeNet5Vector extends CompiledNetwork {
                     for (int mw = 0; mw < 5; mw++) {
                         int xrow = ((n * 32 + (jh + mh)) * 32 + (jw + mw)) * 8;
                         int wrow = (mh * 5 + mw) * 8;
-                        int wat = wrow;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wrow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
                         acc0_0 = xs.fma(w0, acc0_0);
                         xs = FloatVector.broadcast(SPECIES, x[xrow + 8]);
@@ -896,10 +895,9 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 112; cb += 56) {
-                int out = (n + jh) * 120 + cb;
+                int out = n * 120 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                 FloatVector acc0_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
@@ -907,7 +905,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 FloatVector acc0_4 = FloatVector.fromArray(SPECIES, b, cb + 32);
                 FloatVector acc0_5 = FloatVector.fromArray(SPECIES, b, cb + 40);
                 FloatVector acc0_6 = FloatVector.fromArray(SPECIES, b, cb + 48);
-                int xrow = (n + jh) * 400;
+                int xrow = n * 400;
                 int wrow = cb;
                 for (int ci = 0; ci < 400; ci++) {
                     int wat = wrow + ci * 120;
@@ -951,10 +949,9 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 120 + 112;
+            int out = n * 120 + 112;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 112);
-            int xrow = (n + jh) * 400;
+            int xrow = n * 400;
             for (int ci = 0; ci < 400; ci++) {
                 int wat = 112 + ci * 120;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1111,10 +1108,9 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 7 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 392; cb += 56) {
-                int out = (n + jh) * 400 + cb;
+                int out = n * 400 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc0_2 = FloatVector.fromArray(SPECIES, y, out + 16);
@@ -1122,7 +1118,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 FloatVector acc0_4 = FloatVector.fromArray(SPECIES, y, out + 32);
                 FloatVector acc0_5 = FloatVector.fromArray(SPECIES, y, out + 40);
                 FloatVector acc0_6 = FloatVector.fromArray(SPECIES, y, out + 48);
-                int xrow = (n + jh) * 120;
+                int xrow = n * 120;
                 int wrow = cb;
                 for (int ci = 0; ci < 120; ci++) {
                     int wat = wrow + ci * 400;
@@ -1165,10 +1161,9 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 400 + 392;
+            int out = n * 400 + 392;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
-            int xrow = (n + jh) * 120;
+            int xrow = n * 120;
             for (int ci = 0; ci < 120; ci++) {
                 int wat = 392 + ci * 400;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1227,8 +1222,7 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 88;
+            int out = n * 88;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
             FloatVector acc0_2 = FloatVector.fromArray(SPECIES, b, 16);
@@ -1236,7 +1230,7 @@ final class LeNet5Vector extends CompiledNetwork {
             FloatVector acc0_4 = FloatVector.fromArray(SPECIES, b, 32);
             FloatVector acc0_5 = FloatVector.fromArray(SPECIES, b, 40);
             FloatVector acc0_6 = FloatVector.fromArray(SPECIES, b, 48);
-            int xrow = (n + jh) * 120;
+            int xrow = n * 120;
             for (int ci = 0; ci < 120; ci++) {
                 int wat = ci * 88;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1278,13 +1272,12 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 88 + 56;
+            int out = n * 88 + 56;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 56);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 64);
             FloatVector acc0_2 = FloatVector.fromArray(SPECIES, b, 72);
             FloatVector acc0_3 = FloatVector.fromArray(SPECIES, b, 80);
-            int xrow = (n + jh) * 120;
+            int xrow = n * 120;
             for (int ci = 0; ci < 120; ci++) {
                 int wat = 56 + ci * 88;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1407,10 +1400,9 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 2 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 112; cb += 56) {
-                int out = (n + jh) * 120 + cb;
+                int out = n * 120 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc0_2 = FloatVector.fromArray(SPECIES, y, out + 16);
@@ -1418,7 +1410,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 FloatVector acc0_4 = FloatVector.fromArray(SPECIES, y, out + 32);
                 FloatVector acc0_5 = FloatVector.fromArray(SPECIES, y, out + 40);
                 FloatVector acc0_6 = FloatVector.fromArray(SPECIES, y, out + 48);
-                int xrow = (n + jh) * 88;
+                int xrow = n * 88;
                 int wrow = cb;
                 for (int ci = 0; ci < 84; ci++) {
                     int wat = wrow + ci * 120;
@@ -1461,10 +1453,9 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 120 + 112;
+            int out = n * 120 + 112;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
-            int xrow = (n + jh) * 88;
+            int xrow = n * 88;
             for (int ci = 0; ci < 84; ci++) {
                 int wat = 112 + ci * 120;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1523,11 +1514,10 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 16;
+            int out = n * 16;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-            int xrow = (n + jh) * 88;
+            int xrow = n * 88;
             for (int ci = 0; ci < 84; ci++) {
                 int wat = ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1661,8 +1651,7 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 88;
+            int out = n * 88;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
             FloatVector acc0_2 = FloatVector.fromArray(SPECIES, y, out + 16);
@@ -1670,7 +1659,7 @@ final class LeNet5Vector extends CompiledNetwork {
             FloatVector acc0_4 = FloatVector.fromArray(SPECIES, y, out + 32);
             FloatVector acc0_5 = FloatVector.fromArray(SPECIES, y, out + 40);
             FloatVector acc0_6 = FloatVector.fromArray(SPECIES, y, out + 48);
-            int xrow = (n + jh) * 16;
+            int xrow = n * 16;
             for (int ci = 0; ci < 10; ci++) {
                 int wat = ci * 88;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1711,13 +1700,12 @@ final class LeNet5Vector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 88 + 56;
+            int out = n * 88 + 56;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
             FloatVector acc0_2 = FloatVector.fromArray(SPECIES, y, out + 16);
             FloatVector acc0_3 = FloatVector.fromArray(SPECIES, y, out + 24);
-            int xrow = (n + jh) * 16;
+            int xrow = n * 16;
             for (int ci = 0; ci < 10; ci++) {
                 int wat = 56 + ci * 88;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);

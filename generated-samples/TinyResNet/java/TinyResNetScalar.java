@@ -9653,8 +9653,7 @@ final class TinyResNetScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 10;
+            int out = n * 10;
             float acc0_0 = b[0];
             float acc0_1 = b[1];
             float acc0_2 = b[2];
@@ -9662,7 +9661,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             float acc0_4 = b[4];
             float acc0_5 = b[5];
             float acc0_6 = b[6];
-            int xrow = (n + jh) * 32;
+            int xrow = n * 32;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = ci * 10;
                 float w0 = wt[wat];
@@ -9704,12 +9703,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 10 + 7;
+            int out = n * 10 + 7;
             float acc0_0 = b[7];
             float acc0_1 = b[8];
             float acc0_2 = b[9];
-            int xrow = (n + jh) * 32;
+            int xrow = n * 32;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = 7 + ci * 10;
                 float w0 = wt[wat];
@@ -9890,10 +9888,9 @@ final class TinyResNetScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 4 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 28; cb += 7) {
-                int out = (n + jh) * 32 + cb;
+                int out = n * 32 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc0_2 = y[out + 2];
@@ -9901,7 +9898,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 float acc0_4 = y[out + 4];
                 float acc0_5 = y[out + 5];
                 float acc0_6 = y[out + 6];
-                int xrow = (n + jh) * 10;
+                int xrow = n * 10;
                 int wrow = cb;
                 for (int ci = 0; ci < 10; ci++) {
                     int wat = wrow + ci * 32;
@@ -9944,13 +9941,12 @@ final class TinyResNetScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 32 + 28;
+            int out = n * 32 + 28;
             float acc0_0 = y[out];
             float acc0_1 = y[out + 1];
             float acc0_2 = y[out + 2];
             float acc0_3 = y[out + 3];
-            int xrow = (n + jh) * 10;
+            int xrow = n * 10;
             for (int ci = 0; ci < 10; ci++) {
                 int wat = 28 + ci * 32;
                 float w0 = wt[wat];

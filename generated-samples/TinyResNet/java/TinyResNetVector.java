@@ -9929,11 +9929,10 @@ final class TinyResNetVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 16;
+            int out = n * 16;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-            int xrow = (n + jh) * 32;
+            int xrow = n * 32;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -10107,13 +10106,12 @@ final class TinyResNetVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 32;
+            int out = n * 32;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
             FloatVector acc0_2 = FloatVector.fromArray(SPECIES, y, out + 16);
             FloatVector acc0_3 = FloatVector.fromArray(SPECIES, y, out + 24);
-            int xrow = (n + jh) * 16;
+            int xrow = n * 16;
             for (int ci = 0; ci < 10; ci++) {
                 int wat = ci * 32;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);

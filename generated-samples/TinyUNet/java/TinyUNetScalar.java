@@ -11975,9 +11975,8 @@ final class TinyUNetScalar extends CompiledNetwork {
                     float acc5_1 = y[out + 80 + 1];
                     int xrow = (n * 64 + jh) * 64 + jw;
                     int wrow = cb;
-                    int wat = wrow;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
+                    float w0 = wt[wrow];
+                    float w1 = wt[wrow + 1];
                     float xs = x[xrow];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
@@ -12039,9 +12038,8 @@ final class TinyUNetScalar extends CompiledNetwork {
                 float acc3_1 = y[out + 48 + 1];
                 int xrow = (n * 64 + jh) * 64 + 60;
                 int wrow = cb;
-                int wat = wrow;
-                float w0 = wt[wat];
-                float w1 = wt[wat + 1];
+                float w0 = wt[wrow];
+                float w1 = wt[wrow + 1];
                 float xs = x[xrow];
                 acc0_0 = xs * w0 + acc0_0;
                 acc0_1 = xs * w1 + acc0_1;

@@ -1995,8 +1995,7 @@ final class VideoCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 10;
+            int out = n * 10;
             float acc0_0 = b[0];
             float acc0_1 = b[1];
             float acc0_2 = b[2];
@@ -2004,7 +2003,7 @@ final class VideoCNNScalar extends CompiledNetwork {
             float acc0_4 = b[4];
             float acc0_5 = b[5];
             float acc0_6 = b[6];
-            int xrow = (n + jh) * 64;
+            int xrow = n * 64;
             for (int ci = 0; ci < 64; ci++) {
                 int wat = ci * 10;
                 float w0 = wt[wat];
@@ -2046,12 +2045,11 @@ final class VideoCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 10 + 7;
+            int out = n * 10 + 7;
             float acc0_0 = b[7];
             float acc0_1 = b[8];
             float acc0_2 = b[9];
-            int xrow = (n + jh) * 64;
+            int xrow = n * 64;
             for (int ci = 0; ci < 64; ci++) {
                 int wat = 7 + ci * 10;
                 float w0 = wt[wat];
@@ -2246,10 +2244,9 @@ final class VideoCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
             // 9 blocks of 7 vectors of output channels
             for (int cb = 0; cb < 63; cb += 7) {
-                int out = (n + jh) * 64 + cb;
+                int out = n * 64 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc0_2 = y[out + 2];
@@ -2257,7 +2254,7 @@ final class VideoCNNScalar extends CompiledNetwork {
                 float acc0_4 = y[out + 4];
                 float acc0_5 = y[out + 5];
                 float acc0_6 = y[out + 6];
-                int xrow = (n + jh) * 10;
+                int xrow = n * 10;
                 int wrow = cb;
                 for (int ci = 0; ci < 10; ci++) {
                     int wat = wrow + ci * 64;
@@ -2300,10 +2297,9 @@ final class VideoCNNScalar extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 64 + 63;
+            int out = n * 64 + 63;
             float acc0_0 = y[out];
-            int xrow = (n + jh) * 10;
+            int xrow = n * 10;
             for (int ci = 0; ci < 10; ci++) {
                 int wat = 63 + ci * 64;
                 float w0 = wt[wat];

@@ -2719,11 +2719,10 @@ final class VideoCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 16;
+            int out = n * 16;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-            int xrow = (n + jh) * 64;
+            int xrow = n * 64;
             for (int ci = 0; ci < 64; ci++) {
                 int wat = ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2911,8 +2910,7 @@ final class VideoCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 64;
+            int out = n * 64;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
             FloatVector acc0_2 = FloatVector.fromArray(SPECIES, y, out + 16);
@@ -2920,7 +2918,7 @@ final class VideoCNNVector extends CompiledNetwork {
             FloatVector acc0_4 = FloatVector.fromArray(SPECIES, y, out + 32);
             FloatVector acc0_5 = FloatVector.fromArray(SPECIES, y, out + 40);
             FloatVector acc0_6 = FloatVector.fromArray(SPECIES, y, out + 48);
-            int xrow = (n + jh) * 16;
+            int xrow = n * 16;
             for (int ci = 0; ci < 10; ci++) {
                 int wat = ci * 64;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2961,10 +2959,9 @@ final class VideoCNNVector extends CompiledNetwork {
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int jh = row - n;
-            int out = (n + jh) * 64 + 56;
+            int out = n * 64 + 56;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
-            int xrow = (n + jh) * 16;
+            int xrow = n * 16;
             for (int ci = 0; ci < 10; ci++) {
                 int wat = 56 + ci * 64;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);

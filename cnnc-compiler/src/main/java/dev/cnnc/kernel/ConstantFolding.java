@@ -17,16 +17,18 @@ import java.util.Set;
 public final class ConstantFolding {
 
     private final Map<String, Integer> constants;
+    private final Map<String, Variable> copies;
 
-    private ConstantFolding(Map<String, Integer> constants) {
+    private ConstantFolding(Map<String, Integer> constants, Map<String, Variable> copies) {
         this.constants = constants;
+        this.copies = copies;
     }
 
     public static KernelMethod fold(KernelMethod method) {
         KernelMethod current = method;
         while (true) {
             Map<String, Integer> constants = constants(current);
-            ConstantFolding folding = new ConstantFolding(constants);
+            ConstantFolding folding = new ConstantFolding(constants, constants.isEmpty() ? copies(current) : Map.of());
             List<Stmt> body = folding.block(current.body());
             KernelMethod next = new KernelMethod(current.name(), current.parameters(), body, current.doc());
             if (next.equals(current)) {
@@ -50,6 +52,53 @@ public final class ConstantFolding {
             }
         });
         return constants;
+    }
+
+    /**
+     * Variables set once, to another variable that is itself set once (or a parameter never set):
+     * {@code wat = wrow} after {@code wrow} was folded. Every read of the copy follows its one
+     * assignment, inside the scope of its source's one assignment, so it reads the same value.
+     */
+    private static Map<String, Variable> copies(KernelMethod method) {
+        Map<String, Integer> assignments = new HashMap<>();
+        Map<String, Variable> sources = new HashMap<>();
+        Set<String> indices = new HashSet<>();
+        copyCandidates(method.body(), assignments, sources, indices);
+        Set<String> parameters = new HashSet<>();
+        method.parameters().forEach(parameter -> parameters.add(parameter.name()));
+        Map<String, Variable> copies = new HashMap<>();
+        sources.forEach((copy, source) -> {
+            boolean copyOnce = assignments.get(copy) == 1 && !parameters.contains(copy) && !indices.contains(copy);
+            int sourceAssignments = assignments.getOrDefault(source.name(), 0);
+            boolean sourceFixed = !indices.contains(source.name()) && (parameters.contains(source.name())
+                    ? sourceAssignments == 0 : sourceAssignments == 1);
+            if (copyOnce && sourceFixed && !copy.equals(source.name())) {
+                copies.put(copy, source);
+            }
+        });
+        // One level per round: a copy of a copy is left for the next round.
+        copies.keySet().removeIf(name -> copies.values().stream().anyMatch(source -> source.name().equals(name)));
+        return copies;
+    }
+
+    private static void copyCandidates(List<Stmt> block, Map<String, Integer> assignments, Map<String, Variable> sources,
+            Set<String> indices) {
+        for (Stmt stmt : block) {
+            switch (stmt) {
+                case Stmt.Assign assign -> {
+                    assignments.merge(assign.variable().name(), 1, Integer::sum);
+                    if (assign.value() instanceof Expr.Read read) {
+                        sources.put(assign.variable().name(), read.variable());
+                    }
+                }
+                case Stmt.For loop -> {
+                    indices.add(loop.index().name());
+                    copyCandidates(loop.body(), assignments, sources, indices);
+                }
+                case Stmt.IfLess branch -> copyCandidates(branch.body(), assignments, sources, indices);
+                default -> {}
+            }
+        }
     }
 
     private static void count(List<Stmt> block, Map<String, Integer> assignments, Map<String, Integer> values,
@@ -80,7 +129,7 @@ public final class ConstantFolding {
         for (Stmt stmt : block) {
             switch (stmt) {
                 case Stmt.Assign assign -> {
-                    if (!constants.containsKey(assign.variable().name())) {
+                    if (!constants.containsKey(assign.variable().name()) && !copies.containsKey(assign.variable().name())) {
                         out.add(new Stmt.Assign(assign.variable(), expr(assign.value())));
                     }
                 }
@@ -112,7 +161,8 @@ public final class ConstantFolding {
     private Expr expr(Expr expr) {
         return switch (expr) {
             case Expr.Read read -> constants.containsKey(read.variable().name())
-                    ? new Expr.IntConst(constants.get(read.variable().name())) : read;
+                    ? new Expr.IntConst(constants.get(read.variable().name()))
+                    : copies.containsKey(read.variable().name()) ? new Expr.Read(copies.get(read.variable().name())) : read;
             case Expr.Load load -> new Expr.Load(expr(load.array()), expr(load.index()));
             case Expr.VectorLoad load -> new Expr.VectorLoad(expr(load.array()), expr(load.index()));
             case Expr.Binary binary -> binary(binary.operator(), expr(binary.left()), expr(binary.right()));

@@ -195,9 +195,9 @@ final class ConvolutionKernels {
         k.parallelLoop(ROW, rows, 0, note, () -> {
             k.set(n, div(v(ROW), c(rows)));
             if (depth == 1) {
-                // Two-dimensional or less: the depth index is 0, and constant folding takes it out.
+                // Two-dimensional or less: the depth index is 0 (and the height's too for one row), constants that fold away.
                 k.set(d, c(0));
-                k.set(h, sub(v(ROW), mul(v(n), rows)));
+                k.set(h, height == 1 ? c(0) : sub(v(ROW), mul(v(n), rows)));
             } else {
                 k.set(REST, sub(v(ROW), mul(v(n), rows)));
                 k.set(d, div(v(REST), c(height)));
