@@ -82,7 +82,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_block1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -95,7 +95,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_block1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -113,7 +113,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n0_block1_0_forward_tile4x3(float[][] f, int[][] ix, int batch,
@@ -334,7 +334,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n0_block1_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
@@ -509,7 +509,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n0_block1_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -526,7 +526,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n0_block1_0_forward_folded_tile4x3(float[][] f, int[][] ix, int batch,
@@ -748,7 +748,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n0_block1_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
@@ -924,7 +924,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_block1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -933,13 +933,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[23];
         float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest / 7;
-            rest = rest - md * 7;
-            int mh = rest / 7;
-            int mw = rest - mh * 7;
-            int taprow = ((md + mh) * 7 + mw) * 288;
+            int tap = row;
+            int mh = tap / 7;
+            int mw = tap - mh * 7;
+            int taprow = (mh * 7 + mw) * 288;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -955,7 +952,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 128; jw++) {
-                        int xrow = ((n + md + mh) * 134 + (jw + mw)) * 9 + ci;
+                        int xrow = ((n + mh) * 134 + (jw + mw)) * 9;
                         int grow = (n * 128 + jw) * 32 + cb;
                         float g0 = gy[grow];
                         float g1 = gy[grow + 1];
@@ -979,24 +976,24 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc5_1 = xs * g1 + acc5_1;
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
-                gw[taprow + (ci + 4) * 32 + cb] += acc4_0;
-                gw[taprow + (ci + 4) * 32 + cb + 1] += acc4_1;
-                gw[taprow + (ci + 5) * 32 + cb] += acc5_0;
-                gw[taprow + (ci + 5) * 32 + cb + 1] += acc5_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + 32 + cb] += acc1_0;
+                gw[taprow + 32 + cb + 1] += acc1_1;
+                gw[taprow + 64 + cb] += acc2_0;
+                gw[taprow + 64 + cb + 1] += acc2_1;
+                gw[taprow + 96 + cb] += acc3_0;
+                gw[taprow + 96 + cb + 1] += acc3_1;
+                gw[taprow + 128 + cb] += acc4_0;
+                gw[taprow + 128 + cb + 1] += acc4_1;
+                gw[taprow + 160 + cb] += acc5_0;
+                gw[taprow + 160 + cb + 1] += acc5_1;
             }
         }
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n0_block1_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -1005,13 +1002,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[23];
         float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 3;
-            int md = rest / 7;
-            rest = rest - md * 7;
-            int mh = rest / 7;
-            int mw = rest - mh * 7;
-            int taprow = ((md + mh) * 7 + mw) * 288;
+            int tap = row;
+            int mh = tap / 7;
+            int mw = tap - mh * 7;
+            int taprow = (mh * 7 + mw) * 288;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1021,7 +1015,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc2_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 128; jw++) {
-                        int xrow = ((n + md + mh) * 134 + (jw + mw)) * 9 + ci;
+                        int xrow = ((n + mh) * 134 + (jw + mw)) * 9 + 6;
                         int grow = (n * 128 + jw) * 32 + cb;
                         float g0 = gy[grow];
                         float g1 = gy[grow + 1];
@@ -1036,18 +1030,18 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc2_1 = xs * g1 + acc2_1;
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
+                gw[taprow + 192 + cb] += acc0_0;
+                gw[taprow + 192 + cb + 1] += acc0_1;
+                gw[taprow + 224 + cb] += acc1_0;
+                gw[taprow + 224 + cb + 1] += acc1_1;
+                gw[taprow + 256 + cb] += acc2_0;
+                gw[taprow + 256 + cb + 1] += acc2_1;
             }
         }
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_block1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1058,7 +1052,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_block1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -1076,7 +1070,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n0_block1_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
@@ -1297,7 +1291,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.1 = batchnorm(block1.0), [32, 128] -> [32, 128].
+     * Line 7: block1.1 = batchnorm(block1.0), 32x128 -> 32x128.
      * <p>The forward pass.
      */
     private static void n1_block1_1_forward(float[][] f, int[][] ix, int batch, int training,
@@ -1355,7 +1349,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.1 = batchnorm(block1.0), [32, 128] -> [32, 128].
+     * Line 7: block1.1 = batchnorm(block1.0), 32x128 -> 32x128.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_block1_1_backward(float[][] f, int[][] ix, int batch, int training,
@@ -1405,7 +1399,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1 = relu(block1.1), [32, 128] -> [32, 128].
+     * Line 7: block1 = relu(block1.1), 32x128 -> 32x128.
      * <p>The forward pass.
      */
     private static void n2_block1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1421,7 +1415,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1 = relu(block1.1), [32, 128] -> [32, 128].
+     * Line 7: block1 = relu(block1.1), 32x128 -> 32x128.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_block1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1440,7 +1434,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_block2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1456,7 +1450,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n3_block2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1474,7 +1468,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n3_block2_0_forward_tile4x3(float[][] f, int[][] ix, int batch,
@@ -1646,7 +1640,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n3_block2_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
@@ -1782,7 +1776,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n3_block2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1800,7 +1794,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n3_block2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
@@ -1811,7 +1805,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_block2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1820,13 +1814,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[29];
         float[] gw = f[68];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 5;
-            rest = rest - md * 5;
-            int mh = rest / 5;
-            int mw = rest - mh * 5;
-            int taprow = ((md + mh) * 5 + mw) * 1024;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 5;
+            int mw = tap - mh * 5;
+            int taprow = (mh * 5 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1842,7 +1834,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 128; jw++) {
-                        int xrow = ((n + md + mh) * 136 + (jw + mw * 2)) * 32 + ci;
+                        int xrow = ((n + mh) * 136 + (jw + mw * 2)) * 32 + ci;
                         int grow = (n * 128 + jw) * 32 + cb;
                         float g0 = gy[grow];
                         float g1 = gy[grow + 1];
@@ -1883,7 +1875,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n3_block2_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -1892,13 +1884,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[29];
         float[] gw = f[68];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 5;
-            rest = rest - md * 5;
-            int mh = rest / 5;
-            int mw = rest - mh * 5;
-            int taprow = ((md + mh) * 5 + mw) * 1024;
+            int tap = row;
+            int mh = tap / 5;
+            int mw = tap - mh * 5;
+            int taprow = (mh * 5 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1906,7 +1895,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 128; jw++) {
-                        int xrow = ((n + md + mh) * 136 + (jw + mw * 2)) * 32 + ci;
+                        int xrow = ((n + mh) * 136 + (jw + mw * 2)) * 32 + 30;
                         int grow = (n * 128 + jw) * 32 + cb;
                         float g0 = gy[grow];
                         float g1 = gy[grow + 1];
@@ -1918,16 +1907,16 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc1_1 = xs * g1 + acc1_1;
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
+                gw[taprow + 960 + cb] += acc0_0;
+                gw[taprow + 960 + cb + 1] += acc0_1;
+                gw[taprow + 992 + cb] += acc1_0;
+                gw[taprow + 992 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_block2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1938,7 +1927,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_block2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -1956,7 +1945,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n3_block2_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
@@ -2127,7 +2116,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n3_block2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -2262,7 +2251,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2 = relu(block2.0), [32, 128] -> [32, 128].
+     * Line 8: block2 = relu(block2.0), 32x128 -> 32x128.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_block2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2281,7 +2270,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: pool = maxpool1d(block2), [32, 128] -> [32, 64].
+     * Line 9: pool = maxpool1d(block2), 32x128 -> 32x64.
      * <p>The forward pass.
      */
     private static void n5_pool_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2314,7 +2303,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: pool = maxpool1d(block2), [32, 128] -> [32, 64].
+     * Line 9: pool = maxpool1d(block2), 32x128 -> 32x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_pool_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2336,7 +2325,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n6_block3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2352,7 +2341,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n6_block3_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2370,7 +2359,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The forward pass. Register tile: 2 output pixels x 5 vectors of output channels.
      */
     private static void n6_block3_0_forward_tile2x5(float[][] f, int[][] ix, int batch,
@@ -2482,7 +2471,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The forward pass. Register tile: 2 output pixels x 4 vectors of output channels.
      */
     private static void n6_block3_0_forward_tile2x4(float[][] f, int[][] ix, int batch,
@@ -2578,7 +2567,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n6_block3_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2596,7 +2585,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n6_block3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
@@ -2607,7 +2596,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n6_block3_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2616,13 +2605,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[76];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 3;
-            rest = rest - md * 3;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md + mh) * 3 + mw) * 2048;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2638,7 +2625,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n + md + mh) * 65 + (jw * 2 + mw)) * 32 + ci;
+                        int xrow = ((n + mh) * 65 + (jw * 2 + mw)) * 32 + ci;
                         int grow = (n * 32 + jw) * 64 + cb;
                         float g0 = gy[grow];
                         float g1 = gy[grow + 1];
@@ -2679,7 +2666,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n6_block3_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -2688,13 +2675,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[76];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 3;
-            rest = rest - md * 3;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md + mh) * 3 + mw) * 2048;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2702,7 +2686,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n + md + mh) * 65 + (jw * 2 + mw)) * 32 + ci;
+                        int xrow = ((n + mh) * 65 + (jw * 2 + mw)) * 32 + 30;
                         int grow = (n * 32 + jw) * 64 + cb;
                         float g0 = gy[grow];
                         float g1 = gy[grow + 1];
@@ -2714,16 +2698,16 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         acc1_1 = xs * g1 + acc1_1;
                     }
                 }
-                gw[taprow + ci * 64 + cb] += acc0_0;
-                gw[taprow + ci * 64 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 64 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 64 + cb + 1] += acc1_1;
+                gw[taprow + 1920 + cb] += acc0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_1;
+                gw[taprow + 1984 + cb] += acc1_0;
+                gw[taprow + 1984 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n6_block3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -2734,7 +2718,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n6_block3_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -2752,7 +2736,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_block3_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
@@ -2848,7 +2832,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n6_block3_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -2923,7 +2907,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_block3_0_input_grad_phase1_tile4x3(float[][] f, int[][] ix, int batch,
@@ -2993,7 +2977,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n6_block3_0_input_grad_phase1_tile4x2(float[][] f, int[][] ix, int batch,
@@ -3046,7 +3030,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3 = relu(block3.0), [64, 32] -> [64, 32].
+     * Line 10: block3 = relu(block3.0), 64x32 -> 64x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n7_block3_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3065,7 +3049,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: features = global_avgpool(block3), [64, 32] -> [64].
+     * Line 11: features = global_avgpool(block3), 64x32 -> 64.
      * <p>The forward pass.
      */
     private static void n8_features_forward(float[][] f, int[][] ix, int batch, int training,
@@ -3084,7 +3068,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: features = global_avgpool(block3), [64, 32] -> [64].
+     * Line 11: features = global_avgpool(block3), 64x32 -> 64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_features_backward(float[][] f, int[][] ix, int batch, int training,
@@ -3102,7 +3086,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.0 = dropout(features), [64] -> [64].
+     * Line 12: head.0 = dropout(features), 64 -> 64.
      * <p>The forward pass.
      */
     private static void n9_head_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3123,7 +3107,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.0 = dropout(features), [64] -> [64].
+     * Line 12: head.0 = dropout(features), 64 -> 64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_head_0_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3144,7 +3128,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n10_head_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3160,7 +3144,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The forward pass. Register tile: 1 output pixels x 6 vectors of output channels.
      */
     private static void n10_head_1_forward_tile1x6(float[][] f, int[][] ix, int batch, int training,
@@ -3206,7 +3190,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n10_head_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3224,7 +3208,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n10_head_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -3235,7 +3219,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n10_head_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3244,13 +3228,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[43];
         float[] gw = f[84];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 384;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 384;
             for (int cb = 0; cb < 6; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3265,7 +3246,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 64 + ci;
+                    int xrow = (n + tap + mw) * 64 + ci;
                     int grow = n * 6 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -3305,7 +3286,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n10_head_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -3314,13 +3295,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[43];
         float[] gw = f[84];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 384;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 384;
             for (int cb = 0; cb < 6; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3331,7 +3308,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc3_0 = 0.0f;
                 float acc3_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 64 + ci;
+                    int xrow = (n + tap + mw) * 64 + 60;
                     int grow = n * 6 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -3348,20 +3325,20 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     acc3_0 = xs * g0 + acc3_0;
                     acc3_1 = xs * g1 + acc3_1;
                 }
-                gw[taprow + ci * 6 + cb] += acc0_0;
-                gw[taprow + ci * 6 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 6 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 6 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 6 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 6 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 6 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 6 + cb + 1] += acc3_1;
+                gw[taprow + 360 + cb] += acc0_0;
+                gw[taprow + 360 + cb + 1] += acc0_1;
+                gw[taprow + 366 + cb] += acc1_0;
+                gw[taprow + 366 + cb + 1] += acc1_1;
+                gw[taprow + 372 + cb] += acc2_0;
+                gw[taprow + 372 + cb + 1] += acc2_1;
+                gw[taprow + 378 + cb] += acc3_0;
+                gw[taprow + 378 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n10_head_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -3372,7 +3349,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n10_head_1_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
@@ -3425,7 +3402,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n10_head_1_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
@@ -3450,7 +3427,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head = log_softmax(head.1), [6] -> [6].
+     * Line 12: head = log_softmax(head.1), 6 -> 6.
      * <p>The forward pass.
      */
     private static void n11_head_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3475,7 +3452,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head = log_softmax(head.1), [6] -> [6].
+     * Line 12: head = log_softmax(head.1), 6 -> 6.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n11_head_backward(float[][] f, int[][] ix, int batch, int training, int lo,

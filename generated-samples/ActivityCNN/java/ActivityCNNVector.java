@@ -88,7 +88,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_block1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -101,7 +101,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_block1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -119,7 +119,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n0_block1_0_forward_tile5x2(float[][] f, int[][] ix, int batch,
@@ -322,7 +322,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The forward pass. Register tile: 3 output pixels x 2 vectors of output channels.
      */
     private static void n0_block1_0_forward_tile3x2(float[][] f, int[][] ix, int batch,
@@ -472,7 +472,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n0_block1_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -489,7 +489,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n0_block1_0_forward_folded_tile5x2(float[][] f, int[][] ix, int batch,
@@ -693,7 +693,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 3 output pixels x 2 vectors of output channels.
      */
     private static void n0_block1_0_forward_folded_tile3x2(float[][] f, int[][] ix, int batch,
@@ -844,7 +844,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_block1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -853,13 +853,10 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[23];
         float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest / 7;
-            rest = rest - md * 7;
-            int mh = rest / 7;
-            int mw = rest - mh * 7;
-            int taprow = ((md + mh) * 7 + mw) * 288;
+            int tap = row;
+            int mh = tap / 7;
+            int mw = tap - mh * 7;
+            int taprow = (mh * 7 + mw) * 288;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -875,7 +872,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc5_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 128; jw++) {
-                        int xrow = ((n + md + mh) * 134 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n + mh) * 134 + (jw + mw)) * 16;
                         int grow = (n * 128 + jw) * 32 + cb;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -899,24 +896,24 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc5_1 = xs.fma(g1, acc5_1);
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 32 + cb).add(acc4_0).intoArray(gw, taprow + (ci + 4) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 32 + cb + 8).add(acc4_1).intoArray(gw, taprow + (ci + 4) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 32 + cb).add(acc5_0).intoArray(gw, taprow + (ci + 5) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 32 + cb + 8).add(acc5_1).intoArray(gw, taprow + (ci + 5) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + cb).add(acc0_0).intoArray(gw, taprow + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + cb + 8).add(acc0_1).intoArray(gw, taprow + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 32 + cb).add(acc1_0).intoArray(gw, taprow + 32 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 64 + cb).add(acc2_0).intoArray(gw, taprow + 64 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 64 + cb + 8).add(acc2_1).intoArray(gw, taprow + 64 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 96 + cb).add(acc3_0).intoArray(gw, taprow + 96 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 96 + cb + 8).add(acc3_1).intoArray(gw, taprow + 96 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 128 + cb).add(acc4_0).intoArray(gw, taprow + 128 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 128 + cb + 8).add(acc4_1).intoArray(gw, taprow + 128 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 160 + cb).add(acc5_0).intoArray(gw, taprow + 160 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 160 + cb + 8).add(acc5_1).intoArray(gw, taprow + 160 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n0_block1_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -925,13 +922,10 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[23];
         float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 3;
-            int md = rest / 7;
-            rest = rest - md * 7;
-            int mh = rest / 7;
-            int mw = rest - mh * 7;
-            int taprow = ((md + mh) * 7 + mw) * 288;
+            int tap = row;
+            int mh = tap / 7;
+            int mw = tap - mh * 7;
+            int taprow = (mh * 7 + mw) * 288;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -941,7 +935,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc2_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 128; jw++) {
-                        int xrow = ((n + md + mh) * 134 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n + mh) * 134 + (jw + mw)) * 16 + 6;
                         int grow = (n * 128 + jw) * 32 + cb;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -956,18 +950,18 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc2_1 = xs.fma(g1, acc2_1);
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 192 + cb).add(acc0_0).intoArray(gw, taprow + 192 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 192 + cb + 8).add(acc0_1).intoArray(gw, taprow + 192 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 224 + cb).add(acc1_0).intoArray(gw, taprow + 224 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 224 + cb + 8).add(acc1_1).intoArray(gw, taprow + 224 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 256 + cb).add(acc2_0).intoArray(gw, taprow + 256 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 256 + cb + 8).add(acc2_1).intoArray(gw, taprow + 256 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_block1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -978,7 +972,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_block1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -996,7 +990,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n0_block1_0_input_grad_tile5x2(float[][] f, int[][] ix, int batch,
@@ -1196,7 +1190,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.0 = conv1d(signal), [9, 128] -> [32, 128].
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 2 vectors of output channels.
      */
     private static void n0_block1_0_input_grad_tile3x2(float[][] f, int[][] ix, int batch,
@@ -1343,7 +1337,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.1 = batchnorm(block1.0), [32, 128] -> [32, 128].
+     * Line 7: block1.1 = batchnorm(block1.0), 32x128 -> 32x128.
      * <p>The forward pass.
      */
     private static void n1_block1_1_forward(float[][] f, int[][] ix, int batch, int training,
@@ -1401,7 +1395,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1.1 = batchnorm(block1.0), [32, 128] -> [32, 128].
+     * Line 7: block1.1 = batchnorm(block1.0), 32x128 -> 32x128.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_block1_1_backward(float[][] f, int[][] ix, int batch, int training,
@@ -1451,7 +1445,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1 = relu(block1.1), [32, 128] -> [32, 128].
+     * Line 7: block1 = relu(block1.1), 32x128 -> 32x128.
      * <p>The forward pass.
      */
     private static void n2_block1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1467,7 +1461,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: block1 = relu(block1.1), [32, 128] -> [32, 128].
+     * Line 7: block1 = relu(block1.1), 32x128 -> 32x128.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_block1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1486,7 +1480,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_block2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1502,7 +1496,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n3_block2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1520,7 +1514,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n3_block2_0_forward_tile5x2(float[][] f, int[][] ix, int batch,
@@ -1678,7 +1672,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The forward pass. Register tile: 3 output pixels x 2 vectors of output channels.
      */
     private static void n3_block2_0_forward_tile3x2(float[][] f, int[][] ix, int batch,
@@ -1795,7 +1789,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n3_block2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1813,7 +1807,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n3_block2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
@@ -1824,7 +1818,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_block2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1833,13 +1827,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[29];
         float[] gw = f[68];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 5;
-            rest = rest - md * 5;
-            int mh = rest / 5;
-            int mw = rest - mh * 5;
-            int taprow = ((md + mh) * 5 + mw) * 1024;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 5;
+            int mw = tap - mh * 5;
+            int taprow = (mh * 5 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1855,7 +1847,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc5_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 128; jw++) {
-                        int xrow = ((n + md + mh) * 136 + (jw + mw * 2)) * 32 + ci;
+                        int xrow = ((n + mh) * 136 + (jw + mw * 2)) * 32 + ci;
                         int grow = (n * 128 + jw) * 32 + cb;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -1896,7 +1888,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n3_block2_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -1905,13 +1897,10 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[29];
         float[] gw = f[68];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 5;
-            rest = rest - md * 5;
-            int mh = rest / 5;
-            int mw = rest - mh * 5;
-            int taprow = ((md + mh) * 5 + mw) * 1024;
+            int tap = row;
+            int mh = tap / 5;
+            int mw = tap - mh * 5;
+            int taprow = (mh * 5 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1919,7 +1908,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 128; jw++) {
-                        int xrow = ((n + md + mh) * 136 + (jw + mw * 2)) * 32 + ci;
+                        int xrow = ((n + mh) * 136 + (jw + mw * 2)) * 32 + 30;
                         int grow = (n * 128 + jw) * 32 + cb;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -1931,16 +1920,16 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc1_1 = xs.fma(g1, acc1_1);
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb).add(acc0_0).intoArray(gw, taprow + 960 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb + 8).add(acc0_1).intoArray(gw, taprow + 960 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb).add(acc1_0).intoArray(gw, taprow + 992 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb + 8).add(acc1_1).intoArray(gw, taprow + 992 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_block2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1951,7 +1940,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_block2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -1969,7 +1958,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n3_block2_0_input_grad_tile5x2(float[][] f, int[][] ix, int batch,
@@ -2126,7 +2115,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2.0 = conv1d(block1), [32, 128] -> [32, 128].
+     * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 2 vectors of output channels.
      */
     private static void n3_block2_0_input_grad_tile3x2(float[][] f, int[][] ix, int batch,
@@ -2242,7 +2231,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: block2 = relu(block2.0), [32, 128] -> [32, 128].
+     * Line 8: block2 = relu(block2.0), 32x128 -> 32x128.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_block2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2261,7 +2250,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: pool = maxpool1d(block2), [32, 128] -> [32, 64].
+     * Line 9: pool = maxpool1d(block2), 32x128 -> 32x64.
      * <p>The forward pass.
      */
     private static void n5_pool_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2294,7 +2283,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: pool = maxpool1d(block2), [32, 128] -> [32, 64].
+     * Line 9: pool = maxpool1d(block2), 32x128 -> 32x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_pool_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2316,7 +2305,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n6_block3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2332,7 +2321,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n6_block3_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2350,7 +2339,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_block3_0_forward_tile4x3(float[][] f, int[][] ix, int batch,
@@ -2472,7 +2461,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n6_block3_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
@@ -2568,7 +2557,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n6_block3_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2586,7 +2575,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n6_block3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
@@ -2597,7 +2586,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n6_block3_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2606,13 +2595,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[76];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 3;
-            rest = rest - md * 3;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md + mh) * 3 + mw) * 2048;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2628,7 +2615,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc5_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n + md + mh) * 65 + (jw * 2 + mw)) * 32 + ci;
+                        int xrow = ((n + mh) * 65 + (jw * 2 + mw)) * 32 + ci;
                         int grow = (n * 32 + jw) * 64 + cb;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2669,7 +2656,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n6_block3_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -2678,13 +2665,10 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[76];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 3;
-            rest = rest - md * 3;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md + mh) * 3 + mw) * 2048;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2692,7 +2676,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n + md + mh) * 65 + (jw * 2 + mw)) * 32 + ci;
+                        int xrow = ((n + mh) * 65 + (jw * 2 + mw)) * 32 + 30;
                         int grow = (n * 32 + jw) * 64 + cb;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2704,16 +2688,16 @@ final class ActivityCNNVector extends CompiledNetwork {
                         acc1_1 = xs.fma(g1, acc1_1);
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 64 + cb).add(acc0_0).intoArray(gw, taprow + ci * 64 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 64 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 64 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 64 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 64 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 64 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 64 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc1_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1984 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n6_block3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -2724,7 +2708,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n6_block3_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -2742,7 +2726,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n6_block3_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -2840,7 +2824,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_block3_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
@@ -2895,7 +2879,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n6_block3_0_input_grad_phase1_tile6x2(float[][] f, int[][] ix, int batch,
@@ -2966,7 +2950,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3.0 = conv1d(pool), [32, 64] -> [64, 32].
+     * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_block3_0_input_grad_phase1_tile2x2(float[][] f, int[][] ix, int batch,
@@ -3006,7 +2990,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: block3 = relu(block3.0), [64, 32] -> [64, 32].
+     * Line 10: block3 = relu(block3.0), 64x32 -> 64x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n7_block3_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3025,7 +3009,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: features = global_avgpool(block3), [64, 32] -> [64].
+     * Line 11: features = global_avgpool(block3), 64x32 -> 64.
      * <p>The forward pass.
      */
     private static void n8_features_forward(float[][] f, int[][] ix, int batch, int training,
@@ -3044,7 +3028,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: features = global_avgpool(block3), [64, 32] -> [64].
+     * Line 11: features = global_avgpool(block3), 64x32 -> 64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_features_backward(float[][] f, int[][] ix, int batch, int training,
@@ -3062,7 +3046,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.0 = dropout(features), [64] -> [64].
+     * Line 12: head.0 = dropout(features), 64 -> 64.
      * <p>The forward pass.
      */
     private static void n9_head_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3083,7 +3067,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.0 = dropout(features), [64] -> [64].
+     * Line 12: head.0 = dropout(features), 64 -> 64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_head_0_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3104,7 +3088,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n10_head_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3120,7 +3104,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The forward pass. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n10_head_1_forward_tile1x1(float[][] f, int[][] ix, int batch, int training,
@@ -3146,7 +3130,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n10_head_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3164,7 +3148,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n10_head_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -3175,7 +3159,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n10_head_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3184,13 +3168,10 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[43];
         float[] gw = f[84];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 512;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3198,7 +3179,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             FloatVector acc4_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + md + mh + mw) * 64 + ci;
+                int xrow = (n + tap + mw) * 64 + ci;
                 int grow = n * 8;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3224,7 +3205,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n10_head_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -3233,19 +3214,15 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[43];
         float[] gw = f[84];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc3_0 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + md + mh + mw) * 64 + ci;
+                int xrow = (n + tap + mw) * 64 + 60;
                 int grow = n * 8;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3257,15 +3234,15 @@ final class ActivityCNNVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 3]);
                 acc3_0 = xs.fma(g0, acc3_0);
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 8).add(acc0_0).intoArray(gw, taprow + ci * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 8).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 8).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 8).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480).add(acc0_0).intoArray(gw, taprow + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 488).add(acc1_0).intoArray(gw, taprow + 488);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496).add(acc2_0).intoArray(gw, taprow + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 504).add(acc3_0).intoArray(gw, taprow + 504);
         }
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n10_head_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -3276,7 +3253,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n10_head_1_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
@@ -3325,7 +3302,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head.1 = dense(head.0), [64] -> [6].
+     * Line 12: head.1 = dense(head.0), 64 -> 6.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n10_head_1_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
@@ -3350,7 +3327,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head = log_softmax(head.1), [6] -> [6].
+     * Line 12: head = log_softmax(head.1), 6 -> 6.
      * <p>The forward pass.
      */
     private static void n11_head_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3375,7 +3352,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: head = log_softmax(head.1), [6] -> [6].
+     * Line 12: head = log_softmax(head.1), 6 -> 6.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n11_head_backward(float[][] f, int[][] ix, int batch, int training, int lo,

@@ -97,7 +97,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -113,7 +113,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_enc1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -130,7 +130,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_enc1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -406,7 +406,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n0_enc1_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -617,7 +617,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -635,7 +635,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -646,7 +646,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_enc1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -655,20 +655,17 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[19];
         float[] gw = f[44];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = row - rest;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 16;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 16;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 28; jh++) {
                         for (int jw = 0; jw < 28; jw++) {
-                            int xrow = ((n + md) * 30 + (jh + mh)) * 30 + (jw + mw) + ci;
+                            int xrow = (n * 30 + (jh + mh)) * 30 + (jw + mw);
                             int grow = ((n * 28 + jh) * 28 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -678,14 +675,14 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
             }
         }
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -696,7 +693,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -715,7 +712,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n0_enc1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -1081,7 +1078,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1 = relu(enc1.0), [16, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1 = relu(enc1.0), 16x28x28 -> 16x28x28.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_enc1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1100,7 +1097,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: pool1 = maxpool2d(enc1), [16, 28, 28] -> [16, 14, 14].
+     * Line 8: pool1 = maxpool2d(enc1), 16x28x28 -> 16x14x14.
      * <p>The forward pass.
      */
     private static void n2_pool1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1141,7 +1138,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: pool1 = maxpool2d(enc1), [16, 28, 28] -> [16, 14, 14].
+     * Line 8: pool1 = maxpool2d(enc1), 16x28x28 -> 16x14x14.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_pool1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1163,7 +1160,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1179,7 +1176,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n3_enc2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1198,7 +1195,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The forward pass. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n3_enc2_0_forward_tile14x1(float[][] f, int[][] ix, int batch, int training,
@@ -1565,7 +1562,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n3_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1583,7 +1580,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n3_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -1594,7 +1591,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_enc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1603,13 +1600,11 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[25];
         float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 128;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 128;
             for (int cb = 0; cb < 8; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1626,7 +1621,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 14; jh++) {
                         for (int jw = 0; jw < 14; jw++) {
-                            int xrow = (((n + md) * 16 + (jh + mh)) * 16 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 16 + (jh + mh)) * 16 + (jw + mw)) * 16 + ci;
                             int grow = ((n * 14 + jh) * 14 + jw) * 8 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -1668,7 +1663,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n3_enc2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -1677,13 +1672,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[25];
         float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 128;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 128;
             for (int cb = 0; cb < 8; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1696,7 +1688,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 14; jh++) {
                         for (int jw = 0; jw < 14; jw++) {
-                            int xrow = (((n + md) * 16 + (jh + mh)) * 16 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 16 + (jh + mh)) * 16 + (jw + mw)) * 16 + 12;
                             int grow = ((n * 14 + jh) * 14 + jw) * 8 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -1715,20 +1707,20 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 8 + cb] += acc0_0;
-                gw[taprow + ci * 8 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 8 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 8 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 8 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 8 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 8 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 8 + cb + 1] += acc3_1;
+                gw[taprow + 96 + cb] += acc0_0;
+                gw[taprow + 96 + cb + 1] += acc0_1;
+                gw[taprow + 104 + cb] += acc1_0;
+                gw[taprow + 104 + cb + 1] += acc1_1;
+                gw[taprow + 112 + cb] += acc2_0;
+                gw[taprow + 112 + cb + 1] += acc2_1;
+                gw[taprow + 120 + cb] += acc3_0;
+                gw[taprow + 120 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1739,7 +1731,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1758,7 +1750,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n3_enc2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -2124,7 +2116,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2 = relu(enc2.0), [8, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2 = relu(enc2.0), 8x14x14 -> 8x14x14.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_enc2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2143,7 +2135,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: code = maxpool2d(enc2), [8, 14, 14] -> [8, 7, 7].
+     * Line 10: code = maxpool2d(enc2), 8x14x14 -> 8x7x7.
      * <p>The forward pass.
      */
     private static void n5_code_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2184,7 +2176,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: code = maxpool2d(enc2), [8, 14, 14] -> [8, 7, 7].
+     * Line 10: code = maxpool2d(enc2), 8x14x14 -> 8x7x7.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_code_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2206,7 +2198,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n6_dec1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2222,7 +2214,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -2291,7 +2283,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Register tile: 4 output pixels x 1 vectors of output channels.
      */
     private static void n6_dec1_0_forward_tile4x1(float[][] f, int[][] ix, int batch, int training,
@@ -2330,7 +2322,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Register tile: 3 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_forward_tile3x3(float[][] f, int[][] ix, int batch, int training,
@@ -2389,7 +2381,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Register tile: 3 output pixels x 1 vectors of output channels.
      */
     private static void n6_dec1_0_forward_tile3x1(float[][] f, int[][] ix, int batch, int training,
@@ -2424,7 +2416,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase1_tile4x3(float[][] f, int[][] ix, int batch,
@@ -2493,7 +2485,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 1 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase1_tile4x1(float[][] f, int[][] ix, int batch,
@@ -2532,7 +2524,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase1_tile3x3(float[][] f, int[][] ix, int batch,
@@ -2591,7 +2583,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 1 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase1_tile3x1(float[][] f, int[][] ix, int batch,
@@ -2626,7 +2618,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase2_tile4x3(float[][] f, int[][] ix, int batch,
@@ -2695,7 +2687,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 1 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase2_tile4x1(float[][] f, int[][] ix, int batch,
@@ -2734,7 +2726,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase2_tile3x3(float[][] f, int[][] ix, int batch,
@@ -2793,7 +2785,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 1 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase2_tile3x1(float[][] f, int[][] ix, int batch,
@@ -2828,7 +2820,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase3_tile4x3(float[][] f, int[][] ix, int batch,
@@ -2897,7 +2889,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 1 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase3_tile4x1(float[][] f, int[][] ix, int batch,
@@ -2936,7 +2928,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase3_tile3x3(float[][] f, int[][] ix, int batch,
@@ -2995,7 +2987,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 1 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase3_tile3x1(float[][] f, int[][] ix, int batch,
@@ -3030,7 +3022,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n6_dec1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3048,7 +3040,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n6_dec1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -3059,7 +3051,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n6_dec1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3068,13 +3060,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3091,7 +3079,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
                             int grow = ((n * 14 + jh * 2) * 14 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3116,24 +3104,24 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 16 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 16 + cb + 1] += acc3_1;
-                gw[taprow + (ci + 4) * 16 + cb] += acc4_0;
-                gw[taprow + (ci + 4) * 16 + cb + 1] += acc4_1;
-                gw[taprow + (ci + 5) * 16 + cb] += acc5_0;
-                gw[taprow + (ci + 5) * 16 + cb + 1] += acc5_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + 16 + cb] += acc1_0;
+                gw[taprow + 16 + cb + 1] += acc1_1;
+                gw[taprow + 32 + cb] += acc2_0;
+                gw[taprow + 32 + cb + 1] += acc2_1;
+                gw[taprow + 48 + cb] += acc3_0;
+                gw[taprow + 48 + cb + 1] += acc3_1;
+                gw[taprow + 64 + cb] += acc4_0;
+                gw[taprow + 64 + cb + 1] += acc4_1;
+                gw[taprow + 80 + cb] += acc5_0;
+                gw[taprow + 80 + cb + 1] += acc5_1;
             }
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n6_dec1_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -3142,13 +3130,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3157,7 +3141,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                             int grow = ((n * 14 + jh * 2) * 14 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3170,16 +3154,16 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
+                gw[taprow + 96 + cb] += acc0_0;
+                gw[taprow + 96 + cb + 1] += acc0_1;
+                gw[taprow + 112 + cb] += acc1_0;
+                gw[taprow + 112 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase1(float[][] f, int[][] ix, int batch,
@@ -3188,13 +3172,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3211,7 +3191,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
                             int grow = ((n * 14 + jh * 2) * 14 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3236,24 +3216,24 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 16 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 16 + cb + 1] += acc3_1;
-                gw[taprow + (ci + 4) * 16 + cb] += acc4_0;
-                gw[taprow + (ci + 4) * 16 + cb + 1] += acc4_1;
-                gw[taprow + (ci + 5) * 16 + cb] += acc5_0;
-                gw[taprow + (ci + 5) * 16 + cb + 1] += acc5_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + 16 + cb] += acc1_0;
+                gw[taprow + 16 + cb + 1] += acc1_1;
+                gw[taprow + 32 + cb] += acc2_0;
+                gw[taprow + 32 + cb + 1] += acc2_1;
+                gw[taprow + 48 + cb] += acc3_0;
+                gw[taprow + 48 + cb + 1] += acc3_1;
+                gw[taprow + 64 + cb] += acc4_0;
+                gw[taprow + 64 + cb + 1] += acc4_1;
+                gw[taprow + 80 + cb] += acc5_0;
+                gw[taprow + 80 + cb + 1] += acc5_1;
             }
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase1_rest(float[][] f, int[][] ix, int batch,
@@ -3262,13 +3242,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3277,7 +3253,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                             int grow = ((n * 14 + jh * 2) * 14 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3290,16 +3266,16 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
+                gw[taprow + 96 + cb] += acc0_0;
+                gw[taprow + 96 + cb + 1] += acc0_1;
+                gw[taprow + 112 + cb] += acc1_0;
+                gw[taprow + 112 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase2(float[][] f, int[][] ix, int batch,
@@ -3308,13 +3284,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3331,7 +3303,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
                             int grow = ((n * 14 + (1 + jh * 2)) * 14 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3356,24 +3328,24 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 16 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 16 + cb + 1] += acc3_1;
-                gw[taprow + (ci + 4) * 16 + cb] += acc4_0;
-                gw[taprow + (ci + 4) * 16 + cb + 1] += acc4_1;
-                gw[taprow + (ci + 5) * 16 + cb] += acc5_0;
-                gw[taprow + (ci + 5) * 16 + cb + 1] += acc5_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + 16 + cb] += acc1_0;
+                gw[taprow + 16 + cb + 1] += acc1_1;
+                gw[taprow + 32 + cb] += acc2_0;
+                gw[taprow + 32 + cb + 1] += acc2_1;
+                gw[taprow + 48 + cb] += acc3_0;
+                gw[taprow + 48 + cb + 1] += acc3_1;
+                gw[taprow + 64 + cb] += acc4_0;
+                gw[taprow + 64 + cb + 1] += acc4_1;
+                gw[taprow + 80 + cb] += acc5_0;
+                gw[taprow + 80 + cb + 1] += acc5_1;
             }
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase2_rest(float[][] f, int[][] ix, int batch,
@@ -3382,13 +3354,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3397,7 +3365,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                             int grow = ((n * 14 + (1 + jh * 2)) * 14 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3410,16 +3378,16 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
+                gw[taprow + 96 + cb] += acc0_0;
+                gw[taprow + 96 + cb + 1] += acc0_1;
+                gw[taprow + 112 + cb] += acc1_0;
+                gw[taprow + 112 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase3(float[][] f, int[][] ix, int batch,
@@ -3428,13 +3396,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3451,7 +3415,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
                             int grow = ((n * 14 + (1 + jh * 2)) * 14 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3476,24 +3440,24 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 16 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 16 + cb + 1] += acc3_1;
-                gw[taprow + (ci + 4) * 16 + cb] += acc4_0;
-                gw[taprow + (ci + 4) * 16 + cb + 1] += acc4_1;
-                gw[taprow + (ci + 5) * 16 + cb] += acc5_0;
-                gw[taprow + (ci + 5) * 16 + cb + 1] += acc5_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + 16 + cb] += acc1_0;
+                gw[taprow + 16 + cb + 1] += acc1_1;
+                gw[taprow + 32 + cb] += acc2_0;
+                gw[taprow + 32 + cb + 1] += acc2_1;
+                gw[taprow + 48 + cb] += acc3_0;
+                gw[taprow + 48 + cb + 1] += acc3_1;
+                gw[taprow + 64 + cb] += acc4_0;
+                gw[taprow + 64 + cb + 1] += acc4_1;
+                gw[taprow + 80 + cb] += acc5_0;
+                gw[taprow + 80 + cb + 1] += acc5_1;
             }
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase3_rest(float[][] f, int[][] ix, int batch,
@@ -3502,13 +3466,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3517,7 +3477,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                             int grow = ((n * 14 + (1 + jh * 2)) * 14 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3530,16 +3490,16 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
+                gw[taprow + 96 + cb] += acc0_0;
+                gw[taprow + 96 + cb + 1] += acc0_1;
+                gw[taprow + 112 + cb] += acc1_0;
+                gw[taprow + 112 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n6_dec1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -3550,7 +3510,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
@@ -3696,7 +3656,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -3811,7 +3771,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 3 vectors of output channels.
      */
     private static void n6_dec1_0_input_grad_tile3x3(float[][] f, int[][] ix, int batch,
@@ -3935,7 +3895,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_input_grad_tile3x2(float[][] f, int[][] ix, int batch,
@@ -4034,7 +3994,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1 = relu(dec1.0), [16, 14, 14] -> [16, 14, 14].
+     * Line 13: dec1 = relu(dec1.0), 16x14x14 -> 16x14x14.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n7_dec1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4053,7 +4013,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n8_dec2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4069,7 +4029,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The forward pass. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_forward_tile14x1(float[][] f, int[][] ix, int batch, int training,
@@ -4148,7 +4108,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_forward_phase1_tile14x1(float[][] f, int[][] ix, int batch,
@@ -4227,7 +4187,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_forward_phase2_tile14x1(float[][] f, int[][] ix, int batch,
@@ -4306,7 +4266,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_forward_phase3_tile14x1(float[][] f, int[][] ix, int batch,
@@ -4385,7 +4345,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n8_dec2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -4403,7 +4363,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n8_dec2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -4414,7 +4374,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n8_dec2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -4423,13 +4383,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 16;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4439,7 +4396,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = (n * 28 + jh * 2) * 28 + jw * 2;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4467,7 +4424,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n8_dec2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -4476,13 +4433,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 16;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4490,7 +4443,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = (n * 28 + jh * 2) * 28 + jw * 2;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4504,15 +4457,15 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                     }
                 }
             }
-            gw[taprow + ci] += acc0_0;
-            gw[taprow + (ci + 1)] += acc1_0;
-            gw[taprow + (ci + 2)] += acc2_0;
-            gw[taprow + (ci + 3)] += acc3_0;
+            gw[taprow + 12] += acc0_0;
+            gw[taprow + 13] += acc1_0;
+            gw[taprow + 14] += acc2_0;
+            gw[taprow + 15] += acc3_0;
         }
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase1(float[][] f, int[][] ix, int batch,
@@ -4521,13 +4474,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 16;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4537,7 +4487,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = (n * 28 + jh * 2) * 28 + (1 + jw * 2);
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4565,7 +4515,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase1_rest(float[][] f, int[][] ix, int batch,
@@ -4574,13 +4524,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 16;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4588,7 +4534,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = (n * 28 + jh * 2) * 28 + (1 + jw * 2);
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4602,15 +4548,15 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                     }
                 }
             }
-            gw[taprow + ci] += acc0_0;
-            gw[taprow + (ci + 1)] += acc1_0;
-            gw[taprow + (ci + 2)] += acc2_0;
-            gw[taprow + (ci + 3)] += acc3_0;
+            gw[taprow + 12] += acc0_0;
+            gw[taprow + 13] += acc1_0;
+            gw[taprow + 14] += acc2_0;
+            gw[taprow + 15] += acc3_0;
         }
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase2(float[][] f, int[][] ix, int batch,
@@ -4619,13 +4565,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 16;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4635,7 +4578,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = (n * 28 + (1 + jh * 2)) * 28 + jw * 2;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4663,7 +4606,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase2_rest(float[][] f, int[][] ix, int batch,
@@ -4672,13 +4615,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 16;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4686,7 +4625,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = (n * 28 + (1 + jh * 2)) * 28 + jw * 2;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4700,15 +4639,15 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                     }
                 }
             }
-            gw[taprow + ci] += acc0_0;
-            gw[taprow + (ci + 1)] += acc1_0;
-            gw[taprow + (ci + 2)] += acc2_0;
-            gw[taprow + (ci + 3)] += acc3_0;
+            gw[taprow + 12] += acc0_0;
+            gw[taprow + 13] += acc1_0;
+            gw[taprow + 14] += acc2_0;
+            gw[taprow + 15] += acc3_0;
         }
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase3(float[][] f, int[][] ix, int batch,
@@ -4717,13 +4656,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 16;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4733,7 +4669,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = (n * 28 + (1 + jh * 2)) * 28 + (1 + jw * 2);
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4761,7 +4697,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase3_rest(float[][] f, int[][] ix, int batch,
@@ -4770,13 +4706,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 16;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4784,7 +4716,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = (n * 28 + (1 + jh * 2)) * 28 + (1 + jw * 2);
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4798,15 +4730,15 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                     }
                 }
             }
-            gw[taprow + ci] += acc0_0;
-            gw[taprow + (ci + 1)] += acc1_0;
-            gw[taprow + (ci + 2)] += acc2_0;
-            gw[taprow + (ci + 3)] += acc3_0;
+            gw[taprow + 12] += acc0_0;
+            gw[taprow + 13] += acc1_0;
+            gw[taprow + 14] += acc2_0;
+            gw[taprow + 15] += acc3_0;
         }
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n8_dec2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -4817,7 +4749,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -5003,7 +4935,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2 = sigmoid(dec2.0), [1, 28, 28] -> [1, 28, 28].
+     * Line 14: dec2 = sigmoid(dec2.0), 1x28x28 -> 1x28x28.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_dec2_backward(float[][] f, int[][] ix, int batch, int training, int lo,

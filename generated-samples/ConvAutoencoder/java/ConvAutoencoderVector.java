@@ -91,7 +91,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -107,7 +107,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_enc1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -124,7 +124,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_enc1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -397,7 +397,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n0_enc1_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -605,7 +605,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -623,7 +623,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -634,7 +634,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_enc1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -643,19 +643,16 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[19];
         float[] gw = f[44];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = row - rest;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 16;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 16;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 28; jh++) {
                     for (int jw = 0; jw < 28; jw++) {
-                        int xrow = (((n + md) * 30 + (jh + mh)) * 30 + (jw + mw)) * 8 + ci;
+                        int xrow = ((n * 30 + (jh + mh)) * 30 + (jw + mw)) * 8;
                         int grow = ((n * 28 + jh) * 28 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -665,13 +662,13 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
         }
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -682,7 +679,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -701,7 +698,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1.0 = conv2d(image), [1, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n0_enc1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -1067,7 +1064,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: enc1 = relu(enc1.0), [16, 28, 28] -> [16, 28, 28].
+     * Line 7: enc1 = relu(enc1.0), 16x28x28 -> 16x28x28.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_enc1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1086,7 +1083,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: pool1 = maxpool2d(enc1), [16, 28, 28] -> [16, 14, 14].
+     * Line 8: pool1 = maxpool2d(enc1), 16x28x28 -> 16x14x14.
      * <p>The forward pass.
      */
     private static void n2_pool1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1127,7 +1124,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: pool1 = maxpool2d(enc1), [16, 28, 28] -> [16, 14, 14].
+     * Line 8: pool1 = maxpool2d(enc1), 16x28x28 -> 16x14x14.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_pool1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1149,7 +1146,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1165,7 +1162,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n3_enc2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1184,7 +1181,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The forward pass. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n3_enc2_0_forward_tile14x1(float[][] f, int[][] ix, int batch, int training,
@@ -1548,7 +1545,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n3_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1566,7 +1563,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n3_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -1577,7 +1574,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_enc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1586,13 +1583,11 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[25];
         float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 128;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1602,7 +1597,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md) * 16 + (jh + mh)) * 16 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 16 + (jh + mh)) * 16 + (jw + mw)) * 16 + ci;
                         int grow = ((n * 14 + jh) * 14 + jw) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -1630,7 +1625,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n3_enc2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -1639,13 +1634,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[25];
         float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 128;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1653,7 +1645,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md) * 16 + (jh + mh)) * 16 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 16 + (jh + mh)) * 16 + (jw + mw)) * 16 + 12;
                         int grow = ((n * 14 + jh) * 14 + jw) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -1667,15 +1659,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 8).add(acc0_0).intoArray(gw, taprow + ci * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 8).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 8).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 8).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 104).add(acc1_0).intoArray(gw, taprow + 104);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc2_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 120).add(acc3_0).intoArray(gw, taprow + 120);
         }
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1686,7 +1678,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1703,7 +1695,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2.0 = conv2d(pool1), [16, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n3_enc2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -2069,7 +2061,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: enc2 = relu(enc2.0), [8, 14, 14] -> [8, 14, 14].
+     * Line 9: enc2 = relu(enc2.0), 8x14x14 -> 8x14x14.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_enc2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2088,7 +2080,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: code = maxpool2d(enc2), [8, 14, 14] -> [8, 7, 7].
+     * Line 10: code = maxpool2d(enc2), 8x14x14 -> 8x7x7.
      * <p>The forward pass.
      */
     private static void n5_code_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2129,7 +2121,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: code = maxpool2d(enc2), [8, 14, 14] -> [8, 7, 7].
+     * Line 10: code = maxpool2d(enc2), 8x14x14 -> 8x7x7.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_code_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2151,7 +2143,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n6_dec1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2167,7 +2159,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_forward_tile5x2(float[][] f, int[][] ix, int batch, int training,
@@ -2226,7 +2218,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -2264,7 +2256,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase1_tile5x2(float[][] f, int[][] ix, int batch,
@@ -2323,7 +2315,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase1_tile2x2(float[][] f, int[][] ix, int batch,
@@ -2361,7 +2353,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase2_tile5x2(float[][] f, int[][] ix, int batch,
@@ -2420,7 +2412,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase2_tile2x2(float[][] f, int[][] ix, int batch,
@@ -2458,7 +2450,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase3_tile5x2(float[][] f, int[][] ix, int batch,
@@ -2517,7 +2509,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_dec1_0_forward_phase3_tile2x2(float[][] f, int[][] ix, int batch,
@@ -2555,7 +2547,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n6_dec1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2573,7 +2565,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n6_dec1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -2584,7 +2576,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n6_dec1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2593,13 +2585,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2615,7 +2603,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
                         int grow = ((n * 14 + jh * 2) * 14 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2640,23 +2628,23 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16 + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16).add(acc4_0).intoArray(gw, taprow + (ci + 4) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16 + 8).add(acc4_1).intoArray(gw, taprow + (ci + 4) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16).add(acc5_0).intoArray(gw, taprow + (ci + 5) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16 + 8).add(acc5_1).intoArray(gw, taprow + (ci + 5) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc1_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16 + 8).add(acc1_1).intoArray(gw, taprow + 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc2_0).intoArray(gw, taprow + 32);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32 + 8).add(acc2_1).intoArray(gw, taprow + 32 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48).add(acc3_0).intoArray(gw, taprow + 48);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48 + 8).add(acc3_1).intoArray(gw, taprow + 48 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64).add(acc4_0).intoArray(gw, taprow + 64);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64 + 8).add(acc4_1).intoArray(gw, taprow + 64 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80).add(acc5_0).intoArray(gw, taprow + 80);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80 + 8).add(acc5_1).intoArray(gw, taprow + 80 + 8);
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n6_dec1_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -2665,13 +2653,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2679,7 +2663,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                         int grow = ((n * 14 + jh * 2) * 14 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2692,15 +2676,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96 + 8).add(acc0_1).intoArray(gw, taprow + 96 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc1_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112 + 8).add(acc1_1).intoArray(gw, taprow + 112 + 8);
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase1(float[][] f, int[][] ix, int batch,
@@ -2709,13 +2693,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2731,7 +2711,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
                         int grow = ((n * 14 + jh * 2) * 14 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2756,23 +2736,23 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16 + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16).add(acc4_0).intoArray(gw, taprow + (ci + 4) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16 + 8).add(acc4_1).intoArray(gw, taprow + (ci + 4) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16).add(acc5_0).intoArray(gw, taprow + (ci + 5) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16 + 8).add(acc5_1).intoArray(gw, taprow + (ci + 5) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc1_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16 + 8).add(acc1_1).intoArray(gw, taprow + 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc2_0).intoArray(gw, taprow + 32);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32 + 8).add(acc2_1).intoArray(gw, taprow + 32 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48).add(acc3_0).intoArray(gw, taprow + 48);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48 + 8).add(acc3_1).intoArray(gw, taprow + 48 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64).add(acc4_0).intoArray(gw, taprow + 64);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64 + 8).add(acc4_1).intoArray(gw, taprow + 64 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80).add(acc5_0).intoArray(gw, taprow + 80);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80 + 8).add(acc5_1).intoArray(gw, taprow + 80 + 8);
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase1_rest(float[][] f, int[][] ix, int batch,
@@ -2781,13 +2761,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2795,7 +2771,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                         int grow = ((n * 14 + jh * 2) * 14 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2808,15 +2784,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96 + 8).add(acc0_1).intoArray(gw, taprow + 96 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc1_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112 + 8).add(acc1_1).intoArray(gw, taprow + 112 + 8);
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase2(float[][] f, int[][] ix, int batch,
@@ -2825,13 +2801,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2847,7 +2819,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
                         int grow = ((n * 14 + (1 + jh * 2)) * 14 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2872,23 +2844,23 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16 + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16).add(acc4_0).intoArray(gw, taprow + (ci + 4) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16 + 8).add(acc4_1).intoArray(gw, taprow + (ci + 4) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16).add(acc5_0).intoArray(gw, taprow + (ci + 5) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16 + 8).add(acc5_1).intoArray(gw, taprow + (ci + 5) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc1_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16 + 8).add(acc1_1).intoArray(gw, taprow + 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc2_0).intoArray(gw, taprow + 32);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32 + 8).add(acc2_1).intoArray(gw, taprow + 32 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48).add(acc3_0).intoArray(gw, taprow + 48);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48 + 8).add(acc3_1).intoArray(gw, taprow + 48 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64).add(acc4_0).intoArray(gw, taprow + 64);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64 + 8).add(acc4_1).intoArray(gw, taprow + 64 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80).add(acc5_0).intoArray(gw, taprow + 80);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80 + 8).add(acc5_1).intoArray(gw, taprow + 80 + 8);
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase2_rest(float[][] f, int[][] ix, int batch,
@@ -2897,13 +2869,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2911,7 +2879,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                         int grow = ((n * 14 + (1 + jh * 2)) * 14 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2924,15 +2892,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96 + 8).add(acc0_1).intoArray(gw, taprow + 96 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc1_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112 + 8).add(acc1_1).intoArray(gw, taprow + 112 + 8);
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase3(float[][] f, int[][] ix, int batch,
@@ -2941,13 +2909,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2963,7 +2927,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
                         int grow = ((n * 14 + (1 + jh * 2)) * 14 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2988,23 +2952,23 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16 + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16).add(acc4_0).intoArray(gw, taprow + (ci + 4) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16 + 8).add(acc4_1).intoArray(gw, taprow + (ci + 4) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16).add(acc5_0).intoArray(gw, taprow + (ci + 5) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16 + 8).add(acc5_1).intoArray(gw, taprow + (ci + 5) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc1_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16 + 8).add(acc1_1).intoArray(gw, taprow + 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc2_0).intoArray(gw, taprow + 32);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32 + 8).add(acc2_1).intoArray(gw, taprow + 32 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48).add(acc3_0).intoArray(gw, taprow + 48);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48 + 8).add(acc3_1).intoArray(gw, taprow + 48 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64).add(acc4_0).intoArray(gw, taprow + 64);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64 + 8).add(acc4_1).intoArray(gw, taprow + 64 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80).add(acc5_0).intoArray(gw, taprow + 80);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80 + 8).add(acc5_1).intoArray(gw, taprow + 80 + 8);
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n6_dec1_0_weight_grad_phase3_rest(float[][] f, int[][] ix, int batch,
@@ -3013,13 +2977,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 6 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3027,7 +2987,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = (((n + md * -1) * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + ci;
+                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                         int grow = ((n * 14 + (1 + jh * 2)) * 14 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -3040,15 +3000,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96 + 8).add(acc0_1).intoArray(gw, taprow + 96 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc1_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112 + 8).add(acc1_1).intoArray(gw, taprow + 112 + 8);
         }
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n6_dec1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -3059,7 +3019,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1.0 = conv_transpose2d(code), [8, 7, 7] -> [16, 14, 14].
+     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 7 output pixels x 1 vectors of output channels.
      */
     private static void n6_dec1_0_input_grad_tile7x1(float[][] f, int[][] ix, int batch,
@@ -3176,7 +3136,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec1 = relu(dec1.0), [16, 14, 14] -> [16, 14, 14].
+     * Line 13: dec1 = relu(dec1.0), 16x14x14 -> 16x14x14.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n7_dec1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3195,7 +3155,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n8_dec2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3211,7 +3171,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The forward pass. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_forward_tile14x1(float[][] f, int[][] ix, int batch, int training,
@@ -3290,7 +3250,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_forward_phase1_tile14x1(float[][] f, int[][] ix, int batch,
@@ -3369,7 +3329,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_forward_phase2_tile14x1(float[][] f, int[][] ix, int batch,
@@ -3448,7 +3408,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_forward_phase3_tile14x1(float[][] f, int[][] ix, int batch,
@@ -3527,7 +3487,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n8_dec2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3545,7 +3505,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n8_dec2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -3556,7 +3516,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n8_dec2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3565,13 +3525,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 128;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3581,7 +3538,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = ((n * 28 + jh * 2) * 28 + jw * 2) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3609,7 +3566,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n8_dec2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -3618,13 +3575,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3632,7 +3585,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = ((n * 28 + jh * 2) * 28 + jw * 2) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3646,15 +3599,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 8).add(acc0_0).intoArray(gw, taprow + ci * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 8).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 8).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 8).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 104).add(acc1_0).intoArray(gw, taprow + 104);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc2_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 120).add(acc3_0).intoArray(gw, taprow + 120);
         }
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase1(float[][] f, int[][] ix, int batch,
@@ -3663,13 +3616,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 128;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3679,7 +3629,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = ((n * 28 + jh * 2) * 28 + (1 + jw * 2)) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3707,7 +3657,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase1_rest(float[][] f, int[][] ix, int batch,
@@ -3716,13 +3666,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3730,7 +3676,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = ((n * 28 + jh * 2) * 28 + (1 + jw * 2)) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3744,15 +3690,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 8).add(acc0_0).intoArray(gw, taprow + ci * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 8).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 8).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 8).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 104).add(acc1_0).intoArray(gw, taprow + 104);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc2_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 120).add(acc3_0).intoArray(gw, taprow + 120);
         }
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase2(float[][] f, int[][] ix, int batch,
@@ -3761,13 +3707,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 128;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3777,7 +3720,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = ((n * 28 + (1 + jh * 2)) * 28 + jw * 2) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3805,7 +3748,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase2_rest(float[][] f, int[][] ix, int batch,
@@ -3814,13 +3757,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3828,7 +3767,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = ((n * 28 + (1 + jh * 2)) * 28 + jw * 2) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3842,15 +3781,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 8).add(acc0_0).intoArray(gw, taprow + ci * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 8).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 8).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 8).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 104).add(acc1_0).intoArray(gw, taprow + 104);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc2_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 120).add(acc3_0).intoArray(gw, taprow + 120);
         }
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase3(float[][] f, int[][] ix, int batch,
@@ -3859,13 +3798,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 128;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3875,7 +3811,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = ((n * 28 + (1 + jh * 2)) * 28 + (1 + jw * 2)) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3903,7 +3839,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n8_dec2_0_weight_grad_phase3_rest(float[][] f, int[][] ix, int batch,
@@ -3912,13 +3848,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3926,7 +3858,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = (((n + md * -1) * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = ((n * 28 + (1 + jh * 2)) * 28 + (1 + jw * 2)) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3940,15 +3872,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 8).add(acc0_0).intoArray(gw, taprow + ci * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 8).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 8).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 8).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 104).add(acc1_0).intoArray(gw, taprow + 104);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc2_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 120).add(acc3_0).intoArray(gw, taprow + 120);
         }
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n8_dec2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -3959,7 +3891,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2.0 = conv_transpose2d(dec1), [16, 14, 14] -> [1, 28, 28].
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n8_dec2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -4145,7 +4077,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: dec2 = sigmoid(dec2.0), [1, 28, 28] -> [1, 28, 28].
+     * Line 14: dec2 = sigmoid(dec2.0), 1x28x28 -> 1x28x28.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_dec2_backward(float[][] f, int[][] ix, int batch, int training, int lo,

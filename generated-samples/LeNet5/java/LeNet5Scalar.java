@@ -73,7 +73,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_conv1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -89,7 +89,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_conv1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -106,7 +106,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n0_conv1_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -179,7 +179,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n0_conv1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -197,7 +197,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n0_conv1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -208,7 +208,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_conv1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -217,20 +217,17 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[23];
         float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = row - rest;
-            int md = rest / 25;
-            rest = rest - md * 25;
-            int mh = rest / 5;
-            int mw = rest - mh * 5;
-            int taprow = ((md * 5 + mh) * 5 + mw) * 6;
+            int tap = row;
+            int mh = tap / 5;
+            int mw = tap - mh * 5;
+            int taprow = (mh * 5 + mw) * 6;
             for (int cb = 0; cb < 6; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 28; jh++) {
                         for (int jw = 0; jw < 28; jw++) {
-                            int xrow = ((n + md) * 32 + (jh + mh)) * 32 + (jw + mw) + ci;
+                            int xrow = (n * 32 + (jh + mh)) * 32 + (jw + mw);
                             int grow = ((n * 28 + jh) * 28 + jw) * 6 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -240,14 +237,14 @@ final class LeNet5Scalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 6 + cb] += acc0_0;
-                gw[taprow + ci * 6 + cb + 1] += acc0_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
             }
         }
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_conv1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -258,7 +255,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_conv1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -277,7 +274,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n0_conv1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -363,7 +360,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1 = relu(conv1.0), [6, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1 = relu(conv1.0), 6x28x28 -> 6x28x28.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_conv1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -382,7 +379,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: pool1 = maxpool2d(conv1), [6, 28, 28] -> [6, 14, 14].
+     * Line 6: pool1 = maxpool2d(conv1), 6x28x28 -> 6x14x14.
      * <p>The forward pass.
      */
     private static void n2_pool1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -423,7 +420,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: pool1 = maxpool2d(conv1), [6, 28, 28] -> [6, 14, 14].
+     * Line 6: pool1 = maxpool2d(conv1), 6x28x28 -> 6x14x14.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_pool1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -445,7 +442,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_conv2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -461,7 +458,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n3_conv2_0_forward_tile5x2(float[][] f, int[][] ix, int batch, int training,
@@ -531,7 +528,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n3_conv2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -549,7 +546,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n3_conv2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -560,7 +557,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_conv2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -569,13 +566,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[29];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest / 25;
-            rest = rest - md * 25;
-            int mh = rest / 5;
-            int mw = rest - mh * 5;
-            int taprow = ((md * 5 + mh) * 5 + mw) * 96;
+            int tap = row;
+            int mh = tap / 5;
+            int mw = tap - mh * 5;
+            int taprow = (mh * 5 + mw) * 96;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -592,7 +586,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 10; jh++) {
                         for (int jw = 0; jw < 10; jw++) {
-                            int xrow = (((n + md) * 14 + (jh + mh)) * 14 + (jw + mw)) * 6 + ci;
+                            int xrow = ((n * 14 + (jh + mh)) * 14 + (jw + mw)) * 6;
                             int grow = ((n * 10 + jh) * 10 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -617,24 +611,24 @@ final class LeNet5Scalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 16 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 16 + cb + 1] += acc3_1;
-                gw[taprow + (ci + 4) * 16 + cb] += acc4_0;
-                gw[taprow + (ci + 4) * 16 + cb + 1] += acc4_1;
-                gw[taprow + (ci + 5) * 16 + cb] += acc5_0;
-                gw[taprow + (ci + 5) * 16 + cb + 1] += acc5_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + 16 + cb] += acc1_0;
+                gw[taprow + 16 + cb + 1] += acc1_1;
+                gw[taprow + 32 + cb] += acc2_0;
+                gw[taprow + 32 + cb + 1] += acc2_1;
+                gw[taprow + 48 + cb] += acc3_0;
+                gw[taprow + 48 + cb + 1] += acc3_1;
+                gw[taprow + 64 + cb] += acc4_0;
+                gw[taprow + 64 + cb + 1] += acc4_1;
+                gw[taprow + 80 + cb] += acc5_0;
+                gw[taprow + 80 + cb + 1] += acc5_1;
             }
         }
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_conv2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -645,7 +639,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_conv2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -664,7 +658,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n3_conv2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -750,7 +744,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2 = relu(conv2.0), [16, 10, 10] -> [16, 10, 10].
+     * Line 7: conv2 = relu(conv2.0), 16x10x10 -> 16x10x10.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_conv2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -769,7 +763,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: pool2 = maxpool2d(conv2), [16, 10, 10] -> [16, 5, 5].
+     * Line 8: pool2 = maxpool2d(conv2), 16x10x10 -> 16x5x5.
      * <p>The forward pass.
      */
     private static void n5_pool2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -810,7 +804,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: pool2 = maxpool2d(conv2), [16, 10, 10] -> [16, 5, 5].
+     * Line 8: pool2 = maxpool2d(conv2), 16x10x10 -> 16x5x5.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_pool2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -832,7 +826,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.0 = flatten(pool2), [16, 5, 5] -> [400].
+     * Line 9: fc1.0 = flatten(pool2), 16x5x5 -> 400.
      * <p>The forward pass.
      */
     private static void n6_fc1_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -849,7 +843,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.0 = flatten(pool2), [16, 5, 5] -> [400].
+     * Line 9: fc1.0 = flatten(pool2), 16x5x5 -> 400.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n6_fc1_0_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -866,7 +860,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n7_fc1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -882,7 +876,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The forward pass. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n7_fc1_1_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
@@ -936,7 +930,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The forward pass. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n7_fc1_1_forward_tile1x1(float[][] f, int[][] ix, int batch, int training,
@@ -962,7 +956,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n7_fc1_1_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -980,7 +974,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n7_fc1_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -991,7 +985,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n7_fc1_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1000,13 +994,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[37];
         float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 66;
-            int ci = (row - rest * 66) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 48000;
+            int tap = row / 66;
+            int ci = (row - tap * 66) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 48000;
             for (int cb = 0; cb < 120; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1021,7 +1012,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 400 + ci;
+                    int xrow = (n + tap + mw) * 400 + ci;
                     int grow = n * 120 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -1061,7 +1052,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n7_fc1_1_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -1070,13 +1061,9 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[37];
         float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 396 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 48000;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 48000;
             for (int cb = 0; cb < 120; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1087,7 +1074,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc3_0 = 0.0f;
                 float acc3_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 400 + ci;
+                    int xrow = (n + tap + mw) * 400 + 396;
                     int grow = n * 120 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -1104,20 +1091,20 @@ final class LeNet5Scalar extends CompiledNetwork {
                     acc3_0 = xs * g0 + acc3_0;
                     acc3_1 = xs * g1 + acc3_1;
                 }
-                gw[taprow + ci * 120 + cb] += acc0_0;
-                gw[taprow + ci * 120 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 120 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 120 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 120 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 120 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 120 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 120 + cb + 1] += acc3_1;
+                gw[taprow + 47520 + cb] += acc0_0;
+                gw[taprow + 47520 + cb + 1] += acc0_1;
+                gw[taprow + 47640 + cb] += acc1_0;
+                gw[taprow + 47640 + cb + 1] += acc1_1;
+                gw[taprow + 47760 + cb] += acc2_0;
+                gw[taprow + 47760 + cb + 1] += acc2_1;
+                gw[taprow + 47880 + cb] += acc3_0;
+                gw[taprow + 47880 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n7_fc1_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1128,7 +1115,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n7_fc1_1_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
@@ -1181,7 +1168,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n7_fc1_1_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
@@ -1206,7 +1193,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1 = relu(fc1.1), [120] -> [120].
+     * Line 9: fc1 = relu(fc1.1), 120 -> 120.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_fc1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1225,7 +1212,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n9_fc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1241,7 +1228,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The forward pass. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n9_fc2_0_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
@@ -1295,7 +1282,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n9_fc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1313,7 +1300,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n9_fc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -1324,7 +1311,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n9_fc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1333,13 +1320,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[41];
         float[] gw = f[72];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 20;
-            int ci = (row - rest * 20) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 10080;
+            int tap = row / 20;
+            int ci = (row - tap * 20) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 10080;
             for (int cb = 0; cb < 84; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1354,7 +1338,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 120 + ci;
+                    int xrow = (n + tap + mw) * 120 + ci;
                     int grow = n * 84 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -1394,7 +1378,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n9_fc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1405,7 +1389,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n9_fc2_0_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
@@ -1458,7 +1442,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n9_fc2_0_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
@@ -1483,7 +1467,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2 = relu(fc2.0), [84] -> [84].
+     * Line 10: fc2 = relu(fc2.0), 84 -> 84.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n10_fc2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1502,7 +1486,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n11_fc3_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1518,7 +1502,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The forward pass. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n11_fc3_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
@@ -1568,7 +1552,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The forward pass. Register tile: 1 output pixels x 3 vectors of output channels.
      */
     private static void n11_fc3_forward_tile1x3(float[][] f, int[][] ix, int batch, int training,
@@ -1602,7 +1586,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n11_fc3_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1620,7 +1604,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n11_fc3_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -1631,7 +1615,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n11_fc3_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1640,13 +1624,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[45];
         float[] gw = f[78];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 14;
-            int ci = (row - rest * 14) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 840;
+            int tap = row / 14;
+            int ci = (row - tap * 14) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 840;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1661,7 +1642,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 84 + ci;
+                    int xrow = (n + tap + mw) * 84 + ci;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -1701,7 +1682,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n11_fc3_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -1712,7 +1693,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n11_fc3_input_grad_tile1x7(float[][] f, int[][] ix, int batch, int training,

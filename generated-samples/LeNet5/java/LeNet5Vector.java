@@ -79,7 +79,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_conv1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -95,7 +95,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_conv1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -112,7 +112,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>The forward pass. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n0_conv1_0_forward_tile14x1(float[][] f, int[][] ix, int batch,
@@ -196,7 +196,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n0_conv1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -214,7 +214,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n0_conv1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -225,7 +225,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_conv1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -234,18 +234,15 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[23];
         float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = row - rest;
-            int md = rest / 25;
-            rest = rest - md * 25;
-            int mh = rest / 5;
-            int mw = rest - mh * 5;
-            int taprow = ((md * 5 + mh) * 5 + mw) * 8;
+            int tap = row;
+            int mh = tap / 5;
+            int mw = tap - mh * 5;
+            int taprow = (mh * 5 + mw) * 8;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 28; jh++) {
                     for (int jw = 0; jw < 28; jw++) {
-                        int xrow = (((n + md) * 32 + (jh + mh)) * 32 + (jw + mw)) * 8 + ci;
+                        int xrow = ((n * 32 + (jh + mh)) * 32 + (jw + mw)) * 8;
                         int grow = ((n * 28 + jh) * 28 + jw) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -253,12 +250,12 @@ final class LeNet5Vector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 8).add(acc0_0).intoArray(gw, taprow + ci * 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
         }
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_conv1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -269,7 +266,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_conv1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -286,7 +283,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1.0 = conv2d(image), [1, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n0_conv1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -372,7 +369,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: conv1 = relu(conv1.0), [6, 28, 28] -> [6, 28, 28].
+     * Line 5: conv1 = relu(conv1.0), 6x28x28 -> 6x28x28.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_conv1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -391,7 +388,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: pool1 = maxpool2d(conv1), [6, 28, 28] -> [6, 14, 14].
+     * Line 6: pool1 = maxpool2d(conv1), 6x28x28 -> 6x14x14.
      * <p>The forward pass.
      */
     private static void n2_pool1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -432,7 +429,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: pool1 = maxpool2d(conv1), [6, 28, 28] -> [6, 14, 14].
+     * Line 6: pool1 = maxpool2d(conv1), 6x28x28 -> 6x14x14.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_pool1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -454,7 +451,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_conv2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -470,7 +467,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n3_conv2_0_forward_tile5x2(float[][] f, int[][] ix, int batch, int training,
@@ -537,7 +534,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n3_conv2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -555,7 +552,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n3_conv2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -566,7 +563,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_conv2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -575,13 +572,10 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[29];
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 6;
-            int md = rest / 25;
-            rest = rest - md * 25;
-            int mh = rest / 5;
-            int mw = rest - mh * 5;
-            int taprow = ((md * 5 + mh) * 5 + mw) * 96;
+            int tap = row;
+            int mh = tap / 5;
+            int mw = tap - mh * 5;
+            int taprow = (mh * 5 + mw) * 96;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -597,7 +591,7 @@ final class LeNet5Vector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 10; jh++) {
                     for (int jw = 0; jw < 10; jw++) {
-                        int xrow = (((n + md) * 14 + (jh + mh)) * 14 + (jw + mw)) * 8 + ci;
+                        int xrow = ((n * 14 + (jh + mh)) * 14 + (jw + mw)) * 8;
                         int grow = ((n * 10 + jh) * 10 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -622,23 +616,23 @@ final class LeNet5Vector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16 + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16).add(acc4_0).intoArray(gw, taprow + (ci + 4) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 4) * 16 + 8).add(acc4_1).intoArray(gw, taprow + (ci + 4) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16).add(acc5_0).intoArray(gw, taprow + (ci + 5) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 5) * 16 + 8).add(acc5_1).intoArray(gw, taprow + (ci + 5) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc1_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16 + 8).add(acc1_1).intoArray(gw, taprow + 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc2_0).intoArray(gw, taprow + 32);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32 + 8).add(acc2_1).intoArray(gw, taprow + 32 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48).add(acc3_0).intoArray(gw, taprow + 48);
+            FloatVector.fromArray(SPECIES, gw, taprow + 48 + 8).add(acc3_1).intoArray(gw, taprow + 48 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64).add(acc4_0).intoArray(gw, taprow + 64);
+            FloatVector.fromArray(SPECIES, gw, taprow + 64 + 8).add(acc4_1).intoArray(gw, taprow + 64 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80).add(acc5_0).intoArray(gw, taprow + 80);
+            FloatVector.fromArray(SPECIES, gw, taprow + 80 + 8).add(acc5_1).intoArray(gw, taprow + 80 + 8);
         }
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_conv2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -649,7 +643,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_conv2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -668,7 +662,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2.0 = conv2d(pool1), [6, 14, 14] -> [16, 10, 10].
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
      */
     private static void n3_conv2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
@@ -751,7 +745,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: conv2 = relu(conv2.0), [16, 10, 10] -> [16, 10, 10].
+     * Line 7: conv2 = relu(conv2.0), 16x10x10 -> 16x10x10.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_conv2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -770,7 +764,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: pool2 = maxpool2d(conv2), [16, 10, 10] -> [16, 5, 5].
+     * Line 8: pool2 = maxpool2d(conv2), 16x10x10 -> 16x5x5.
      * <p>The forward pass.
      */
     private static void n5_pool2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -811,7 +805,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: pool2 = maxpool2d(conv2), [16, 10, 10] -> [16, 5, 5].
+     * Line 8: pool2 = maxpool2d(conv2), 16x10x10 -> 16x5x5.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_pool2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -833,7 +827,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.0 = flatten(pool2), [16, 5, 5] -> [400].
+     * Line 9: fc1.0 = flatten(pool2), 16x5x5 -> 400.
      * <p>The forward pass.
      */
     private static void n6_fc1_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -850,7 +844,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.0 = flatten(pool2), [16, 5, 5] -> [400].
+     * Line 9: fc1.0 = flatten(pool2), 16x5x5 -> 400.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n6_fc1_0_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -867,7 +861,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n7_fc1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -883,7 +877,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The forward pass. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n7_fc1_1_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
@@ -937,7 +931,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The forward pass. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n7_fc1_1_forward_tile1x1(float[][] f, int[][] ix, int batch, int training,
@@ -963,7 +957,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n7_fc1_1_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -981,7 +975,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n7_fc1_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -992,7 +986,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n7_fc1_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1001,13 +995,10 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[37];
         float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 66;
-            int ci = (row - rest * 66) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 48000;
+            int tap = row / 66;
+            int ci = (row - tap * 66) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 48000;
             for (int cb = 0; cb < 120; cb += 8) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1016,7 +1007,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 FloatVector acc4_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 400 + ci;
+                    int xrow = (n + tap + mw) * 400 + ci;
                     int grow = n * 120 + cb;
                     FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                     FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -1043,7 +1034,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n7_fc1_1_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -1052,20 +1043,16 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[37];
         float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 396 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 48000;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 48000;
             for (int cb = 0; cb < 120; cb += 8) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc3_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 400 + ci;
+                    int xrow = (n + tap + mw) * 400 + 396;
                     int grow = n * 120 + cb;
                     FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                     FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -1077,16 +1064,16 @@ final class LeNet5Vector extends CompiledNetwork {
                     xs = FloatVector.broadcast(SPECIES, x[xrow + 3]);
                     acc3_0 = xs.fma(g0, acc3_0);
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 120 + cb).add(acc0_0).intoArray(gw, taprow + ci * 120 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 120 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 120 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 120 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 120 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 120 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 120 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 47520 + cb).add(acc0_0).intoArray(gw, taprow + 47520 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 47640 + cb).add(acc1_0).intoArray(gw, taprow + 47640 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 47760 + cb).add(acc2_0).intoArray(gw, taprow + 47760 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 47880 + cb).add(acc3_0).intoArray(gw, taprow + 47880 + cb);
             }
         }
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n7_fc1_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1097,7 +1084,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n7_fc1_1_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
@@ -1150,7 +1137,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1.1 = dense(fc1.0), [400] -> [120].
+     * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n7_fc1_1_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
@@ -1175,7 +1162,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: fc1 = relu(fc1.1), [120] -> [120].
+     * Line 9: fc1 = relu(fc1.1), 120 -> 120.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_fc1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1194,7 +1181,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n9_fc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1210,7 +1197,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The forward pass. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n9_fc2_0_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
@@ -1260,7 +1247,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The forward pass. Register tile: 1 output pixels x 4 vectors of output channels.
      */
     private static void n9_fc2_0_forward_tile1x4(float[][] f, int[][] ix, int batch, int training,
@@ -1298,7 +1285,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n9_fc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1316,7 +1303,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n9_fc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -1327,7 +1314,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n9_fc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1336,13 +1323,10 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[41];
         float[] gw = f[72];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 20;
-            int ci = (row - rest * 20) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 10560;
+            int tap = row / 20;
+            int ci = (row - tap * 20) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 10560;
             for (int cb = 0; cb < 88; cb += 8) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1351,7 +1335,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 FloatVector acc4_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 120 + ci;
+                    int xrow = (n + tap + mw) * 120 + ci;
                     int grow = n * 88 + cb;
                     FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                     FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -1378,7 +1362,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n9_fc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1389,7 +1373,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n9_fc2_0_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
@@ -1442,7 +1426,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2.0 = dense(fc1), [120] -> [84].
+     * Line 10: fc2.0 = dense(fc1), 120 -> 84.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n9_fc2_0_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
@@ -1467,7 +1451,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: fc2 = relu(fc2.0), [84] -> [84].
+     * Line 10: fc2 = relu(fc2.0), 84 -> 84.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n10_fc2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1486,7 +1470,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n11_fc3_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1502,7 +1486,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The forward pass. Register tile: 1 output pixels x 2 vectors of output channels.
      */
     private static void n11_fc3_forward_tile1x2(float[][] f, int[][] ix, int batch, int training,
@@ -1532,7 +1516,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n11_fc3_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1550,7 +1534,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n11_fc3_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -1561,7 +1545,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n11_fc3_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1570,13 +1554,10 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[45];
         float[] gw = f[78];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 14;
-            int ci = (row - rest * 14) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 1344;
+            int tap = row / 14;
+            int ci = (row - tap * 14) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 1344;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1590,7 +1571,7 @@ final class LeNet5Vector extends CompiledNetwork {
             FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc5_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + md + mh + mw) * 88 + ci;
+                int xrow = (n + tap + mw) * 88 + ci;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -1629,7 +1610,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n11_fc3_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -1640,7 +1621,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n11_fc3_input_grad_tile1x7(float[][] f, int[][] ix, int batch, int training,
@@ -1689,7 +1670,7 @@ final class LeNet5Vector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: fc3 = dense(fc2), [84] -> [10].
+     * Line 11: fc3 = dense(fc2), 84 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 4 vectors of output channels.
      */
     private static void n11_fc3_input_grad_tile1x4(float[][] f, int[][] ix, int batch, int training,

@@ -139,7 +139,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_stem_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -152,7 +152,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_stem_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -171,7 +171,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_stem_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -455,7 +455,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n0_stem_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -612,7 +612,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n0_stem_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -629,7 +629,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_stem_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
@@ -914,7 +914,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n0_stem_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
@@ -1072,7 +1072,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_stem_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1081,13 +1081,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[55];
         float[] gw = f[103];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 3;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 48;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 48;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1098,7 +1095,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 3 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 3;
                             int grow = ((n * 32 + jh) * 32 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -1114,18 +1111,18 @@ final class TinyResNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + 16 + cb] += acc1_0;
+                gw[taprow + 16 + cb + 1] += acc1_1;
+                gw[taprow + 32 + cb] += acc2_0;
+                gw[taprow + 32 + cb + 1] += acc2_1;
             }
         }
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_stem_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1136,7 +1133,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_stem_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1155,7 +1152,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n0_stem_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
@@ -1427,7 +1424,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.1 = batchnorm(stem.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.1 = batchnorm(stem.0), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n1_stem_1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1485,7 +1482,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.1 = batchnorm(stem.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.1 = batchnorm(stem.0), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_stem_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1535,7 +1532,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem = relu(stem.1), [16, 32, 32] -> [16, 32, 32].
+     * Line 6: stem = relu(stem.1), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n2_stem_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1551,7 +1548,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem = relu(stem.1), [16, 32, 32] -> [16, 32, 32].
+     * Line 6: stem = relu(stem.1), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_stem_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1570,7 +1567,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_b1a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1583,7 +1580,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n3_b1a_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1602,7 +1599,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -1886,7 +1883,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -2043,7 +2040,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n3_b1a_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -2060,7 +2057,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
@@ -2345,7 +2342,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
@@ -2503,7 +2500,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_b1a_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2512,13 +2509,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[61];
         float[] gw = f[119];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2535,7 +2530,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
                             int grow = ((n * 32 + jh) * 32 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -2577,7 +2572,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n3_b1a_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -2586,13 +2581,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[61];
         float[] gw = f[119];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2605,7 +2597,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + 12;
                             int grow = ((n * 32 + jh) * 32 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -2624,20 +2616,20 @@ final class TinyResNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 16 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 16 + cb + 1] += acc3_1;
+                gw[taprow + 192 + cb] += acc0_0;
+                gw[taprow + 192 + cb + 1] += acc0_1;
+                gw[taprow + 208 + cb] += acc1_0;
+                gw[taprow + 208 + cb + 1] += acc1_1;
+                gw[taprow + 224 + cb] += acc2_0;
+                gw[taprow + 224 + cb + 1] += acc2_1;
+                gw[taprow + 240 + cb] += acc3_0;
+                gw[taprow + 240 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_b1a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -2648,7 +2640,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_b1a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2667,7 +2659,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -2951,7 +2943,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
@@ -3108,7 +3100,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.1 = batchnorm(b1a.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.1 = batchnorm(b1a.0), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n4_b1a_1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3166,7 +3158,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.1 = batchnorm(b1a.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.1 = batchnorm(b1a.0), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_b1a_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3216,7 +3208,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a = relu(b1a.1), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a = relu(b1a.1), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n5_b1a_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3232,7 +3224,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a = relu(b1a.1), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a = relu(b1a.1), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_b1a_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3251,7 +3243,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n6_b1b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3264,7 +3256,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n6_b1b_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3283,7 +3275,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -3567,7 +3559,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -3724,7 +3716,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n6_b1b_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -3741,7 +3733,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
@@ -4026,7 +4018,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
@@ -4184,7 +4176,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n6_b1b_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -4193,13 +4185,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[135];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -4216,7 +4206,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
                             int grow = ((n * 32 + jh) * 32 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -4258,7 +4248,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n6_b1b_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -4267,13 +4257,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[135];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -4286,7 +4273,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + 12;
                             int grow = ((n * 32 + jh) * 32 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -4305,20 +4292,20 @@ final class TinyResNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 16 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 16 + cb + 1] += acc3_1;
+                gw[taprow + 192 + cb] += acc0_0;
+                gw[taprow + 192 + cb + 1] += acc0_1;
+                gw[taprow + 208 + cb] += acc1_0;
+                gw[taprow + 208 + cb + 1] += acc1_1;
+                gw[taprow + 224 + cb] += acc2_0;
+                gw[taprow + 224 + cb + 1] += acc2_1;
+                gw[taprow + 240 + cb] += acc3_0;
+                gw[taprow + 240 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n6_b1b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -4329,7 +4316,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n6_b1b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4348,7 +4335,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -4632,7 +4619,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
@@ -4789,7 +4776,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b = batchnorm(b1b.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b = batchnorm(b1b.0), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n7_b1b_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4847,7 +4834,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b = batchnorm(b1b.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b = batchnorm(b1b.0), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n7_b1b_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4897,7 +4884,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: res1.0 = add(b1b, stem), [16, 32, 32].
+     * Line 11: res1.0 = add(b1b, stem), 16x32x32.
      * <p>The forward pass.
      */
     private static void n8_res1_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4914,7 +4901,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: res1.0 = add(b1b, stem), [16, 32, 32].
+     * Line 11: res1.0 = add(b1b, stem), 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_res1_0_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4932,7 +4919,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: res1 = relu(res1.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 11: res1 = relu(res1.0), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n9_res1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4948,7 +4935,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: res1 = relu(res1.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 11: res1 = relu(res1.0), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_res1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4967,7 +4954,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n10_b2a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4980,7 +4967,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n10_b2a_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4999,7 +4986,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n10_b2a_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -5274,7 +5261,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -5493,7 +5480,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n10_b2a_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -5510,7 +5497,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n10_b2a_0_forward_folded_tile4x3(float[][] f, int[][] ix, int batch,
@@ -5786,7 +5773,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6006,7 +5993,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n10_b2a_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -6015,13 +6002,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[151];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -6038,7 +6023,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -6080,7 +6065,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n10_b2a_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -6089,13 +6074,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[151];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -6108,7 +6090,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16 + 12;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -6127,20 +6109,20 @@ final class TinyResNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
+                gw[taprow + 384 + cb] += acc0_0;
+                gw[taprow + 384 + cb + 1] += acc0_1;
+                gw[taprow + 416 + cb] += acc1_0;
+                gw[taprow + 416 + cb + 1] += acc1_1;
+                gw[taprow + 448 + cb] += acc2_0;
+                gw[taprow + 448 + cb + 1] += acc2_1;
+                gw[taprow + 480 + cb] += acc3_0;
+                gw[taprow + 480 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n10_b2a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -6151,7 +6133,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n10_b2a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -6170,7 +6152,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6242,7 +6224,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6297,7 +6279,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase1_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6396,7 +6378,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase1_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6472,7 +6454,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase2_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6573,7 +6555,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase2_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6651,7 +6633,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase3_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6804,7 +6786,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase3_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6922,7 +6904,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.1 = batchnorm(b2a.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 14: b2a.1 = batchnorm(b2a.0), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n11_b2a_1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -6980,7 +6962,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.1 = batchnorm(b2a.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 14: b2a.1 = batchnorm(b2a.0), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n11_b2a_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7030,7 +7012,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a = relu(b2a.1), [32, 16, 16] -> [32, 16, 16].
+     * Line 14: b2a = relu(b2a.1), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n12_b2a_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7046,7 +7028,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a = relu(b2a.1), [32, 16, 16] -> [32, 16, 16].
+     * Line 14: b2a = relu(b2a.1), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n12_b2a_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7065,7 +7047,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n13_b2b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7078,7 +7060,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n13_b2b_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7097,7 +7079,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n13_b2b_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -7372,7 +7354,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n13_b2b_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -7591,7 +7573,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n13_b2b_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -7608,7 +7590,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n13_b2b_0_forward_folded_tile4x3(float[][] f, int[][] ix, int batch,
@@ -7884,7 +7866,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n13_b2b_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
@@ -8104,7 +8086,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n13_b2b_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -8113,13 +8095,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[81];
         float[] gw = f[167];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 1024;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -8136,7 +8116,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -8178,7 +8158,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n13_b2b_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -8187,13 +8167,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[81];
         float[] gw = f[167];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 1024;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -8202,7 +8179,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + 30;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -8215,16 +8192,16 @@ final class TinyResNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
+                gw[taprow + 960 + cb] += acc0_0;
+                gw[taprow + 960 + cb + 1] += acc0_1;
+                gw[taprow + 992 + cb] += acc1_0;
+                gw[taprow + 992 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n13_b2b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -8235,7 +8212,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n13_b2b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -8254,7 +8231,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n13_b2b_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
@@ -8529,7 +8506,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n13_b2b_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -8748,7 +8725,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b = batchnorm(b2b.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b = batchnorm(b2b.0), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n14_b2b_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -8806,7 +8783,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b = batchnorm(b2b.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b = batchnorm(b2b.0), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n14_b2b_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -8856,7 +8833,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n15_short2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -8869,7 +8846,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n15_short2_0_forward_tile4x3(float[][] f, int[][] ix, int batch,
@@ -8940,7 +8917,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
@@ -8994,7 +8971,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n15_short2_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -9011,7 +8988,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n15_short2_0_forward_folded_tile4x3(float[][] f, int[][] ix, int batch,
@@ -9083,7 +9060,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
@@ -9138,7 +9115,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n15_short2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -9147,13 +9124,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[85];
         float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 512;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9170,7 +9144,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 32 + (jh * 2 + tap)) * 32 + (jw * 2 + mw)) * 16 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9212,7 +9186,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n15_short2_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -9221,13 +9195,9 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[85];
         float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9240,7 +9210,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 32 + (jh * 2 + tap)) * 32 + (jw * 2 + mw)) * 16 + 12;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9259,20 +9229,20 @@ final class TinyResNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
+                gw[taprow + 384 + cb] += acc0_0;
+                gw[taprow + 384 + cb + 1] += acc0_1;
+                gw[taprow + 416 + cb] += acc1_0;
+                gw[taprow + 416 + cb + 1] += acc1_1;
+                gw[taprow + 448 + cb] += acc2_0;
+                gw[taprow + 448 + cb + 1] += acc2_1;
+                gw[taprow + 480 + cb] += acc3_0;
+                gw[taprow + 480 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n15_short2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -9283,7 +9253,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9355,7 +9325,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -9410,7 +9380,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2 = batchnorm(short2.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 16: short2 = batchnorm(short2.0), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n16_short2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9468,7 +9438,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2 = batchnorm(short2.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 16: short2 = batchnorm(short2.0), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n16_short2_backward(float[][] f, int[][] ix, int batch, int training,
@@ -9518,7 +9488,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 17: res2.0 = add(b2b, short2), [32, 16, 16].
+     * Line 17: res2.0 = add(b2b, short2), 32x16x16.
      * <p>The forward pass.
      */
     private static void n17_res2_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9535,7 +9505,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 17: res2.0 = add(b2b, short2), [32, 16, 16].
+     * Line 17: res2.0 = add(b2b, short2), 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n17_res2_0_backward(float[][] f, int[][] ix, int batch, int training,
@@ -9553,7 +9523,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 17: res2 = relu(res2.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 17: res2 = relu(res2.0), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n18_res2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9569,7 +9539,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 17: res2 = relu(res2.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 17: res2 = relu(res2.0), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n18_res2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9588,7 +9558,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 19: pool = global_avgpool(res2), [32, 16, 16] -> [32].
+     * Line 19: pool = global_avgpool(res2), 32x16x16 -> 32.
      * <p>The forward pass.
      */
     private static void n19_pool_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9607,7 +9577,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 19: pool = global_avgpool(res2), [32, 16, 16] -> [32].
+     * Line 19: pool = global_avgpool(res2), 32x16x16 -> 32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n19_pool_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9625,7 +9595,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n20_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9641,7 +9611,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The forward pass. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n20_logits_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
@@ -9691,7 +9661,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The forward pass. Register tile: 1 output pixels x 3 vectors of output channels.
      */
     private static void n20_logits_forward_tile1x3(float[][] f, int[][] ix, int batch, int training,
@@ -9725,7 +9695,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n20_logits_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -9743,7 +9713,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n20_logits_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -9754,7 +9724,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n20_logits_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -9763,13 +9733,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[95];
         float[] gw = f[195];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 320;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 320;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9784,7 +9751,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 32 + ci;
+                    int xrow = (n + tap + mw) * 32 + ci;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -9824,7 +9791,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n20_logits_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -9833,20 +9800,16 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[95];
         float[] gw = f[195];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 320;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 320;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
                 float acc1_0 = 0.0f;
                 float acc1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 32 + ci;
+                    int xrow = (n + tap + mw) * 32 + 30;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -9857,16 +9820,16 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc1_0 = xs * g0 + acc1_0;
                     acc1_1 = xs * g1 + acc1_1;
                 }
-                gw[taprow + ci * 10 + cb] += acc0_0;
-                gw[taprow + ci * 10 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 10 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 10 + cb + 1] += acc1_1;
+                gw[taprow + 300 + cb] += acc0_0;
+                gw[taprow + 300 + cb + 1] += acc0_1;
+                gw[taprow + 310 + cb] += acc1_0;
+                gw[taprow + 310 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n20_logits_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -9877,7 +9840,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n20_logits_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
@@ -9930,7 +9893,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 4 vectors of output channels.
      */
     private static void n20_logits_input_grad_tile1x4(float[][] f, int[][] ix, int batch,

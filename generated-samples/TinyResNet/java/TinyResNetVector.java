@@ -143,7 +143,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_stem_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -156,7 +156,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_stem_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -173,7 +173,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_stem_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -454,7 +454,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n0_stem_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -608,7 +608,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n0_stem_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -625,7 +625,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_stem_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
@@ -907,7 +907,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n0_stem_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
@@ -1062,7 +1062,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_stem_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1071,13 +1071,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[55];
         float[] gw = f[103];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 3;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 48;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 48;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1087,7 +1084,7 @@ final class TinyResNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 8 + ci;
+                        int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 8;
                         int grow = ((n * 32 + jh) * 32 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -1103,17 +1100,17 @@ final class TinyResNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc1_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16 + 8).add(acc1_1).intoArray(gw, taprow + 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc2_0).intoArray(gw, taprow + 32);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32 + 8).add(acc2_1).intoArray(gw, taprow + 32 + 8);
         }
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_stem_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -1124,7 +1121,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_stem_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1143,7 +1140,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 11 output pixels x 1 vectors of output channels.
      */
     private static void n0_stem_0_input_grad_tile11x1(float[][] f, int[][] ix, int batch,
@@ -1449,7 +1446,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.0 = conv2d(image), [3, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 10 output pixels x 1 vectors of output channels.
      */
     private static void n0_stem_0_input_grad_tile10x1(float[][] f, int[][] ix, int batch,
@@ -1732,7 +1729,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.1 = batchnorm(stem.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.1 = batchnorm(stem.0), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n1_stem_1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1790,7 +1787,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem.1 = batchnorm(stem.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 6: stem.1 = batchnorm(stem.0), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_stem_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1840,7 +1837,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem = relu(stem.1), [16, 32, 32] -> [16, 32, 32].
+     * Line 6: stem = relu(stem.1), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n2_stem_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1856,7 +1853,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: stem = relu(stem.1), [16, 32, 32] -> [16, 32, 32].
+     * Line 6: stem = relu(stem.1), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_stem_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1875,7 +1872,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_b1a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1888,7 +1885,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n3_b1a_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1907,7 +1904,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -2188,7 +2185,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -2342,7 +2339,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n3_b1a_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -2359,7 +2356,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
@@ -2641,7 +2638,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
@@ -2796,7 +2793,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_b1a_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2805,13 +2802,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[61];
         float[] gw = f[119];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2827,7 +2822,7 @@ final class TinyResNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
                         int grow = ((n * 32 + jh) * 32 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2868,7 +2863,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n3_b1a_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -2877,13 +2872,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[61];
         float[] gw = f[119];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2895,7 +2887,7 @@ final class TinyResNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + 12;
                         int grow = ((n * 32 + jh) * 32 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2914,19 +2906,19 @@ final class TinyResNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16 + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 192).add(acc0_0).intoArray(gw, taprow + 192);
+            FloatVector.fromArray(SPECIES, gw, taprow + 192 + 8).add(acc0_1).intoArray(gw, taprow + 192 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 208).add(acc1_0).intoArray(gw, taprow + 208);
+            FloatVector.fromArray(SPECIES, gw, taprow + 208 + 8).add(acc1_1).intoArray(gw, taprow + 208 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 224).add(acc2_0).intoArray(gw, taprow + 224);
+            FloatVector.fromArray(SPECIES, gw, taprow + 224 + 8).add(acc2_1).intoArray(gw, taprow + 224 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 240).add(acc3_0).intoArray(gw, taprow + 240);
+            FloatVector.fromArray(SPECIES, gw, taprow + 240 + 8).add(acc3_1).intoArray(gw, taprow + 240 + 8);
         }
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_b1a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -2937,7 +2929,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_b1a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2956,7 +2948,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -3237,7 +3229,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.0 = conv2d(stem), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n3_b1a_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
@@ -3391,7 +3383,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.1 = batchnorm(b1a.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.1 = batchnorm(b1a.0), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n4_b1a_1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3449,7 +3441,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a.1 = batchnorm(b1a.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a.1 = batchnorm(b1a.0), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_b1a_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3499,7 +3491,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a = relu(b1a.1), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a = relu(b1a.1), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n5_b1a_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3515,7 +3507,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: b1a = relu(b1a.1), [16, 32, 32] -> [16, 32, 32].
+     * Line 9: b1a = relu(b1a.1), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_b1a_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3534,7 +3526,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n6_b1b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3547,7 +3539,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n6_b1b_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3566,7 +3558,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -3847,7 +3839,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -4001,7 +3993,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n6_b1b_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -4018,7 +4010,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
@@ -4300,7 +4292,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
@@ -4455,7 +4447,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n6_b1b_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -4464,13 +4456,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[135];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -4486,7 +4476,7 @@ final class TinyResNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
                         int grow = ((n * 32 + jh) * 32 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -4527,7 +4517,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n6_b1b_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -4536,13 +4526,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[135];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -4554,7 +4541,7 @@ final class TinyResNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + 12;
                         int grow = ((n * 32 + jh) * 32 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -4573,19 +4560,19 @@ final class TinyResNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16 + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 192).add(acc0_0).intoArray(gw, taprow + 192);
+            FloatVector.fromArray(SPECIES, gw, taprow + 192 + 8).add(acc0_1).intoArray(gw, taprow + 192 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 208).add(acc1_0).intoArray(gw, taprow + 208);
+            FloatVector.fromArray(SPECIES, gw, taprow + 208 + 8).add(acc1_1).intoArray(gw, taprow + 208 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 224).add(acc2_0).intoArray(gw, taprow + 224);
+            FloatVector.fromArray(SPECIES, gw, taprow + 224 + 8).add(acc2_1).intoArray(gw, taprow + 224 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 240).add(acc3_0).intoArray(gw, taprow + 240);
+            FloatVector.fromArray(SPECIES, gw, taprow + 240 + 8).add(acc3_1).intoArray(gw, taprow + 240 + 8);
         }
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n6_b1b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -4596,7 +4583,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n6_b1b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4615,7 +4602,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -4896,7 +4883,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b.0 = conv2d(b1a), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n6_b1b_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
@@ -5050,7 +5037,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b = batchnorm(b1b.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b = batchnorm(b1b.0), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n7_b1b_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5108,7 +5095,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: b1b = batchnorm(b1b.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 10: b1b = batchnorm(b1b.0), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n7_b1b_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5158,7 +5145,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: res1.0 = add(b1b, stem), [16, 32, 32].
+     * Line 11: res1.0 = add(b1b, stem), 16x32x32.
      * <p>The forward pass.
      */
     private static void n8_res1_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5175,7 +5162,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: res1.0 = add(b1b, stem), [16, 32, 32].
+     * Line 11: res1.0 = add(b1b, stem), 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_res1_0_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5193,7 +5180,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: res1 = relu(res1.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 11: res1 = relu(res1.0), 16x32x32 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n9_res1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5209,7 +5196,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: res1 = relu(res1.0), [16, 32, 32] -> [16, 32, 32].
+     * Line 11: res1 = relu(res1.0), 16x32x32 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_res1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5228,7 +5215,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n10_b2a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5241,7 +5228,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n10_b2a_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5260,7 +5247,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -5544,7 +5531,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -5763,7 +5750,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n10_b2a_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -5780,7 +5767,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6065,7 +6052,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6285,7 +6272,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n10_b2a_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -6294,13 +6281,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[151];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -6317,7 +6302,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -6359,7 +6344,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n10_b2a_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -6368,13 +6353,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[151];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -6387,7 +6369,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16 + 12;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -6406,20 +6388,20 @@ final class TinyResNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 384 + cb).add(acc0_0).intoArray(gw, taprow + 384 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 384 + cb + 8).add(acc0_1).intoArray(gw, taprow + 384 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 416 + cb).add(acc1_0).intoArray(gw, taprow + 416 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 416 + cb + 8).add(acc1_1).intoArray(gw, taprow + 416 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 448 + cb).add(acc2_0).intoArray(gw, taprow + 448 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 448 + cb + 8).add(acc2_1).intoArray(gw, taprow + 448 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 480 + cb).add(acc3_0).intoArray(gw, taprow + 480 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 480 + cb + 8).add(acc3_1).intoArray(gw, taprow + 480 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n10_b2a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -6430,7 +6412,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n10_b2a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -6449,7 +6431,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6517,7 +6499,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6568,7 +6550,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase1_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6664,7 +6646,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase1_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6737,7 +6719,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase2_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6835,7 +6817,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase2_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6910,7 +6892,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase3_tile6x2(float[][] f, int[][] ix, int batch,
@@ -7060,7 +7042,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_b2a_0_input_grad_phase3_tile4x2(float[][] f, int[][] ix, int batch,
@@ -7175,7 +7157,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.1 = batchnorm(b2a.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 14: b2a.1 = batchnorm(b2a.0), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n11_b2a_1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7233,7 +7215,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a.1 = batchnorm(b2a.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 14: b2a.1 = batchnorm(b2a.0), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n11_b2a_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7283,7 +7265,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a = relu(b2a.1), [32, 16, 16] -> [32, 16, 16].
+     * Line 14: b2a = relu(b2a.1), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n12_b2a_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7299,7 +7281,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: b2a = relu(b2a.1), [32, 16, 16] -> [32, 16, 16].
+     * Line 14: b2a = relu(b2a.1), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n12_b2a_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7318,7 +7300,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n13_b2b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7331,7 +7313,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n13_b2b_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7350,7 +7332,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n13_b2b_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -7634,7 +7616,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n13_b2b_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -7853,7 +7835,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n13_b2b_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -7870,7 +7852,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n13_b2b_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
@@ -8155,7 +8137,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n13_b2b_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
@@ -8375,7 +8357,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n13_b2b_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -8384,13 +8366,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[81];
         float[] gw = f[167];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 1024;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -8407,7 +8387,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -8449,7 +8429,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n13_b2b_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -8458,13 +8438,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[81];
         float[] gw = f[167];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 1024;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -8473,7 +8450,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + 30;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -8486,16 +8463,16 @@ final class TinyResNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb).add(acc0_0).intoArray(gw, taprow + 960 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb + 8).add(acc0_1).intoArray(gw, taprow + 960 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb).add(acc1_0).intoArray(gw, taprow + 992 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb + 8).add(acc1_1).intoArray(gw, taprow + 992 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n13_b2b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -8506,7 +8483,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n13_b2b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -8525,7 +8502,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n13_b2b_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -8809,7 +8786,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b.0 = conv2d(b2a), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n13_b2b_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -9028,7 +9005,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b = batchnorm(b2b.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b = batchnorm(b2b.0), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n14_b2b_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9086,7 +9063,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: b2b = batchnorm(b2b.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 15: b2b = batchnorm(b2b.0), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n14_b2b_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9136,7 +9113,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n15_short2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9149,7 +9126,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9221,7 +9198,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
@@ -9276,7 +9253,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
      */
     private static void n15_short2_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
@@ -9293,7 +9270,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9366,7 +9343,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
@@ -9422,7 +9399,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n15_short2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -9431,13 +9408,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[85];
         float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 512;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9454,7 +9428,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 32 + (jh * 2 + tap)) * 32 + (jw * 2 + mw)) * 16 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9496,7 +9470,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n15_short2_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -9505,13 +9479,9 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[85];
         float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9524,7 +9494,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 32 + (jh * 2 + tap)) * 32 + (jw * 2 + mw)) * 16 + 12;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9543,20 +9513,20 @@ final class TinyResNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 384 + cb).add(acc0_0).intoArray(gw, taprow + 384 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 384 + cb + 8).add(acc0_1).intoArray(gw, taprow + 384 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 416 + cb).add(acc1_0).intoArray(gw, taprow + 416 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 416 + cb + 8).add(acc1_1).intoArray(gw, taprow + 416 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 448 + cb).add(acc2_0).intoArray(gw, taprow + 448 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 448 + cb + 8).add(acc2_1).intoArray(gw, taprow + 448 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 480 + cb).add(acc3_0).intoArray(gw, taprow + 480 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 480 + cb + 8).add(acc3_1).intoArray(gw, taprow + 480 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n15_short2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -9567,7 +9537,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9635,7 +9605,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2.0 = conv2d(res1), [16, 32, 32] -> [32, 16, 16].
+     * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n15_short2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -9686,7 +9656,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2 = batchnorm(short2.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 16: short2 = batchnorm(short2.0), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n16_short2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9744,7 +9714,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: short2 = batchnorm(short2.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 16: short2 = batchnorm(short2.0), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n16_short2_backward(float[][] f, int[][] ix, int batch, int training,
@@ -9794,7 +9764,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 17: res2.0 = add(b2b, short2), [32, 16, 16].
+     * Line 17: res2.0 = add(b2b, short2), 32x16x16.
      * <p>The forward pass.
      */
     private static void n17_res2_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9811,7 +9781,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 17: res2.0 = add(b2b, short2), [32, 16, 16].
+     * Line 17: res2.0 = add(b2b, short2), 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n17_res2_0_backward(float[][] f, int[][] ix, int batch, int training,
@@ -9829,7 +9799,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 17: res2 = relu(res2.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 17: res2 = relu(res2.0), 32x16x16 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n18_res2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9845,7 +9815,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 17: res2 = relu(res2.0), [32, 16, 16] -> [32, 16, 16].
+     * Line 17: res2 = relu(res2.0), 32x16x16 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n18_res2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9864,7 +9834,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 19: pool = global_avgpool(res2), [32, 16, 16] -> [32].
+     * Line 19: pool = global_avgpool(res2), 32x16x16 -> 32.
      * <p>The forward pass.
      */
     private static void n19_pool_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9883,7 +9853,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 19: pool = global_avgpool(res2), [32, 16, 16] -> [32].
+     * Line 19: pool = global_avgpool(res2), 32x16x16 -> 32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n19_pool_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9901,7 +9871,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n20_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9917,7 +9887,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The forward pass. Register tile: 1 output pixels x 2 vectors of output channels.
      */
     private static void n20_logits_forward_tile1x2(float[][] f, int[][] ix, int batch, int training,
@@ -9947,7 +9917,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n20_logits_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -9965,7 +9935,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n20_logits_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -9976,7 +9946,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n20_logits_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -9985,13 +9955,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[95];
         float[] gw = f[195];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -10005,7 +9972,7 @@ final class TinyResNetVector extends CompiledNetwork {
             FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc5_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + md + mh + mw) * 32 + ci;
+                int xrow = (n + tap + mw) * 32 + ci;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -10044,7 +10011,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n20_logits_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -10053,19 +10020,15 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[95];
         float[] gw = f[195];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + md + mh + mw) * 32 + ci;
+                int xrow = (n + tap + mw) * 32 + 30;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -10076,15 +10039,15 @@ final class TinyResNetVector extends CompiledNetwork {
                 acc1_0 = xs.fma(g0, acc1_0);
                 acc1_1 = xs.fma(g1, acc1_1);
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480).add(acc0_0).intoArray(gw, taprow + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480 + 8).add(acc0_1).intoArray(gw, taprow + 480 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496).add(acc1_0).intoArray(gw, taprow + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496 + 8).add(acc1_1).intoArray(gw, taprow + 496 + 8);
         }
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n20_logits_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -10095,7 +10058,7 @@ final class TinyResNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 20: logits = dense(pool), [32] -> [10].
+     * Line 20: logits = dense(pool), 32 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 4 vectors of output channels.
      */
     private static void n20_logits_input_grad_tile1x4(float[][] f, int[][] ix, int batch,

@@ -188,7 +188,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -204,7 +204,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_enc1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -221,7 +221,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_enc1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -497,7 +497,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n0_enc1_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -708,7 +708,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -726,7 +726,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -737,7 +737,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_enc1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -746,20 +746,17 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[43];
         float[] gw = f[92];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = row - rest;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 16;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 16;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 64; jh++) {
                         for (int jw = 0; jw < 64; jw++) {
-                            int xrow = ((n + md) * 66 + (jh + mh)) * 66 + (jw + mw) + ci;
+                            int xrow = (n * 66 + (jh + mh)) * 66 + (jw + mw);
                             int grow = ((n * 64 + jh) * 64 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -769,14 +766,14 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
             }
         }
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -787,7 +784,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -806,7 +803,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 13 output pixels x 1 vectors of output channels.
      */
     private static void n0_enc1_0_input_grad_tile13x1(float[][] f, int[][] ix, int batch,
@@ -1152,7 +1149,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 12 output pixels x 1 vectors of output channels.
      */
     private static void n0_enc1_0_input_grad_tile12x1(float[][] f, int[][] ix, int batch,
@@ -1475,7 +1472,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.1 = relu(enc1.0), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.1 = relu(enc1.0), 16x64x64 -> 16x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_enc1_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1494,7 +1491,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n2_enc1_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1510,7 +1507,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n2_enc1_2_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1529,7 +1526,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n2_enc1_2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -1814,7 +1811,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n2_enc1_2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -2034,7 +2031,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n2_enc1_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2052,7 +2049,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n2_enc1_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -2063,7 +2060,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n2_enc1_2_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2072,13 +2069,11 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[47];
         float[] gw = f[100];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2095,7 +2090,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 64; jh++) {
                         for (int jw = 0; jw < 64; jw++) {
-                            int xrow = (((n + md) * 66 + (jh + mh)) * 66 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 66 + (jh + mh)) * 66 + (jw + mw)) * 16 + ci;
                             int grow = ((n * 64 + jh) * 64 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -2137,7 +2132,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n2_enc1_2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -2146,13 +2141,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[47];
         float[] gw = f[100];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2165,7 +2157,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 64; jh++) {
                         for (int jw = 0; jw < 64; jw++) {
-                            int xrow = (((n + md) * 66 + (jh + mh)) * 66 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 66 + (jh + mh)) * 66 + (jw + mw)) * 16 + 12;
                             int grow = ((n * 64 + jh) * 64 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -2184,20 +2176,20 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 16 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 16 + cb + 1] += acc3_1;
+                gw[taprow + 192 + cb] += acc0_0;
+                gw[taprow + 192 + cb + 1] += acc0_1;
+                gw[taprow + 208 + cb] += acc1_0;
+                gw[taprow + 208 + cb + 1] += acc1_1;
+                gw[taprow + 224 + cb] += acc2_0;
+                gw[taprow + 224 + cb + 1] += acc2_1;
+                gw[taprow + 240 + cb] += acc3_0;
+                gw[taprow + 240 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n2_enc1_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -2208,7 +2200,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n2_enc1_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2227,7 +2219,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n2_enc1_2_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -2511,7 +2503,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n2_enc1_2_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -2730,7 +2722,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1 = relu(enc1.2), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1 = relu(enc1.2), 16x64x64 -> 16x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n3_enc1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2749,7 +2741,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: down1 = maxpool2d(enc1), [16, 64, 64] -> [16, 32, 32].
+     * Line 7: down1 = maxpool2d(enc1), 16x64x64 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n4_down1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2790,7 +2782,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: down1 = maxpool2d(enc1), [16, 64, 64] -> [16, 32, 32].
+     * Line 7: down1 = maxpool2d(enc1), 16x64x64 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_down1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2812,7 +2804,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n5_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2828,7 +2820,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n5_enc2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2847,7 +2839,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n5_enc2_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -3123,7 +3115,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n5_enc2_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -3343,7 +3335,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n5_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3361,7 +3353,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n5_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -3372,7 +3364,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n5_enc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3381,13 +3373,11 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[53];
         float[] gw = f[108];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3404,7 +3394,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3446,7 +3436,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n5_enc2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -3455,13 +3445,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[53];
         float[] gw = f[108];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3474,7 +3461,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + 12;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3493,20 +3480,20 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
+                gw[taprow + 384 + cb] += acc0_0;
+                gw[taprow + 384 + cb + 1] += acc0_1;
+                gw[taprow + 416 + cb] += acc1_0;
+                gw[taprow + 416 + cb + 1] += acc1_1;
+                gw[taprow + 448 + cb] += acc2_0;
+                gw[taprow + 448 + cb + 1] += acc2_1;
+                gw[taprow + 480 + cb] += acc3_0;
+                gw[taprow + 480 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n5_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -3517,7 +3504,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n5_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3536,7 +3523,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n5_enc2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -3820,7 +3807,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n5_enc2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
@@ -3977,7 +3964,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.1 = relu(enc2.0), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.1 = relu(enc2.0), 32x32x32 -> 32x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n6_enc2_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3996,7 +3983,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n7_enc2_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4012,7 +3999,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n7_enc2_2_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4031,7 +4018,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n7_enc2_2_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -4307,7 +4294,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n7_enc2_2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -4527,7 +4514,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n7_enc2_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -4545,7 +4532,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n7_enc2_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -4556,7 +4543,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n7_enc2_2_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -4565,13 +4552,11 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[57];
         float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 1024;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -4588,7 +4573,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 32 + ci;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -4630,7 +4615,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n7_enc2_2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -4639,13 +4624,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[57];
         float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 1024;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -4654,7 +4636,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 32 + 30;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -4667,16 +4649,16 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
+                gw[taprow + 960 + cb] += acc0_0;
+                gw[taprow + 960 + cb + 1] += acc0_1;
+                gw[taprow + 992 + cb] += acc1_0;
+                gw[taprow + 992 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n7_enc2_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -4687,7 +4669,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n7_enc2_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4706,7 +4688,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n7_enc2_2_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
@@ -4981,7 +4963,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n7_enc2_2_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -5200,7 +5182,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2 = relu(enc2.2), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2 = relu(enc2.2), 32x32x32 -> 32x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_enc2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5219,7 +5201,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: down2 = maxpool2d(enc2), [32, 32, 32] -> [32, 16, 16].
+     * Line 9: down2 = maxpool2d(enc2), 32x32x32 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n9_down2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5260,7 +5242,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: down2 = maxpool2d(enc2), [32, 32, 32] -> [32, 16, 16].
+     * Line 9: down2 = maxpool2d(enc2), 32x32x32 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_down2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5282,7 +5264,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n10_bottom_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5298,7 +5280,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n10_bottom_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5317,7 +5299,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The forward pass. Register tile: 2 output pixels x 5 vectors of output channels.
      */
     private static void n10_bottom_0_forward_tile2x5(float[][] f, int[][] ix, int batch,
@@ -5571,7 +5553,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The forward pass. Register tile: 2 output pixels x 4 vectors of output channels.
      */
     private static void n10_bottom_0_forward_tile2x4(float[][] f, int[][] ix, int batch,
@@ -5791,7 +5773,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n10_bottom_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -5809,7 +5791,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n10_bottom_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
@@ -5820,7 +5802,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n10_bottom_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -5829,13 +5811,11 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[63];
         float[] gw = f[124];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -5852,7 +5832,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 64 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -5894,7 +5874,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n10_bottom_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -5903,13 +5883,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[63];
         float[] gw = f[124];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -5918,7 +5895,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + 30;
                             int grow = ((n * 16 + jh) * 16 + jw) * 64 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -5931,16 +5908,16 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 64 + cb] += acc0_0;
-                gw[taprow + ci * 64 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 64 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 64 + cb + 1] += acc1_1;
+                gw[taprow + 1920 + cb] += acc0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_1;
+                gw[taprow + 1984 + cb] += acc1_0;
+                gw[taprow + 1984 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n10_bottom_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -5951,7 +5928,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n10_bottom_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -5970,7 +5947,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n10_bottom_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
@@ -6245,7 +6222,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_bottom_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6464,7 +6441,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom = relu(bottom.0), [64, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom = relu(bottom.0), 64x16x16 -> 64x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n11_bottom_backward(float[][] f, int[][] ix, int batch, int training,
@@ -6483,7 +6460,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n12_up2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -6499,7 +6476,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n12_up2_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -6571,7 +6548,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -6626,7 +6603,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n12_up2_forward_phase1_tile4x3(float[][] f, int[][] ix, int batch,
@@ -6698,7 +6675,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_phase1_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6753,7 +6730,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n12_up2_forward_phase2_tile4x3(float[][] f, int[][] ix, int batch,
@@ -6825,7 +6802,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_phase2_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6880,7 +6857,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n12_up2_forward_phase3_tile4x3(float[][] f, int[][] ix, int batch,
@@ -6952,7 +6929,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_phase3_tile4x2(float[][] f, int[][] ix, int batch,
@@ -7007,7 +6984,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n12_up2_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7025,7 +7002,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n12_up2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -7036,7 +7013,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n12_up2_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -7045,13 +7022,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7068,7 +7042,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7110,7 +7084,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n12_up2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -7119,13 +7093,9 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 2048;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7138,7 +7108,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7157,20 +7127,20 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
+                gw[taprow + 1920 + cb] += acc0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_1;
+                gw[taprow + 1952 + cb] += acc1_0;
+                gw[taprow + 1952 + cb + 1] += acc1_1;
+                gw[taprow + 1984 + cb] += acc2_0;
+                gw[taprow + 1984 + cb + 1] += acc2_1;
+                gw[taprow + 2016 + cb] += acc3_0;
+                gw[taprow + 2016 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase1(float[][] f, int[][] ix, int batch, int training,
@@ -7179,13 +7149,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7202,7 +7169,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7244,7 +7211,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase1_rest(float[][] f, int[][] ix, int batch,
@@ -7253,13 +7220,9 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 2048;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7272,7 +7235,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7291,20 +7254,20 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
+                gw[taprow + 1920 + cb] += acc0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_1;
+                gw[taprow + 1952 + cb] += acc1_0;
+                gw[taprow + 1952 + cb + 1] += acc1_1;
+                gw[taprow + 1984 + cb] += acc2_0;
+                gw[taprow + 1984 + cb + 1] += acc2_1;
+                gw[taprow + 2016 + cb] += acc3_0;
+                gw[taprow + 2016 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase2(float[][] f, int[][] ix, int batch, int training,
@@ -7313,13 +7276,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7336,7 +7296,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7378,7 +7338,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase2_rest(float[][] f, int[][] ix, int batch,
@@ -7387,13 +7347,9 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 2048;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7406,7 +7362,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7425,20 +7381,20 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
+                gw[taprow + 1920 + cb] += acc0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_1;
+                gw[taprow + 1952 + cb] += acc1_0;
+                gw[taprow + 1952 + cb + 1] += acc1_1;
+                gw[taprow + 1984 + cb] += acc2_0;
+                gw[taprow + 1984 + cb + 1] += acc2_1;
+                gw[taprow + 2016 + cb] += acc3_0;
+                gw[taprow + 2016 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase3(float[][] f, int[][] ix, int batch, int training,
@@ -7447,13 +7403,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7470,7 +7423,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7512,7 +7465,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase3_rest(float[][] f, int[][] ix, int batch,
@@ -7521,13 +7474,9 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 2048;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7540,7 +7489,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7559,20 +7508,20 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
+                gw[taprow + 1920 + cb] += acc0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_1;
+                gw[taprow + 1952 + cb] += acc1_0;
+                gw[taprow + 1952 + cb + 1] += acc1_1;
+                gw[taprow + 1984 + cb] += acc2_0;
+                gw[taprow + 1984 + cb + 1] += acc2_1;
+                gw[taprow + 2016 + cb] += acc3_0;
+                gw[taprow + 2016 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n12_up2_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -7583,7 +7532,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 5 vectors of output channels.
      */
     private static void n12_up2_input_grad_tile2x5(float[][] f, int[][] ix, int batch, int training,
@@ -7720,7 +7669,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 4 vectors of output channels.
      */
     private static void n12_up2_input_grad_tile2x4(float[][] f, int[][] ix, int batch, int training,
@@ -7838,7 +7787,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.0 = concat(up2, enc2), [64, 32, 32].
+     * Line 13: dec2.0 = concat(up2, enc2), 64x32x32.
      * <p>The forward pass.
      */
     private static void n13_dec2_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7859,7 +7808,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.0 = concat(up2, enc2), [64, 32, 32].
+     * Line 13: dec2.0 = concat(up2, enc2), 64x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n13_dec2_0_backward(float[][] f, int[][] ix, int batch, int training,
@@ -7880,7 +7829,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n14_dec2_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7896,7 +7845,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n14_dec2_1_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7915,7 +7864,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n14_dec2_1_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -8191,7 +8140,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n14_dec2_1_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -8411,7 +8360,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n14_dec2_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -8429,7 +8378,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n14_dec2_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -8440,7 +8389,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n14_dec2_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -8449,13 +8398,11 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[71];
         float[] gw = f[138];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -8472,7 +8419,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 64 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 64 + ci;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -8514,7 +8461,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n14_dec2_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -8523,13 +8470,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[71];
         float[] gw = f[138];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -8542,7 +8486,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 64 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 64 + 60;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -8561,20 +8505,20 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
+                gw[taprow + 1920 + cb] += acc0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_1;
+                gw[taprow + 1952 + cb] += acc1_0;
+                gw[taprow + 1952 + cb + 1] += acc1_1;
+                gw[taprow + 1984 + cb] += acc2_0;
+                gw[taprow + 1984 + cb + 1] += acc2_1;
+                gw[taprow + 2016 + cb] += acc3_0;
+                gw[taprow + 2016 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n14_dec2_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -8585,7 +8529,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n14_dec2_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -8604,7 +8548,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 5 vectors of output channels.
      */
     private static void n14_dec2_1_input_grad_tile2x5(float[][] f, int[][] ix, int batch,
@@ -8857,7 +8801,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 4 vectors of output channels.
      */
     private static void n14_dec2_1_input_grad_tile2x4(float[][] f, int[][] ix, int batch,
@@ -9076,7 +9020,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2 = relu(dec2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2 = relu(dec2.1), 32x32x32 -> 32x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n15_dec2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9095,7 +9039,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n16_up1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9111,7 +9055,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -9184,7 +9128,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -9226,7 +9170,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase1_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9299,7 +9243,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase1_tile2x2(float[][] f, int[][] ix, int batch,
@@ -9341,7 +9285,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase2_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9414,7 +9358,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase2_tile2x2(float[][] f, int[][] ix, int batch,
@@ -9456,7 +9400,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase3_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9529,7 +9473,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase3_tile2x2(float[][] f, int[][] ix, int batch,
@@ -9571,7 +9515,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n16_up1_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9589,7 +9533,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n16_up1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -9600,7 +9544,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n16_up1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -9609,13 +9553,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9632,7 +9573,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                             int grow = ((n * 64 + jh * 2) * 64 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9674,7 +9615,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n16_up1_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -9683,13 +9624,9 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9698,7 +9635,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                             int grow = ((n * 64 + jh * 2) * 64 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9711,16 +9648,16 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
+                gw[taprow + 480 + cb] += acc0_0;
+                gw[taprow + 480 + cb + 1] += acc0_1;
+                gw[taprow + 496 + cb] += acc1_0;
+                gw[taprow + 496 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase1(float[][] f, int[][] ix, int batch, int training,
@@ -9729,13 +9666,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9752,7 +9686,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                             int grow = ((n * 64 + jh * 2) * 64 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9794,7 +9728,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase1_rest(float[][] f, int[][] ix, int batch,
@@ -9803,13 +9737,9 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9818,7 +9748,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                             int grow = ((n * 64 + jh * 2) * 64 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9831,16 +9761,16 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
+                gw[taprow + 480 + cb] += acc0_0;
+                gw[taprow + 480 + cb + 1] += acc0_1;
+                gw[taprow + 496 + cb] += acc1_0;
+                gw[taprow + 496 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase2(float[][] f, int[][] ix, int batch, int training,
@@ -9849,13 +9779,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9872,7 +9799,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                             int grow = ((n * 64 + (1 + jh * 2)) * 64 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9914,7 +9841,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase2_rest(float[][] f, int[][] ix, int batch,
@@ -9923,13 +9850,9 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9938,7 +9861,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                             int grow = ((n * 64 + (1 + jh * 2)) * 64 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9951,16 +9874,16 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
+                gw[taprow + 480 + cb] += acc0_0;
+                gw[taprow + 480 + cb + 1] += acc0_1;
+                gw[taprow + 496 + cb] += acc1_0;
+                gw[taprow + 496 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase3(float[][] f, int[][] ix, int batch, int training,
@@ -9969,13 +9892,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9992,7 +9912,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                             int grow = ((n * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -10034,7 +9954,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase3_rest(float[][] f, int[][] ix, int batch,
@@ -10043,13 +9963,9 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -10058,7 +9974,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                             int grow = ((n * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -10071,16 +9987,16 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
+                gw[taprow + 480 + cb] += acc0_0;
+                gw[taprow + 480 + cb + 1] += acc0_1;
+                gw[taprow + 496 + cb] += acc1_0;
+                gw[taprow + 496 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n16_up1_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -10091,7 +10007,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n16_up1_input_grad_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -10240,7 +10156,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -10358,7 +10274,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.0 = concat(up1, enc1), [32, 64, 64].
+     * Line 15: dec1.0 = concat(up1, enc1), 32x64x64.
      * <p>The forward pass.
      */
     private static void n17_dec1_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -10379,7 +10295,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.0 = concat(up1, enc1), [32, 64, 64].
+     * Line 15: dec1.0 = concat(up1, enc1), 32x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n17_dec1_0_backward(float[][] f, int[][] ix, int batch, int training,
@@ -10400,7 +10316,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n18_dec1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -10416,7 +10332,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n18_dec1_1_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -10435,7 +10351,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n18_dec1_1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -10720,7 +10636,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n18_dec1_1_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -10940,7 +10856,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n18_dec1_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -10958,7 +10874,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n18_dec1_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -10969,7 +10885,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n18_dec1_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -10978,13 +10894,11 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[79];
         float[] gw = f[152];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -11001,7 +10915,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 64; jh++) {
                         for (int jw = 0; jw < 64; jw++) {
-                            int xrow = (((n + md) * 66 + (jh + mh)) * 66 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 66 + (jh + mh)) * 66 + (jw + mw)) * 32 + ci;
                             int grow = ((n * 64 + jh) * 64 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -11043,7 +10957,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n18_dec1_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -11052,13 +10966,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[79];
         float[] gw = f[152];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -11067,7 +10978,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 64; jh++) {
                         for (int jw = 0; jw < 64; jw++) {
-                            int xrow = (((n + md) * 66 + (jh + mh)) * 66 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 66 + (jh + mh)) * 66 + (jw + mw)) * 32 + 30;
                             int grow = ((n * 64 + jh) * 64 + jw) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -11080,16 +10991,16 @@ final class TinyUNetScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
+                gw[taprow + 480 + cb] += acc0_0;
+                gw[taprow + 480 + cb + 1] += acc0_1;
+                gw[taprow + 496 + cb] += acc1_0;
+                gw[taprow + 496 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n18_dec1_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -11100,7 +11011,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n18_dec1_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -11119,7 +11030,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n18_dec1_1_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -11403,7 +11314,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n18_dec1_1_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -11622,7 +11533,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1 = relu(dec1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1 = relu(dec1.1), 16x64x64 -> 16x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n19_dec1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -11641,7 +11552,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n20_mask_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -11657,7 +11568,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The forward pass. Register tile: 13 output pixels x 1 vectors of output channels.
      */
     private static void n20_mask_0_forward_tile13x1(float[][] f, int[][] ix, int batch,
@@ -11735,7 +11646,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The forward pass. Register tile: 12 output pixels x 1 vectors of output channels.
      */
     private static void n20_mask_0_forward_tile12x1(float[][] f, int[][] ix, int batch,
@@ -11806,7 +11717,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n20_mask_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -11824,7 +11735,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n20_mask_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -11835,7 +11746,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n20_mask_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -11844,13 +11755,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[83];
         float[] gw = f[159];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 16;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -11860,7 +11768,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = (((n + md) * 64 + (jh + mh)) * 64 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 64 + (jh + tap)) * 64 + (jw + mw)) * 16 + ci;
                         int grow = (n * 64 + jh) * 64 + jw;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -11888,7 +11796,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n20_mask_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -11897,13 +11805,9 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[83];
         float[] gw = f[159];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 16;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -11911,7 +11815,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = (((n + md) * 64 + (jh + mh)) * 64 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 64 + (jh + tap)) * 64 + (jw + mw)) * 16 + 12;
                         int grow = (n * 64 + jh) * 64 + jw;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -11925,15 +11829,15 @@ final class TinyUNetScalar extends CompiledNetwork {
                     }
                 }
             }
-            gw[taprow + ci] += acc0_0;
-            gw[taprow + (ci + 1)] += acc1_0;
-            gw[taprow + (ci + 2)] += acc2_0;
-            gw[taprow + (ci + 3)] += acc3_0;
+            gw[taprow + 12] += acc0_0;
+            gw[taprow + 13] += acc1_0;
+            gw[taprow + 14] += acc2_0;
+            gw[taprow + 15] += acc3_0;
         }
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n20_mask_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -11944,7 +11848,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n20_mask_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -12013,7 +11917,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n20_mask_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -12065,7 +11969,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask = sigmoid(mask.0), [1, 64, 64] -> [1, 64, 64].
+     * Line 16: mask = sigmoid(mask.0), 1x64x64 -> 1x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n21_mask_backward(float[][] f, int[][] ix, int batch, int training, int lo,

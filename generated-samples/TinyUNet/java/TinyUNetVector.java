@@ -193,7 +193,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -209,7 +209,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_enc1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -226,7 +226,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_enc1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -499,7 +499,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n0_enc1_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -707,7 +707,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -725,7 +725,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -736,7 +736,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_enc1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -745,19 +745,16 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[43];
         float[] gw = f[92];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = row - rest;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 16;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 16;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = (((n + md) * 66 + (jh + mh)) * 66 + (jw + mw)) * 8 + ci;
+                        int xrow = ((n * 66 + (jh + mh)) * 66 + (jw + mw)) * 8;
                         int grow = ((n * 64 + jh) * 64 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -767,13 +764,13 @@ final class TinyUNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
         }
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -784,7 +781,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -803,7 +800,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 13 output pixels x 1 vectors of output channels.
      */
     private static void n0_enc1_0_input_grad_tile13x1(float[][] f, int[][] ix, int batch,
@@ -1149,7 +1146,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.0 = conv2d(image), [1, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 12 output pixels x 1 vectors of output channels.
      */
     private static void n0_enc1_0_input_grad_tile12x1(float[][] f, int[][] ix, int batch,
@@ -1472,7 +1469,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.1 = relu(enc1.0), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.1 = relu(enc1.0), 16x64x64 -> 16x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_enc1_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1491,7 +1488,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n2_enc1_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1507,7 +1504,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n2_enc1_2_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1526,7 +1523,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n2_enc1_2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -1808,7 +1805,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n2_enc1_2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -2025,7 +2022,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n2_enc1_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2043,7 +2040,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n2_enc1_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -2054,7 +2051,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n2_enc1_2_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2063,13 +2060,11 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[47];
         float[] gw = f[100];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2085,7 +2080,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = (((n + md) * 66 + (jh + mh)) * 66 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 66 + (jh + mh)) * 66 + (jw + mw)) * 16 + ci;
                         int grow = ((n * 64 + jh) * 64 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2126,7 +2121,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n2_enc1_2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -2135,13 +2130,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[47];
         float[] gw = f[100];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 256;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2153,7 +2145,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = (((n + md) * 66 + (jh + mh)) * 66 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 66 + (jh + mh)) * 66 + (jw + mw)) * 16 + 12;
                         int grow = ((n * 64 + jh) * 64 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2172,19 +2164,19 @@ final class TinyUNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16 + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 192).add(acc0_0).intoArray(gw, taprow + 192);
+            FloatVector.fromArray(SPECIES, gw, taprow + 192 + 8).add(acc0_1).intoArray(gw, taprow + 192 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 208).add(acc1_0).intoArray(gw, taprow + 208);
+            FloatVector.fromArray(SPECIES, gw, taprow + 208 + 8).add(acc1_1).intoArray(gw, taprow + 208 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 224).add(acc2_0).intoArray(gw, taprow + 224);
+            FloatVector.fromArray(SPECIES, gw, taprow + 224 + 8).add(acc2_1).intoArray(gw, taprow + 224 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 240).add(acc3_0).intoArray(gw, taprow + 240);
+            FloatVector.fromArray(SPECIES, gw, taprow + 240 + 8).add(acc3_1).intoArray(gw, taprow + 240 + 8);
         }
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n2_enc1_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -2195,7 +2187,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n2_enc1_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2214,7 +2206,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n2_enc1_2_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -2495,7 +2487,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1.2 = conv2d(enc1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n2_enc1_2_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -2711,7 +2703,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: enc1 = relu(enc1.2), [16, 64, 64] -> [16, 64, 64].
+     * Line 6: enc1 = relu(enc1.2), 16x64x64 -> 16x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n3_enc1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2730,7 +2722,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: down1 = maxpool2d(enc1), [16, 64, 64] -> [16, 32, 32].
+     * Line 7: down1 = maxpool2d(enc1), 16x64x64 -> 16x32x32.
      * <p>The forward pass.
      */
     private static void n4_down1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2771,7 +2763,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: down1 = maxpool2d(enc1), [16, 64, 64] -> [16, 32, 32].
+     * Line 7: down1 = maxpool2d(enc1), 16x64x64 -> 16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_down1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2793,7 +2785,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n5_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2809,7 +2801,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n5_enc2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2828,7 +2820,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n5_enc2_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -3113,7 +3105,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n5_enc2_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -3271,7 +3263,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n5_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3289,7 +3281,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n5_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -3300,7 +3292,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n5_enc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -3309,13 +3301,11 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[53];
         float[] gw = f[108];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3332,7 +3322,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -3374,7 +3364,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n5_enc2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -3383,13 +3373,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[53];
         float[] gw = f[108];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3402,7 +3389,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16 + 12;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -3421,20 +3408,20 @@ final class TinyUNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 384 + cb).add(acc0_0).intoArray(gw, taprow + 384 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 384 + cb + 8).add(acc0_1).intoArray(gw, taprow + 384 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 416 + cb).add(acc1_0).intoArray(gw, taprow + 416 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 416 + cb + 8).add(acc1_1).intoArray(gw, taprow + 416 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 448 + cb).add(acc2_0).intoArray(gw, taprow + 448 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 448 + cb + 8).add(acc2_1).intoArray(gw, taprow + 448 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 480 + cb).add(acc3_0).intoArray(gw, taprow + 480 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 480 + cb + 8).add(acc3_1).intoArray(gw, taprow + 480 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n5_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -3445,7 +3432,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n5_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3464,7 +3451,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n5_enc2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -3745,7 +3732,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.0 = conv2d(down1), [16, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n5_enc2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
@@ -3899,7 +3886,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.1 = relu(enc2.0), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.1 = relu(enc2.0), 32x32x32 -> 32x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n6_enc2_1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3918,7 +3905,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n7_enc2_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3934,7 +3921,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n7_enc2_2_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -3953,7 +3940,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n7_enc2_2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -4238,7 +4225,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n7_enc2_2_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -4396,7 +4383,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n7_enc2_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -4414,7 +4401,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n7_enc2_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -4425,7 +4412,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n7_enc2_2_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -4434,13 +4421,11 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[57];
         float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 1024;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -4457,7 +4442,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 32 + ci;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -4499,7 +4484,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n7_enc2_2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -4508,13 +4493,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[57];
         float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 1024;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -4523,7 +4505,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 32 + 30;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -4536,16 +4518,16 @@ final class TinyUNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb).add(acc0_0).intoArray(gw, taprow + 960 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb + 8).add(acc0_1).intoArray(gw, taprow + 960 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb).add(acc1_0).intoArray(gw, taprow + 992 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb + 8).add(acc1_1).intoArray(gw, taprow + 992 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n7_enc2_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -4556,7 +4538,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n7_enc2_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -4575,7 +4557,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n7_enc2_2_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -4859,7 +4841,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2.2 = conv2d(enc2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n7_enc2_2_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
@@ -5016,7 +4998,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: enc2 = relu(enc2.2), [32, 32, 32] -> [32, 32, 32].
+     * Line 8: enc2 = relu(enc2.2), 32x32x32 -> 32x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_enc2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5035,7 +5017,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: down2 = maxpool2d(enc2), [32, 32, 32] -> [32, 16, 16].
+     * Line 9: down2 = maxpool2d(enc2), 32x32x32 -> 32x16x16.
      * <p>The forward pass.
      */
     private static void n9_down2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5076,7 +5058,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: down2 = maxpool2d(enc2), [32, 32, 32] -> [32, 16, 16].
+     * Line 9: down2 = maxpool2d(enc2), 32x32x32 -> 32x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_down2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5098,7 +5080,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n10_bottom_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5114,7 +5096,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n10_bottom_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -5133,7 +5115,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_bottom_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
@@ -5418,7 +5400,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_bottom_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
@@ -5638,7 +5620,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n10_bottom_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -5656,7 +5638,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n10_bottom_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
@@ -5667,7 +5649,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n10_bottom_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -5676,13 +5658,11 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[63];
         float[] gw = f[124];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -5699,7 +5679,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 64 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -5741,7 +5721,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n10_bottom_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -5750,13 +5730,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[63];
         float[] gw = f[124];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -5765,7 +5742,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md) * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + ci;
+                            int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32 + 30;
                             int grow = ((n * 16 + jh) * 16 + jw) * 64 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -5778,16 +5755,16 @@ final class TinyUNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 64 + cb).add(acc0_0).intoArray(gw, taprow + ci * 64 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 64 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 64 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 64 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 64 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 64 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 64 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc1_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1984 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n10_bottom_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -5798,7 +5775,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n10_bottom_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -5817,7 +5794,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n10_bottom_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6101,7 +6078,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom.0 = conv2d(down2), [32, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n10_bottom_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6320,7 +6297,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: bottom = relu(bottom.0), [64, 16, 16] -> [64, 16, 16].
+     * Line 10: bottom = relu(bottom.0), 64x16x16 -> 64x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n11_bottom_backward(float[][] f, int[][] ix, int batch, int training,
@@ -6339,7 +6316,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n12_up2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -6355,7 +6332,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -6428,7 +6405,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -6484,7 +6461,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_phase1_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6557,7 +6534,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_phase1_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6613,7 +6590,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_phase2_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6686,7 +6663,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_phase2_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6742,7 +6719,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_phase3_tile6x2(float[][] f, int[][] ix, int batch,
@@ -6815,7 +6792,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_forward_phase3_tile4x2(float[][] f, int[][] ix, int batch,
@@ -6871,7 +6848,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n12_up2_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -6889,7 +6866,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n12_up2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -6900,7 +6877,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n12_up2_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -6909,13 +6886,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -6932,7 +6906,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -6974,7 +6948,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n12_up2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -6983,13 +6957,9 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 2048;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7002,7 +6972,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7021,20 +6991,20 @@ final class TinyUNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb).add(acc1_0).intoArray(gw, taprow + 1952 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1952 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc2_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc2_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb).add(acc3_0).intoArray(gw, taprow + 2016 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb + 8).add(acc3_1).intoArray(gw, taprow + 2016 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase1(float[][] f, int[][] ix, int batch, int training,
@@ -7043,13 +7013,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7066,7 +7033,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7108,7 +7075,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase1_rest(float[][] f, int[][] ix, int batch,
@@ -7117,13 +7084,9 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 2048;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7136,7 +7099,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7155,20 +7118,20 @@ final class TinyUNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb).add(acc1_0).intoArray(gw, taprow + 1952 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1952 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc2_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc2_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb).add(acc3_0).intoArray(gw, taprow + 2016 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb + 8).add(acc3_1).intoArray(gw, taprow + 2016 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase2(float[][] f, int[][] ix, int batch, int training,
@@ -7177,13 +7140,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7200,7 +7160,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7242,7 +7202,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase2_rest(float[][] f, int[][] ix, int batch,
@@ -7251,13 +7211,9 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 2048;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7270,7 +7226,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7289,20 +7245,20 @@ final class TinyUNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb).add(acc1_0).intoArray(gw, taprow + 1952 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1952 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc2_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc2_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb).add(acc3_0).intoArray(gw, taprow + 2016 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb + 8).add(acc3_1).intoArray(gw, taprow + 2016 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase3(float[][] f, int[][] ix, int batch, int training,
@@ -7311,13 +7267,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7334,7 +7287,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7376,7 +7329,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n12_up2_weight_grad_phase3_rest(float[][] f, int[][] ix, int batch,
@@ -7385,13 +7338,9 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[67];
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 2048;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7404,7 +7353,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = (((n + md * -1) * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7423,20 +7372,20 @@ final class TinyUNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb).add(acc1_0).intoArray(gw, taprow + 1952 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1952 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc2_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc2_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb).add(acc3_0).intoArray(gw, taprow + 2016 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb + 8).add(acc3_1).intoArray(gw, taprow + 2016 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n12_up2_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -7447,7 +7396,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -7600,7 +7549,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 12: up2 = conv_transpose2d(bottom), [64, 16, 16] -> [32, 32, 32].
+     * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n12_up2_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -7718,7 +7667,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.0 = concat(up2, enc2), [64, 32, 32].
+     * Line 13: dec2.0 = concat(up2, enc2), 64x32x32.
      * <p>The forward pass.
      */
     private static void n13_dec2_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7739,7 +7688,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.0 = concat(up2, enc2), [64, 32, 32].
+     * Line 13: dec2.0 = concat(up2, enc2), 64x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n13_dec2_0_backward(float[][] f, int[][] ix, int batch, int training,
@@ -7760,7 +7709,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n14_dec2_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7776,7 +7725,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n14_dec2_1_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -7795,7 +7744,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n14_dec2_1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -8080,7 +8029,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n14_dec2_1_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -8238,7 +8187,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n14_dec2_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -8256,7 +8205,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n14_dec2_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -8267,7 +8216,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n14_dec2_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -8276,13 +8225,11 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[71];
         float[] gw = f[138];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -8299,7 +8246,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 64 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 64 + ci;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -8341,7 +8288,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n14_dec2_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -8350,13 +8297,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[71];
         float[] gw = f[138];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -8369,7 +8313,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n + md) * 34 + (jh + mh)) * 34 + (jw + mw)) * 64 + ci;
+                            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 64 + 60;
                             int grow = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -8388,20 +8332,20 @@ final class TinyUNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb).add(acc1_0).intoArray(gw, taprow + 1952 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1952 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1952 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc2_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc2_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb).add(acc3_0).intoArray(gw, taprow + 2016 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2016 + cb + 8).add(acc3_1).intoArray(gw, taprow + 2016 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n14_dec2_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -8412,7 +8356,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n14_dec2_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -8431,7 +8375,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n14_dec2_1_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
@@ -8706,7 +8650,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2.1 = conv2d(dec2.0), [64, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n14_dec2_1_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -8925,7 +8869,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 13: dec2 = relu(dec2.1), [32, 32, 32] -> [32, 32, 32].
+     * Line 13: dec2 = relu(dec2.1), 32x32x32 -> 32x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n15_dec2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -8944,7 +8888,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n16_up1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -8960,7 +8904,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -9029,7 +8973,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -9067,7 +9011,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase1_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9136,7 +9080,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase1_tile2x2(float[][] f, int[][] ix, int batch,
@@ -9174,7 +9118,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase2_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9243,7 +9187,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase2_tile2x2(float[][] f, int[][] ix, int batch,
@@ -9281,7 +9225,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase3_tile6x2(float[][] f, int[][] ix, int batch,
@@ -9350,7 +9294,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_forward_phase3_tile2x2(float[][] f, int[][] ix, int batch,
@@ -9388,7 +9332,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n16_up1_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -9406,7 +9350,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n16_up1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -9417,7 +9361,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n16_up1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -9426,13 +9370,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9448,7 +9389,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                         int grow = ((n * 64 + jh * 2) * 64 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9489,7 +9430,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n16_up1_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -9498,13 +9439,9 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + mw * 2) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + mw * 2) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9512,7 +9449,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                         int grow = ((n * 64 + jh * 2) * 64 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9525,15 +9462,15 @@ final class TinyUNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480).add(acc0_0).intoArray(gw, taprow + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480 + 8).add(acc0_1).intoArray(gw, taprow + 480 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496).add(acc1_0).intoArray(gw, taprow + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496 + 8).add(acc1_1).intoArray(gw, taprow + 496 + 8);
         }
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase1(float[][] f, int[][] ix, int batch, int training,
@@ -9542,13 +9479,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9564,7 +9498,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                         int grow = ((n * 64 + jh * 2) * 64 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9605,7 +9539,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 1: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase1_rest(float[][] f, int[][] ix, int batch,
@@ -9614,13 +9548,9 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + mh * 2) * 2 + (1 + mw * 2)) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9628,7 +9558,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                         int grow = ((n * 64 + jh * 2) * 64 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9641,15 +9571,15 @@ final class TinyUNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480).add(acc0_0).intoArray(gw, taprow + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480 + 8).add(acc0_1).intoArray(gw, taprow + 480 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496).add(acc1_0).intoArray(gw, taprow + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496 + 8).add(acc1_1).intoArray(gw, taprow + 496 + 8);
         }
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase2(float[][] f, int[][] ix, int batch, int training,
@@ -9658,13 +9588,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9680,7 +9607,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                         int grow = ((n * 64 + (1 + jh * 2)) * 64 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9721,7 +9648,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 2: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase2_rest(float[][] f, int[][] ix, int batch,
@@ -9730,13 +9657,9 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + mw * 2) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9744,7 +9667,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                         int grow = ((n * 64 + (1 + jh * 2)) * 64 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9757,15 +9680,15 @@ final class TinyUNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480).add(acc0_0).intoArray(gw, taprow + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480 + 8).add(acc0_1).intoArray(gw, taprow + 480 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496).add(acc1_0).intoArray(gw, taprow + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496 + 8).add(acc1_1).intoArray(gw, taprow + 496 + 8);
         }
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase3(float[][] f, int[][] ix, int batch, int training,
@@ -9774,13 +9697,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9796,7 +9716,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                         int grow = ((n * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9837,7 +9757,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks. Stride phase 3: the outputs one residue class of the stride reaches.
      */
     private static void n16_up1_weight_grad_phase3_rest(float[][] f, int[][] ix, int batch,
@@ -9846,13 +9766,9 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[75];
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = ((md * 2 + (1 + mh * 2)) * 2 + (1 + mw * 2)) * 512;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9860,7 +9776,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = (((n + md * -1) * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                         int grow = ((n * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9873,15 +9789,15 @@ final class TinyUNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480).add(acc0_0).intoArray(gw, taprow + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480 + 8).add(acc0_1).intoArray(gw, taprow + 480 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496).add(acc1_0).intoArray(gw, taprow + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496 + 8).add(acc1_1).intoArray(gw, taprow + 496 + 8);
         }
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n16_up1_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -9892,7 +9808,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -10045,7 +9961,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 14: up1 = conv_transpose2d(dec2), [32, 32, 32] -> [16, 64, 64].
+     * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n16_up1_input_grad_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -10131,7 +10047,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.0 = concat(up1, enc1), [32, 64, 64].
+     * Line 15: dec1.0 = concat(up1, enc1), 32x64x64.
      * <p>The forward pass.
      */
     private static void n17_dec1_0_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -10152,7 +10068,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.0 = concat(up1, enc1), [32, 64, 64].
+     * Line 15: dec1.0 = concat(up1, enc1), 32x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n17_dec1_0_backward(float[][] f, int[][] ix, int batch, int training,
@@ -10173,7 +10089,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n18_dec1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -10189,7 +10105,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n18_dec1_1_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -10208,7 +10124,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n18_dec1_1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -10490,7 +10406,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n18_dec1_1_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -10707,7 +10623,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n18_dec1_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -10725,7 +10641,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n18_dec1_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -10736,7 +10652,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n18_dec1_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -10745,13 +10661,11 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[79];
         float[] gw = f[152];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -10767,7 +10681,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = (((n + md) * 66 + (jh + mh)) * 66 + (jw + mw)) * 32 + ci;
+                        int xrow = ((n * 66 + (jh + mh)) * 66 + (jw + mw)) * 32 + ci;
                         int grow = ((n * 64 + jh) * 64 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -10808,7 +10722,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n18_dec1_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -10817,13 +10731,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[79];
         float[] gw = f[152];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
-            int taprow = ((md * 3 + mh) * 3 + mw) * 512;
+            int tap = row;
+            int mh = tap / 3;
+            int mw = tap - mh * 3;
+            int taprow = (mh * 3 + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -10831,7 +10742,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = (((n + md) * 66 + (jh + mh)) * 66 + (jw + mw)) * 32 + ci;
+                        int xrow = ((n * 66 + (jh + mh)) * 66 + (jw + mw)) * 32 + 30;
                         int grow = ((n * 64 + jh) * 64 + jw) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -10844,15 +10755,15 @@ final class TinyUNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480).add(acc0_0).intoArray(gw, taprow + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480 + 8).add(acc0_1).intoArray(gw, taprow + 480 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496).add(acc1_0).intoArray(gw, taprow + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496 + 8).add(acc1_1).intoArray(gw, taprow + 496 + 8);
         }
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n18_dec1_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -10863,7 +10774,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n18_dec1_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
@@ -10882,7 +10793,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n18_dec1_1_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -11166,7 +11077,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1.1 = conv2d(dec1.0), [32, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n18_dec1_1_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -11385,7 +11296,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 15: dec1 = relu(dec1.1), [16, 64, 64] -> [16, 64, 64].
+     * Line 15: dec1 = relu(dec1.1), 16x64x64 -> 16x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n19_dec1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -11404,7 +11315,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n20_mask_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -11420,7 +11331,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The forward pass. Register tile: 13 output pixels x 1 vectors of output channels.
      */
     private static void n20_mask_0_forward_tile13x1(float[][] f, int[][] ix, int batch,
@@ -11498,7 +11409,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The forward pass. Register tile: 12 output pixels x 1 vectors of output channels.
      */
     private static void n20_mask_0_forward_tile12x1(float[][] f, int[][] ix, int batch,
@@ -11569,7 +11480,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n20_mask_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -11587,7 +11498,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n20_mask_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -11598,7 +11509,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n20_mask_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -11607,13 +11518,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[83];
         float[] gw = f[159];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 128;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -11623,7 +11531,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = (((n + md) * 64 + (jh + mh)) * 64 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 64 + (jh + tap)) * 64 + (jw + mw)) * 16 + ci;
                         int grow = ((n * 64 + jh) * 64 + jw) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -11651,7 +11559,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n20_mask_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -11660,13 +11568,9 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[83];
         float[] gw = f[159];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 128;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -11674,7 +11578,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = (((n + md) * 64 + (jh + mh)) * 64 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 64 + (jh + tap)) * 64 + (jw + mw)) * 16 + 12;
                         int grow = ((n * 64 + jh) * 64 + jw) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -11688,15 +11592,15 @@ final class TinyUNetVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 8).add(acc0_0).intoArray(gw, taprow + ci * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 8).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 8).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 8).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 104).add(acc1_0).intoArray(gw, taprow + 104);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc2_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 120).add(acc3_0).intoArray(gw, taprow + 120);
         }
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n20_mask_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -11707,7 +11611,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n20_mask_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
@@ -11772,7 +11676,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask.0 = conv2d(dec1), [16, 64, 64] -> [1, 64, 64].
+     * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n20_mask_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
@@ -11820,7 +11724,7 @@ final class TinyUNetVector extends CompiledNetwork {
     }
 
     /**
-     * Line 16: mask = sigmoid(mask.0), [1, 64, 64] -> [1, 64, 64].
+     * Line 16: mask = sigmoid(mask.0), 1x64x64 -> 1x64x64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n21_mask_backward(float[][] f, int[][] ix, int batch, int training, int lo,

@@ -78,7 +78,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_c1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -94,7 +94,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_c1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -115,7 +115,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_c1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -196,7 +196,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n0_c1_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -246,7 +246,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n0_c1_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -264,7 +264,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n0_c1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -275,7 +275,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_c1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -284,10 +284,9 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[19];
         float[] gw = f[46];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 3;
-            int md = rest / 25;
-            rest = rest - md * 25;
+            int tap = row;
+            int md = tap / 25;
+            int rest = tap - md * 25;
             int mh = rest / 5;
             int mw = rest - mh * 5;
             int taprow = ((md * 5 + mh) * 5 + mw) * 48;
@@ -302,7 +301,7 @@ final class VideoCNNScalar extends CompiledNetwork {
                     for (int jd = 0; jd < 16; jd++) {
                         for (int jh = 0; jh < 32; jh++) {
                             for (int jw = 0; jw < 32; jw++) {
-                                int xrow = (((n * 18 + (jd + md)) * 67 + (jh * 2 + mh)) * 67 + (jw * 2 + mw)) * 3 + ci;
+                                int xrow = (((n * 18 + (jd + md)) * 67 + (jh * 2 + mh)) * 67 + (jw * 2 + mw)) * 3;
                                 int grow = (((n * 16 + jd) * 32 + jh) * 32 + jw) * 16 + cb;
                                 float g0 = gy[grow];
                                 float g1 = gy[grow + 1];
@@ -319,18 +318,18 @@ final class VideoCNNScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 16 + cb] += acc0_0;
-                gw[taprow + ci * 16 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 16 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 16 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 16 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 16 + cb + 1] += acc2_1;
+                gw[taprow + cb] += acc0_0;
+                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + 16 + cb] += acc1_0;
+                gw[taprow + 16 + cb + 1] += acc1_1;
+                gw[taprow + 32 + cb] += acc2_0;
+                gw[taprow + 32 + cb + 1] += acc2_1;
             }
         }
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_c1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -341,7 +340,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_c1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -362,7 +361,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -438,7 +437,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_phase1_tile4x3(float[][] f, int[][] ix, int batch,
@@ -514,7 +513,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_phase2_tile4x3(float[][] f, int[][] ix, int batch,
@@ -590,7 +589,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_phase3_tile4x3(float[][] f, int[][] ix, int batch,
@@ -666,7 +665,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1 = relu(c1.0), [16, 16, 32, 32] -> [16, 16, 32, 32].
+     * Line 5: c1 = relu(c1.0), 16x16x32x32 -> 16x16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_c1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -685,7 +684,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: p1 = maxpool3d(c1), [16, 16, 32, 32] -> [16, 16, 16, 16].
+     * Line 6: p1 = maxpool3d(c1), 16x16x32x32 -> 16x16x16x16.
      * <p>The forward pass.
      */
     private static void n2_p1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -732,7 +731,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 6: p1 = maxpool3d(c1), [16, 16, 32, 32] -> [16, 16, 16, 16].
+     * Line 6: p1 = maxpool3d(c1), 16x16x32x32 -> 16x16x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_p1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -754,7 +753,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_c2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -770,7 +769,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n3_c2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -791,7 +790,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n3_c2_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -871,7 +870,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n3_c2_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -935,7 +934,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n3_c2_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -953,7 +952,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n3_c2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -964,7 +963,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_c2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -973,10 +972,10 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[25];
         float[] gw = f[54];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int md = tap / 9;
+            int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
             int taprow = ((md * 3 + mh) * 3 + mw) * 512;
@@ -1040,7 +1039,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n3_c2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -1049,10 +1048,9 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[25];
         float[] gw = f[54];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
+            int tap = row;
+            int md = tap / 9;
+            int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
             int taprow = ((md * 3 + mh) * 3 + mw) * 512;
@@ -1069,7 +1067,7 @@ final class VideoCNNScalar extends CompiledNetwork {
                     for (int jd = 0; jd < 16; jd++) {
                         for (int jh = 0; jh < 16; jh++) {
                             for (int jw = 0; jw < 16; jw++) {
-                                int xrow = (((n * 18 + (jd + md)) * 18 + (jh + mh)) * 18 + (jw + mw)) * 16 + ci;
+                                int xrow = (((n * 18 + (jd + md)) * 18 + (jh + mh)) * 18 + (jw + mw)) * 16 + 12;
                                 int grow = (((n * 16 + jd) * 16 + jh) * 16 + jw) * 32 + cb;
                                 float g0 = gy[grow];
                                 float g1 = gy[grow + 1];
@@ -1089,20 +1087,20 @@ final class VideoCNNScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 32 + cb] += acc0_0;
-                gw[taprow + ci * 32 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 32 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 32 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 32 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 32 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 32 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 32 + cb + 1] += acc3_1;
+                gw[taprow + 384 + cb] += acc0_0;
+                gw[taprow + 384 + cb + 1] += acc0_1;
+                gw[taprow + 416 + cb] += acc1_0;
+                gw[taprow + 416 + cb + 1] += acc1_1;
+                gw[taprow + 448 + cb] += acc2_0;
+                gw[taprow + 448 + cb + 1] += acc2_1;
+                gw[taprow + 480 + cb] += acc3_0;
+                gw[taprow + 480 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_c2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -1113,7 +1111,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_c2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1134,7 +1132,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n3_c2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -1214,7 +1212,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n3_c2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -1277,7 +1275,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2 = relu(c2.0), [32, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2 = relu(c2.0), 32x16x16x16 -> 32x16x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_c2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1296,7 +1294,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: p2 = maxpool3d(c2), [32, 16, 16, 16] -> [32, 8, 8, 8].
+     * Line 8: p2 = maxpool3d(c2), 32x16x16x16 -> 32x8x8x8.
      * <p>The forward pass.
      */
     private static void n5_p2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1345,7 +1343,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 8: p2 = maxpool3d(c2), [32, 16, 16, 16] -> [32, 8, 8, 8].
+     * Line 8: p2 = maxpool3d(c2), 32x16x16x16 -> 32x8x8x8.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_p2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1367,7 +1365,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n6_c3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1383,7 +1381,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n6_c3_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1404,7 +1402,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The forward pass. Register tile: 2 output pixels x 5 vectors of output channels.
      */
     private static void n6_c3_0_forward_tile2x5(float[][] f, int[][] ix, int batch, int training,
@@ -1478,7 +1476,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The forward pass. Register tile: 2 output pixels x 4 vectors of output channels.
      */
     private static void n6_c3_0_forward_tile2x4(float[][] f, int[][] ix, int batch, int training,
@@ -1542,7 +1540,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n6_c3_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1560,7 +1558,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n6_c3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -1571,7 +1569,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n6_c3_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1580,10 +1578,10 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[62];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int md = tap / 9;
+            int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
             int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
@@ -1647,7 +1645,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n6_c3_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -1656,10 +1654,9 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[62];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
+            int tap = row;
+            int md = tap / 9;
+            int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
             int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
@@ -1672,7 +1669,7 @@ final class VideoCNNScalar extends CompiledNetwork {
                     for (int jd = 0; jd < 8; jd++) {
                         for (int jh = 0; jh < 8; jh++) {
                             for (int jw = 0; jw < 8; jw++) {
-                                int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (jw + mw)) * 32 + ci;
+                                int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (jw + mw)) * 32 + 30;
                                 int grow = (((n * 8 + jd) * 8 + jh) * 8 + jw) * 64 + cb;
                                 float g0 = gy[grow];
                                 float g1 = gy[grow + 1];
@@ -1686,16 +1683,16 @@ final class VideoCNNScalar extends CompiledNetwork {
                         }
                     }
                 }
-                gw[taprow + ci * 64 + cb] += acc0_0;
-                gw[taprow + ci * 64 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 64 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 64 + cb + 1] += acc1_1;
+                gw[taprow + 1920 + cb] += acc0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_1;
+                gw[taprow + 1984 + cb] += acc1_0;
+                gw[taprow + 1984 + cb + 1] += acc1_1;
             }
         }
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n6_c3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -1706,7 +1703,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n6_c3_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1727,7 +1724,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_c3_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -1806,7 +1803,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n6_c3_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -1869,7 +1866,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3 = relu(c3.0), [64, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3 = relu(c3.0), 64x8x8x8 -> 64x8x8x8.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n7_c3_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1888,7 +1885,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: g = global_avgpool(c3), [64, 8, 8, 8] -> [64].
+     * Line 10: g = global_avgpool(c3), 64x8x8x8 -> 64.
      * <p>The forward pass.
      */
     private static void n8_g_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1907,7 +1904,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 10: g = global_avgpool(c3), [64, 8, 8, 8] -> [64].
+     * Line 10: g = global_avgpool(c3), 64x8x8x8 -> 64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_g_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1925,7 +1922,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits.0 = dropout(g), [64] -> [64].
+     * Line 11: logits.0 = dropout(g), 64 -> 64.
      * <p>The forward pass.
      */
     private static void n9_logits_0_forward(float[][] f, int[][] ix, int batch, int training,
@@ -1946,7 +1943,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits.0 = dropout(g), [64] -> [64].
+     * Line 11: logits.0 = dropout(g), 64 -> 64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_logits_0_backward(float[][] f, int[][] ix, int batch, int training,
@@ -1967,7 +1964,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n10_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1983,7 +1980,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The forward pass. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n10_logits_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
@@ -2033,7 +2030,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The forward pass. Register tile: 1 output pixels x 3 vectors of output channels.
      */
     private static void n10_logits_forward_tile1x3(float[][] f, int[][] ix, int batch, int training,
@@ -2067,7 +2064,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n10_logits_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2085,7 +2082,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n10_logits_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -2096,7 +2093,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n10_logits_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2105,13 +2102,10 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[39];
         float[] gw = f[70];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 640;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 640;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2126,7 +2120,7 @@ final class VideoCNNScalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 64 + ci;
+                    int xrow = (n + tap + mw) * 64 + ci;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -2166,7 +2160,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n10_logits_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -2175,13 +2169,9 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[39];
         float[] gw = f[70];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 640;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 640;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2192,7 +2182,7 @@ final class VideoCNNScalar extends CompiledNetwork {
                 float acc3_0 = 0.0f;
                 float acc3_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + md + mh + mw) * 64 + ci;
+                    int xrow = (n + tap + mw) * 64 + 60;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -2209,20 +2199,20 @@ final class VideoCNNScalar extends CompiledNetwork {
                     acc3_0 = xs * g0 + acc3_0;
                     acc3_1 = xs * g1 + acc3_1;
                 }
-                gw[taprow + ci * 10 + cb] += acc0_0;
-                gw[taprow + ci * 10 + cb + 1] += acc0_1;
-                gw[taprow + (ci + 1) * 10 + cb] += acc1_0;
-                gw[taprow + (ci + 1) * 10 + cb + 1] += acc1_1;
-                gw[taprow + (ci + 2) * 10 + cb] += acc2_0;
-                gw[taprow + (ci + 2) * 10 + cb + 1] += acc2_1;
-                gw[taprow + (ci + 3) * 10 + cb] += acc3_0;
-                gw[taprow + (ci + 3) * 10 + cb + 1] += acc3_1;
+                gw[taprow + 600 + cb] += acc0_0;
+                gw[taprow + 600 + cb + 1] += acc0_1;
+                gw[taprow + 610 + cb] += acc1_0;
+                gw[taprow + 610 + cb + 1] += acc1_1;
+                gw[taprow + 620 + cb] += acc2_0;
+                gw[taprow + 620 + cb + 1] += acc2_1;
+                gw[taprow + 630 + cb] += acc3_0;
+                gw[taprow + 630 + cb + 1] += acc3_1;
             }
         }
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n10_logits_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -2233,7 +2223,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n10_logits_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
@@ -2286,7 +2276,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n10_logits_input_grad_tile1x1(float[][] f, int[][] ix, int batch,

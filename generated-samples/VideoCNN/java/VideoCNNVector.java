@@ -86,7 +86,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n0_c1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -102,7 +102,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n0_c1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -121,7 +121,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n0_c1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -199,7 +199,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
     private static void n0_c1_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
@@ -246,7 +246,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n0_c1_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -264,7 +264,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n0_c1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -275,7 +275,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n0_c1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -284,10 +284,9 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[19];
         float[] gw = f[46];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = (row - rest) * 3;
-            int md = rest / 25;
-            rest = rest - md * 25;
+            int tap = row;
+            int md = tap / 25;
+            int rest = tap - md * 25;
             int mh = rest / 5;
             int mw = rest - mh * 5;
             int taprow = ((md * 5 + mh) * 5 + mw) * 48;
@@ -301,7 +300,7 @@ final class VideoCNNVector extends CompiledNetwork {
                 for (int jd = 0; jd < 16; jd++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = (((n * 18 + (jd + md)) * 67 + (jh * 2 + mh)) * 67 + (jw * 2 + mw)) * 8 + ci;
+                            int xrow = (((n * 18 + (jd + md)) * 67 + (jh * 2 + mh)) * 67 + (jw * 2 + mw)) * 8;
                             int grow = (((n * 16 + jd) * 32 + jh) * 32 + jw) * 16;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -318,17 +317,17 @@ final class VideoCNNVector extends CompiledNetwork {
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc1_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16 + 8).add(acc1_1).intoArray(gw, taprow + 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc2_0).intoArray(gw, taprow + 32);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32 + 8).add(acc2_1).intoArray(gw, taprow + 32 + 8);
         }
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n0_c1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -339,7 +338,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n0_c1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -360,7 +359,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 11 output pixels x 1 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_tile11x1(float[][] f, int[][] ix, int batch,
@@ -438,7 +437,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 10 output pixels x 1 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_tile10x1(float[][] f, int[][] ix, int batch,
@@ -509,7 +508,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 11 output pixels x 1 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_phase1_tile11x1(float[][] f, int[][] ix, int batch,
@@ -587,7 +586,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 10 output pixels x 1 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_phase1_tile10x1(float[][] f, int[][] ix, int batch,
@@ -658,7 +657,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 11 output pixels x 1 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_phase2_tile11x1(float[][] f, int[][] ix, int batch,
@@ -736,7 +735,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 10 output pixels x 1 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_phase2_tile10x1(float[][] f, int[][] ix, int batch,
@@ -807,7 +806,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 11 output pixels x 1 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_phase3_tile11x1(float[][] f, int[][] ix, int batch,
@@ -885,7 +884,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1.0 = conv3d(clip), [3, 16, 64, 64] -> [16, 16, 32, 32].
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 10 output pixels x 1 vectors of output channels.
      */
     private static void n0_c1_0_input_grad_phase3_tile10x1(float[][] f, int[][] ix, int batch,
@@ -956,7 +955,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 5: c1 = relu(c1.0), [16, 16, 32, 32] -> [16, 16, 32, 32].
+     * Line 5: c1 = relu(c1.0), 16x16x32x32 -> 16x16x32x32.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n1_c1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -975,7 +974,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: p1 = maxpool3d(c1), [16, 16, 32, 32] -> [16, 16, 16, 16].
+     * Line 6: p1 = maxpool3d(c1), 16x16x32x32 -> 16x16x16x16.
      * <p>The forward pass.
      */
     private static void n2_p1_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1022,7 +1021,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 6: p1 = maxpool3d(c1), [16, 16, 32, 32] -> [16, 16, 16, 16].
+     * Line 6: p1 = maxpool3d(c1), 16x16x32x32 -> 16x16x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n2_p1_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1044,7 +1043,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n3_c2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1060,7 +1059,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n3_c2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1081,7 +1080,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n3_c2_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -1162,7 +1161,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n3_c2_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -1226,7 +1225,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n3_c2_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1244,7 +1243,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n3_c2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -1255,7 +1254,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n3_c2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1264,10 +1263,10 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[25];
         float[] gw = f[54];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 2;
-            int ci = (row - rest * 2) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
+            int tap = row / 2;
+            int ci = (row - tap * 2) * 6;
+            int md = tap / 9;
+            int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
             int taprow = ((md * 3 + mh) * 3 + mw) * 512;
@@ -1331,7 +1330,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n3_c2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -1340,10 +1339,9 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[25];
         float[] gw = f[54];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 12 + (row - rest) * 4;
-            int md = rest / 9;
-            rest = rest - md * 9;
+            int tap = row;
+            int md = tap / 9;
+            int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
             int taprow = ((md * 3 + mh) * 3 + mw) * 512;
@@ -1360,7 +1358,7 @@ final class VideoCNNVector extends CompiledNetwork {
                     for (int jd = 0; jd < 16; jd++) {
                         for (int jh = 0; jh < 16; jh++) {
                             for (int jw = 0; jw < 16; jw++) {
-                                int xrow = (((n * 18 + (jd + md)) * 18 + (jh + mh)) * 18 + (jw + mw)) * 16 + ci;
+                                int xrow = (((n * 18 + (jd + md)) * 18 + (jh + mh)) * 18 + (jw + mw)) * 16 + 12;
                                 int grow = (((n * 16 + jd) * 16 + jh) * 16 + jw) * 32 + cb;
                                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -1380,20 +1378,20 @@ final class VideoCNNVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb).add(acc0_0).intoArray(gw, taprow + ci * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 32 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 32 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 32 + cb + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 32 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 32 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 32 + cb + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 32 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 384 + cb).add(acc0_0).intoArray(gw, taprow + 384 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 384 + cb + 8).add(acc0_1).intoArray(gw, taprow + 384 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 416 + cb).add(acc1_0).intoArray(gw, taprow + 416 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 416 + cb + 8).add(acc1_1).intoArray(gw, taprow + 416 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 448 + cb).add(acc2_0).intoArray(gw, taprow + 448 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 448 + cb + 8).add(acc2_1).intoArray(gw, taprow + 448 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 480 + cb).add(acc3_0).intoArray(gw, taprow + 480 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 480 + cb + 8).add(acc3_1).intoArray(gw, taprow + 480 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n3_c2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -1404,7 +1402,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n3_c2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1425,7 +1423,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
     private static void n3_c2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
@@ -1502,7 +1500,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2.0 = conv3d(p1), [16, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n3_c2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -1562,7 +1560,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 7: c2 = relu(c2.0), [32, 16, 16, 16] -> [32, 16, 16, 16].
+     * Line 7: c2 = relu(c2.0), 32x16x16x16 -> 32x16x16x16.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n4_c2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1581,7 +1579,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: p2 = maxpool3d(c2), [32, 16, 16, 16] -> [32, 8, 8, 8].
+     * Line 8: p2 = maxpool3d(c2), 32x16x16x16 -> 32x8x8x8.
      * <p>The forward pass.
      */
     private static void n5_p2_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1630,7 +1628,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 8: p2 = maxpool3d(c2), [32, 16, 16, 16] -> [32, 8, 8, 8].
+     * Line 8: p2 = maxpool3d(c2), 32x16x16x16 -> 32x8x8x8.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n5_p2_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1652,7 +1650,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n6_c3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1668,7 +1666,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Copies the input into the interior of a buffer with zero borders, so that the convolution reads no bounds.
      */
     private static void n6_c3_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1689,7 +1687,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
      */
     private static void n6_c3_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
@@ -1769,7 +1767,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
     private static void n6_c3_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
@@ -1833,7 +1831,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n6_c3_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -1851,7 +1849,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n6_c3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -1862,7 +1860,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n6_c3_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -1871,10 +1869,10 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[62];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 5;
-            int ci = (row - rest * 5) * 6;
-            int md = rest / 9;
-            rest = rest - md * 9;
+            int tap = row / 5;
+            int ci = (row - tap * 5) * 6;
+            int md = tap / 9;
+            int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
             int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
@@ -1938,7 +1936,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n6_c3_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
@@ -1947,10 +1945,9 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gw = f[62];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 30 + (row - rest) * 2;
-            int md = rest / 9;
-            rest = rest - md * 9;
+            int tap = row;
+            int md = tap / 9;
+            int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
             int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
@@ -1963,7 +1960,7 @@ final class VideoCNNVector extends CompiledNetwork {
                     for (int jd = 0; jd < 8; jd++) {
                         for (int jh = 0; jh < 8; jh++) {
                             for (int jw = 0; jw < 8; jw++) {
-                                int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (jw + mw)) * 32 + ci;
+                                int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (jw + mw)) * 32 + 30;
                                 int grow = (((n * 8 + jd) * 8 + jh) * 8 + jw) * 64 + cb;
                                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -1977,16 +1974,16 @@ final class VideoCNNVector extends CompiledNetwork {
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 64 + cb).add(acc0_0).intoArray(gw, taprow + ci * 64 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + ci * 64 + cb + 8).add(acc0_1).intoArray(gw, taprow + ci * 64 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 64 + cb).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 64 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 64 + cb + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 64 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc1_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1984 + cb + 8);
             }
         }
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n6_c3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
@@ -1997,7 +1994,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>Copies the output gradient into a buffer with zero borders, for the input gradient's gather.
      */
     private static void n6_c3_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2018,7 +2015,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 5 output pixels x 2 vectors of output channels.
      */
     private static void n6_c3_0_input_grad_tile5x2(float[][] f, int[][] ix, int batch, int training,
@@ -2088,7 +2085,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3.0 = conv3d(p2), [32, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 2 vectors of output channels.
      */
     private static void n6_c3_0_input_grad_tile3x2(float[][] f, int[][] ix, int batch, int training,
@@ -2593,7 +2590,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 9: c3 = relu(c3.0), [64, 8, 8, 8] -> [64, 8, 8, 8].
+     * Line 9: c3 = relu(c3.0), 64x8x8x8 -> 64x8x8x8.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n7_c3_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2612,7 +2609,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: g = global_avgpool(c3), [64, 8, 8, 8] -> [64].
+     * Line 10: g = global_avgpool(c3), 64x8x8x8 -> 64.
      * <p>The forward pass.
      */
     private static void n8_g_forward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2631,7 +2628,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 10: g = global_avgpool(c3), [64, 8, 8, 8] -> [64].
+     * Line 10: g = global_avgpool(c3), 64x8x8x8 -> 64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n8_g_backward(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2649,7 +2646,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits.0 = dropout(g), [64] -> [64].
+     * Line 11: logits.0 = dropout(g), 64 -> 64.
      * <p>The forward pass.
      */
     private static void n9_logits_0_forward(float[][] f, int[][] ix, int batch, int training,
@@ -2670,7 +2667,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits.0 = dropout(g), [64] -> [64].
+     * Line 11: logits.0 = dropout(g), 64 -> 64.
      * <p>The backward pass: adds this layer's input gradient.
      */
     private static void n9_logits_0_backward(float[][] f, int[][] ix, int batch, int training,
@@ -2691,7 +2688,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
      */
     private static void n10_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
@@ -2707,7 +2704,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The forward pass. Register tile: 1 output pixels x 2 vectors of output channels.
      */
     private static void n10_logits_forward_tile1x2(float[][] f, int[][] ix, int batch, int training,
@@ -2737,7 +2734,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The bias gradient: the output gradient summed over the batch and positions.
      */
     private static void n10_logits_bias_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2755,7 +2752,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>Adds the padded bias gradient into the parameter's gradient.
      */
     private static void n10_logits_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
@@ -2766,7 +2763,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The weight gradient, a reduction over the batch and the output positions, split by tap and input-channel block.
      */
     private static void n10_logits_weight_grad(float[][] f, int[][] ix, int batch, int training,
@@ -2775,13 +2772,10 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[39];
         float[] gw = f[70];
         for (int row = lo; row < hi; row++) {
-            int rest = row / 10;
-            int ci = (row - rest * 10) * 6;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 1024;
+            int tap = row / 10;
+            int ci = (row - tap * 10) * 6;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 1024;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2795,7 +2789,7 @@ final class VideoCNNVector extends CompiledNetwork {
             FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc5_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + md + mh + mw) * 64 + ci;
+                int xrow = (n + tap + mw) * 64 + ci;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2834,7 +2828,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The weight gradient of the input channels left over by the blocks.
      */
     private static void n10_logits_weight_grad_rest(float[][] f, int[][] ix, int batch,
@@ -2843,13 +2837,9 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[39];
         float[] gw = f[70];
         for (int row = lo; row < hi; row++) {
-            int rest = row;
-            int ci = 60 + (row - rest) * 4;
-            int md = rest;
-            rest = rest - md;
-            int mh = rest;
-            int mw = rest - mh;
-            int taprow = (md + mh + mw) * 1024;
+            int tap = row;
+            int mw = tap - tap;
+            int taprow = (tap + mw) * 1024;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2859,7 +2849,7 @@ final class VideoCNNVector extends CompiledNetwork {
             FloatVector acc3_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc3_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + md + mh + mw) * 64 + ci;
+                int xrow = (n + tap + mw) * 64 + 60;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2876,19 +2866,19 @@ final class VideoCNNVector extends CompiledNetwork {
                 acc3_0 = xs.fma(g0, acc3_0);
                 acc3_1 = xs.fma(g1, acc3_1);
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16).add(acc0_0).intoArray(gw, taprow + ci * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + ci * 16 + 8).add(acc0_1).intoArray(gw, taprow + ci * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16).add(acc1_0).intoArray(gw, taprow + (ci + 1) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 1) * 16 + 8).add(acc1_1).intoArray(gw, taprow + (ci + 1) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16).add(acc2_0).intoArray(gw, taprow + (ci + 2) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 2) * 16 + 8).add(acc2_1).intoArray(gw, taprow + (ci + 2) * 16 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16).add(acc3_0).intoArray(gw, taprow + (ci + 3) * 16);
-            FloatVector.fromArray(SPECIES, gw, taprow + (ci + 3) * 16 + 8).add(acc3_1).intoArray(gw, taprow + (ci + 3) * 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 960).add(acc0_0).intoArray(gw, taprow + 960);
+            FloatVector.fromArray(SPECIES, gw, taprow + 960 + 8).add(acc0_1).intoArray(gw, taprow + 960 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 976).add(acc1_0).intoArray(gw, taprow + 976);
+            FloatVector.fromArray(SPECIES, gw, taprow + 976 + 8).add(acc1_1).intoArray(gw, taprow + 976 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 992).add(acc2_0).intoArray(gw, taprow + 992);
+            FloatVector.fromArray(SPECIES, gw, taprow + 992 + 8).add(acc2_1).intoArray(gw, taprow + 992 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 1008).add(acc3_0).intoArray(gw, taprow + 1008);
+            FloatVector.fromArray(SPECIES, gw, taprow + 1008 + 8).add(acc3_1).intoArray(gw, taprow + 1008 + 8);
         }
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>Adds the packed weight gradient into the parameter's gradient, in PyTorch's layout.
      */
     private static void n10_logits_weight_grad_unpack(float[][] f, int[][] ix, int batch,
@@ -2899,7 +2889,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 7 vectors of output channels.
      */
     private static void n10_logits_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
@@ -2948,7 +2938,7 @@ final class VideoCNNVector extends CompiledNetwork {
     }
 
     /**
-     * Line 11: logits = dense(logits.0), [64] -> [10].
+     * Line 11: logits = dense(logits.0), 64 -> 10.
      * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 1 vectors of output channels.
      */
     private static void n10_logits_input_grad_tile1x1(float[][] f, int[][] ix, int batch,

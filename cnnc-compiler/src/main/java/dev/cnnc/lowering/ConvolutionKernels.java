@@ -41,6 +41,7 @@ final class ConvolutionKernels {
     private static final Variable XS = KernelBuilder.vectorVar("xs");
     private static final Variable ROW = KernelBuilder.intVar("row");
     private static final Variable REST = KernelBuilder.intVar("rest");
+    private static final Variable TAP = KernelBuilder.intVar("tap");
 
     private ConvolutionKernels() {}
 
@@ -355,10 +356,13 @@ final class ConvolutionKernels {
         Variable gRow = KernelBuilder.intVar("grow");
         // One part of the range per (tap, block of read channels): each adds into its own weights only.
         k.parallelLoop(ROW, 0, ad.taps() * ah.taps() * aw.taps() * blocks, () -> {
-            k.set(REST, div(v(ROW), c(blocks)));
-            k.set(CI, add(c(firstChannel), mul(sub(v(ROW), mul(v(REST), blocks)), pixels)));
-            k.set(MD, div(v(REST), c(ah.taps() * aw.taps())));
-            k.set(REST, sub(v(REST), mul(v(MD), ah.taps() * aw.taps())));
+            // row = tap * blocks + block; tap = (md * kh + mh) * kw + mw. Constants where a count is 1, which fold away.
+            k.set(TAP, blocks == 1 ? v(ROW) : div(v(ROW), c(blocks)));
+            k.set(CI, blocks == 1 ? c(firstChannel)
+                    : add(c(firstChannel), mul(sub(v(ROW), mul(v(TAP), blocks)), pixels)));
+            int plane = ah.taps() * aw.taps();
+            k.set(MD, ad.taps() == 1 ? c(0) : div(v(TAP), c(plane)));
+            k.set(REST, ad.taps() == 1 ? v(TAP) : sub(v(TAP), mul(v(MD), plane)));
             k.set(MH, div(v(REST), c(aw.taps())));
             k.set(MW, sub(v(REST), mul(v(MH), aw.taps())));
             Expr tap = row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],

@@ -40,9 +40,9 @@ final class KernelDocs {
     private KernelDocs() {}
 
     static String of(Node node, String part, Shape input, Shape output) {
+        String shapes = (input == null ? "" : input.compact() + " -> ") + output.compact();
         String headline = (node.span().hasLine() ? "Line " + node.span().line() + ": " : "") + node.output() + " = "
-                + node.op().name() + "(" + String.join(", ", node.inputs()) + "), " + (input == null ? "" : input + " -> ")
-                + output;
+                + node.op().name() + "(" + String.join(", ", node.inputs()) + "), " + shapes;
         String rest = part;
         String tile = "";
         Matcher t = TILE.matcher(rest);
