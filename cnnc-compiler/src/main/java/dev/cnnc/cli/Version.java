@@ -6,9 +6,9 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** {@code cnnc --version}: the build's version, from a resource Maven fills in. */
-final class Version implements CommandLine.IVersionProvider {
+public final class Version implements CommandLine.IVersionProvider {
 
-    static String current() {
+    public static String current() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             Properties properties = new Properties();
             if (in != null) {
