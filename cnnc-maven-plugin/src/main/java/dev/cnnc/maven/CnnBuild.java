@@ -52,9 +52,10 @@ final class CnnBuild {
     /**
      * @param packageName the package of every network, or null to derive it from the model's folder under {@code sources}
      * @param lanes the floats per vector of the Vector API class; builds do not depend on the build machine
+     * @param vectorClass false to write Java source without the Vector API class, which compiles without the incubator module
      */
     record Options(Path sources, Path output, Path statusFile, List<String> includes, List<String> excludes, Emit emit,
-            String packageName, int lanes, boolean failOnWarning) {
+            String packageName, int lanes, boolean vectorClass, boolean failOnWarning) {
         Options {
             Objects.requireNonNull(sources, "sources");
             Objects.requireNonNull(output, "output");
@@ -183,7 +184,8 @@ final class CnnBuild {
             }
             String binary = packageName.isEmpty() ? name : packageName + "." + name;
             if (options.emit() == Emit.JAVA) {
-                JavaSourceBackend.emit(graph, binary, options.lanes(), Unroll.DEFAULT, file.getFileName().toString())
+                JavaSourceBackend.emit(graph, binary, options.lanes(), Unroll.DEFAULT, file.getFileName().toString(),
+                                options.vectorClass())
                         .files().forEach((type, source) -> files.put(type.replace('.', '/') + ".java",
                                 source.getBytes(StandardCharsets.UTF_8)));
             } else {
@@ -214,7 +216,8 @@ final class CnnBuild {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(text);
             // The options and the compiler's version change what a model compiles to, so they are part of it.
-            String settings = options.emit() + "|" + options.packageName() + "|" + options.lanes() + "|" + Version.current();
+            String settings = options.emit() + "|" + options.packageName() + "|" + options.lanes() + "|"
+                    + options.vectorClass() + "|" + Version.current();
             digest.update(settings.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

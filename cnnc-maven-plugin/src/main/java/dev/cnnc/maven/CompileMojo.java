@@ -60,6 +60,14 @@ public final class CompileMojo extends AbstractMojo {
     @Parameter(property = "cnnc.lanes", defaultValue = "8")
     private int lanes;
 
+    /**
+     * Whether Java source includes the Vector API class. Without it the sources compile with no
+     * {@code --add-modules jdk.incubator.vector}, and {@code create()} returns the scalar class.
+     * Classes ({@code <emit>class</emit>}) always include it: they need no compiler flags.
+     */
+    @Parameter(property = "cnnc.vectorClass", defaultValue = "true")
+    private boolean vectorClass;
+
     /** Whether a warning fails the build, as an error does. */
     @Parameter(property = "cnnc.failOnWarning", defaultValue = "false")
     private boolean failOnWarning;
@@ -89,7 +97,7 @@ public final class CompileMojo extends AbstractMojo {
         File status = new File(project.getBuild().getDirectory(), "maven-status/cnnc/" + execution.getExecutionId()
                 + "/models.lst");
         CnnBuild.Options options = new CnnBuild.Options(sourceDirectory.toPath(), output.toPath(), status.toPath(),
-                includes, excludes, kind, packageName, lanes, failOnWarning);
+                includes, excludes, kind, packageName, lanes, vectorClass, failOnWarning);
         CnnBuild.Summary summary;
         try {
             summary = new CnnBuild(options, new CnnBuild.Log() {

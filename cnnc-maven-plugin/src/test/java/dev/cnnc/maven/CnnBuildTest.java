@@ -40,8 +40,13 @@ class CnnBuildTest {
 
     private CnnBuild.Summary build(CnnBuild.Emit emit, String packageName, boolean failOnWarning)
             throws CnnBuild.Failure {
+        return build(emit, packageName, true, failOnWarning);
+    }
+
+    private CnnBuild.Summary build(CnnBuild.Emit emit, String packageName, boolean vectorClass, boolean failOnWarning)
+            throws CnnBuild.Failure {
         CnnBuild.Options options = new CnnBuild.Options(sources(), output(), dir.resolve("target/maven-status/cnnc/x.lst"),
-                List.of("**/*.cnn"), List.of("**/skip/**"), emit, packageName, 8, failOnWarning);
+                List.of("**/*.cnn"), List.of("**/skip/**"), emit, packageName, 8, vectorClass, failOnWarning);
         return new CnnBuild(options, new CnnBuild.Log() {
             @Override
             public void info(String message) {
@@ -159,6 +164,19 @@ class CnnBuildTest {
         Files.delete(dir.resolve("target/maven-status/cnnc/x.lst"));
         CnnBuild.Failure failure = assertThrows(CnnBuild.Failure.class, () -> build(CnnBuild.Emit.JAVA, null, true));
         assertTrue(failure.getMessage().contains("failOnWarning"), failure.getMessage());
+    }
+
+    @Test
+    void withoutTheVectorClassTheFacadeCreatesTheScalarOneAndNothingNamesTheVectorModule() throws Exception {
+        model("nets/tiny.cnn", TINY);
+        build(CnnBuild.Emit.JAVA, null, false, false);
+        assertFalse(Files.exists(output().resolve("nets/TinyVector.java")));
+        String facade = Files.readString(output().resolve("nets/Tiny.java"));
+        assertTrue(facade.contains("return new TinyScalar();") && !facade.contains("Vector"), facade);
+        assertFalse(Files.readString(output().resolve("nets/TinyScalar.java")).contains("jdk.incubator"));
+        // Switching the option back is a change: the model compiles again, with its vector class.
+        assertEquals(1, build().compiled());
+        assertTrue(Files.exists(output().resolve("nets/TinyVector.java")));
     }
 
     @Test

@@ -30,17 +30,26 @@ public final class JavaSourceBackend {
 
     /** @param sourceName the {@code .cnn} file the network comes from, for the classes' comments */
     public static Sources emit(CheckedGraph graph, String binaryName, int lanes, Unroll unroll, String sourceName) {
+        return emit(graph, binaryName, lanes, unroll, sourceName, true);
+    }
+
+    /**
+     * @param withVectorClass false for the facade and the scalar class alone: sources that compile
+     *     without {@code --add-modules jdk.incubator.vector}, for builds that do not want the incubator module
+     */
+    public static Sources emit(CheckedGraph graph, String binaryName, int lanes, Unroll unroll, String sourceName,
+            boolean withVectorClass) {
         int dot = binaryName.lastIndexOf('.');
         String packageName = dot < 0 ? "" : binaryName.substring(0, dot);
         String simpleName = binaryName.substring(dot + 1);
         String prefix = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
         String header = graph.graph().name() + ", compiled by cnnc from " + sourceName + ".";
         Map<String, String> files = new LinkedHashMap<>();
-        String vector = simpleName + "Vector";
+        String vector = withVectorClass ? simpleName + "Vector" : null;
         String scalar = simpleName + "Scalar";
         files.put(binaryName, FacadeSourceEmitter.emit(packageName, simpleName, vector, scalar, lanes, header).toString());
-        for (String name : new String[] {vector, scalar}) {
-            int width = name.equals(vector) ? lanes : 1;
+        for (String name : withVectorClass ? new String[] {vector, scalar} : new String[] {scalar}) {
+            int width = name.equals(scalar) ? 1 : lanes;
             NetworkClass lowered = NetworkLowering.lower(graph, prefix + name, width, unroll).network();
             JavaFile file = NetworkSourceEmitter.emit(BytecodeBackend.split(lowered), packageName, name, header);
             files.put(qualified(packageName, name), file.toString());
