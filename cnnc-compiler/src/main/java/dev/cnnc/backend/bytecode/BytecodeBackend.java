@@ -68,14 +68,22 @@ public final class BytecodeBackend {
 
     /** Defines the classes in a loader of their own and creates the network through the facade. */
     public static Network load(CompiledClasses compiled, boolean scalar) {
-        ClassLoader loader = new BytesClassLoader(compiled.classes(), BytecodeBackend.class.getClassLoader());
+        return create(compiled.classes(), compiled.facade(), scalar);
+    }
+
+    /**
+     * Defines {@code classes} in a loader of their own and calls the facade's {@code create()} (or
+     * {@code createScalar()}): how both backends' classes come to life in memory.
+     */
+    public static Network create(Map<String, byte[]> classes, String facadeName, boolean scalar) {
+        ClassLoader loader = new BytesClassLoader(classes, BytecodeBackend.class.getClassLoader());
         try {
-            Class<?> facade = Class.forName(compiled.facade(), true, loader);
+            Class<?> facade = Class.forName(facadeName, true, loader);
             return (Network) facade.getMethod(scalar ? "createScalar" : "create").invoke(null);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the compiled classes of " + compiled.facade() + " do not load", e);
+            throw new IllegalStateException("the compiled classes of " + facadeName + " do not load", e);
         }
     }
 

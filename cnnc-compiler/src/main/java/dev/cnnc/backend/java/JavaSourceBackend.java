@@ -7,7 +7,6 @@ import dev.cnnc.kernel.NetworkClass;
 import dev.cnnc.lowering.NetworkLowering;
 import dev.cnnc.lowering.Unroll;
 import dev.cnnc.runtime.Network;
-import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,16 +58,7 @@ public final class JavaSourceBackend {
 
     /** Compiles the sources with javac in memory, defines the classes in a loader of their own and creates the network. */
     public static Network load(Sources sources, boolean scalar) {
-        Map<String, byte[]> classes = InMemoryJavac.compile(sources.files()).classes();
-        ClassLoader loader = new BytecodeBackend.BytesClassLoader(classes, JavaSourceBackend.class.getClassLoader());
-        try {
-            Class<?> facade = Class.forName(sources.facade(), true, loader);
-            return (Network) facade.getMethod(scalar ? "createScalar" : "create").invoke(null);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the compiled sources of " + sources.facade() + " do not load", e);
-        }
+        return BytecodeBackend.create(InMemoryJavac.compile(sources.files()).classes(), sources.facade(), scalar);
     }
 
     private static String qualified(String packageName, String name) {

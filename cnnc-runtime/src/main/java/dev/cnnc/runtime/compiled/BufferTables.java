@@ -125,31 +125,6 @@ final class BufferTables {
         }
     }
 
-    /** Floats allocated per sample, for tests and reports: the own arrays and the plan's groups. */
-    long floatsPerSample(Plan plan) {
-        long total = 0;
-        for (NetworkLayout.Buffer buffer : layout.floats()) {
-            if (!buffer.shared()) {
-                total += buffer.perSample();
-            }
-        }
-        int count = 0;
-        for (NetworkLayout.Buffer buffer : shared) {
-            count = Math.max(count, group(buffer, plan) + 1);
-        }
-        int[] sizes = new int[count];
-        for (NetworkLayout.Buffer buffer : shared) {
-            int group = group(buffer, plan);
-            if (group >= 0) {
-                sizes[group] = Math.max(sizes[group], buffer.perSample());
-            }
-        }
-        for (int size : sizes) {
-            total += size;
-        }
-        return total;
-    }
-
     private int length(NetworkLayout.Buffer buffer, int batch) {
         long length = buffer.length(batch);
         if (length > Integer.MAX_VALUE - 8) {
