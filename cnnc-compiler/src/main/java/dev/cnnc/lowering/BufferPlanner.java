@@ -32,8 +32,6 @@ final class BufferPlanner {
     /** The array group of each shared slot in either plan (-1: the plan never uses it), and where a gradient is zeroed. */
     record Sharing(Map<Integer, Integer> trainingGroups, Map<Integer, Integer> evalGroups, Map<Integer, Integer> zeroAt) {
 
-        static final Sharing NONE = new Sharing(Map.of(), Map.of(), Map.of());
-
         boolean shares(int slot) {
             return trainingGroups.containsKey(slot);
         }

@@ -55,10 +55,6 @@ final class KernelBuilder {
         doc = text;
     }
 
-    String doc() {
-        return doc;
-    }
-
     /** {@code float[] name = f[slot];} */
     Variable floats(String variable, int slot) {
         Variable array = new Variable(variable, Type.FLOAT_ARRAY);

@@ -64,9 +64,7 @@ final class Declarations {
         if (!direct) {
             // Only nested blocks use it: each sets it before reading it, so each declares it.
             for (int i : using) {
-                for (List<Stmt> inner : blocks(block.get(i), variable.name())) {
-                    place(inner, variable);
-                }
+                place(body(block.get(i)), variable);
             }
             return;
         }
@@ -113,11 +111,12 @@ final class Declarations {
         return block.stream().anyMatch(stmt -> use(stmt, name) != Use.NONE);
     }
 
-    private static List<List<Stmt>> blocks(Stmt stmt, String name) {
+    /** The nested block of a loop or a bounds check; NESTED uses come from nowhere else. */
+    private static List<Stmt> body(Stmt stmt) {
         return switch (stmt) {
-            case Stmt.For loop -> List.of(loop.body());
-            case Stmt.IfLess branch -> List.of(branch.body());
-            default -> List.of();
+            case Stmt.For loop -> loop.body();
+            case Stmt.IfLess branch -> branch.body();
+            default -> throw new IllegalArgumentException("only loops and checks nest blocks");
         };
     }
 

@@ -2,6 +2,7 @@ package dev.cnnc.backend.java;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
 import dev.cnnc.kernel.Expr;
 import dev.cnnc.kernel.Type;
 import java.util.Locale;
@@ -23,6 +24,19 @@ final class JavaExpressions {
 
     static final ClassName FLOAT_VECTOR = ClassName.get("jdk.incubator.vector", "FloatVector");
     static final ClassName OPERATORS = ClassName.get("jdk.incubator.vector", "VectorOperators");
+
+    /** The Java type of a kernel IR type: a vector is a {@code FloatVector}, or a float in the scalar class. */
+    static TypeName type(Type type, boolean scalar) {
+        return switch (type) {
+            case INT -> TypeName.INT;
+            case FLOAT -> TypeName.FLOAT;
+            case VECTOR -> scalar ? TypeName.FLOAT : FLOAT_VECTOR;
+            case INT_ARRAY -> TypeName.get(int[].class);
+            case FLOAT_ARRAY -> TypeName.get(float[].class);
+            case INT_TABLE -> TypeName.get(int[][].class);
+            case FLOAT_TABLE -> TypeName.get(float[][].class);
+        };
+    }
 
     /** Code, so that the types it names are imported. */
     private record Printed(CodeBlock text, int precedence) {
@@ -135,7 +149,7 @@ final class JavaExpressions {
         return new Printed("(float) Math.$L($L)", UNARY, function.name().toLowerCase(Locale.ROOT), print(unary.value()));
     }
 
-    private static String relation(Expr.Compare.Relation relation) {
+    static String relation(Expr.Compare.Relation relation) {
         return switch (relation) {
             case LT -> "<";
             case GT -> ">";

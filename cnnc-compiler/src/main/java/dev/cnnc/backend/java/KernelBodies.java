@@ -50,23 +50,8 @@ final class KernelBodies {
         return bodies.code.build();
     }
 
-    /** The Java type of a kernel IR type: a vector is a {@code FloatVector}, or a float in the scalar class. */
-    static String typeName(Type type, boolean scalar) {
-        return switch (type) {
-            case INT -> "int";
-            case FLOAT -> "float";
-            case VECTOR -> scalar ? "float" : "$T";
-            case INT_ARRAY -> "int[]";
-            case FLOAT_ARRAY -> "float[]";
-            case INT_TABLE -> "int[][]";
-            case FLOAT_TABLE -> "float[][]";
-        };
-    }
-
-    /** The variable's type as code: {@code FloatVector} is named through JavaPoet, so that it is imported. */
     private CodeBlock type(Variable variable) {
-        String name = typeName(variable.type(), scalar);
-        return name.equals("$T") ? CodeBlock.of("$T", JavaExpressions.FLOAT_VECTOR) : CodeBlock.of("$L", name);
+        return CodeBlock.of("$T", JavaExpressions.type(variable.type(), scalar));
     }
 
     private void block(List<Stmt> block) {
@@ -146,12 +131,8 @@ final class KernelBodies {
     /** {@code 0 < max(a < b, min(c, d))} reads as {@code a < b || c && d}: the same truth, no side effects to skip. */
     private CodeBlock logical(Expr expr, boolean insideAnd) {
         if (expr instanceof Expr.Compare compare) {
-            return CodeBlock.of("$L $L $L", expressions.operand(compare.left(), 2), switch (compare.relation()) {
-                case LT -> "<";
-                case GT -> ">";
-                case EQ -> "==";
-                case NE -> "!=";
-            }, expressions.operand(compare.right(), 2));
+            return CodeBlock.of("$L $L $L", expressions.operand(compare.left(), 2),
+                    JavaExpressions.relation(compare.relation()), expressions.operand(compare.right(), 2));
         }
         Expr.Binary binary = (Expr.Binary) expr;
         boolean and = binary.operator() == Expr.Binary.Operator.MIN;

@@ -114,21 +114,9 @@ final class NetworkSourceEmitter {
             builder.addJavadoc("$L\n", method.doc().replace("\n", "\n<p>"));
         }
         for (Variable parameter : method.parameters()) {
-            builder.addParameter(type(parameter, scalar), parameter.name());
+            builder.addParameter(JavaExpressions.type(parameter.type(), scalar), parameter.name());
         }
         return builder.addCode(KernelBodies.of(method, scalar)).build();
-    }
-
-    private static TypeName type(Variable variable, boolean scalar) {
-        return switch (variable.type()) {
-            case INT -> TypeName.INT;
-            case FLOAT -> TypeName.FLOAT;
-            case VECTOR -> scalar ? TypeName.FLOAT : JavaExpressions.FLOAT_VECTOR;
-            case INT_ARRAY -> TypeName.get(int[].class);
-            case FLOAT_ARRAY -> TypeName.get(float[].class);
-            case INT_TABLE -> TypeName.get(int[][].class);
-            case FLOAT_TABLE -> TypeName.get(float[][].class);
-        };
     }
 
     /** A text block of the layout's lines, or several joined when it is beyond one constant. */

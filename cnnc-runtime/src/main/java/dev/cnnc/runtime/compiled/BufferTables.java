@@ -55,10 +55,6 @@ final class BufferTables {
         return shared.length > 0;
     }
 
-    Plan bound() {
-        return bound;
-    }
-
     /** Points the tables at the arrays of {@code plan} for {@code batch} samples, making them on first use. */
     void bind(Plan plan, int batch) {
         if (plan == bound && batch == boundBatch) {
