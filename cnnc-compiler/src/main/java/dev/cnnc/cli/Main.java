@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {"Compiles .cnn convolutional networks to specialized JVM code:",
             "  cnnc MODEL.cnn -d DIR [--package P] [--emit class|jar|java] [--explain] [--dump-ir STAGE]"},
-        subcommands = {CheckCommand.class, SummaryCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, SummaryCommand.class, RunCommand.class, BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
@@ -38,7 +38,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         if (!java.nio.file.Files.exists(compile.model) && !compile.model.toString().endsWith(".cnn")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown command or file '" + compile.model
-                    + "'; the commands are check, summary, run and help, or give a .cnn file to compile");
+                    + "'; the commands are check, summary, run, bench, train, viz and help, or give a .cnn file to compile");
         }
         if (compile.directory == null && !compile.explain && compile.dumpStage == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),

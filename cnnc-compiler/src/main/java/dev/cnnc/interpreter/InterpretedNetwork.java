@@ -38,6 +38,20 @@ final class InterpretedNetwork extends AbstractNetwork {
         }
     }
 
+    /**
+     * A tensor of the last forward pass by name (an input or a node's output), batch first and
+     * channels first; null when the network has no tensor of that name.
+     *
+     * @throws IllegalStateException before the first forward pass
+     */
+    public float[] tensor(String name) {
+        if (tensors == null) {
+            throw new IllegalStateException("no forward pass has run");
+        }
+        float[] values = tensors.get(name);
+        return values == null ? null : values.clone();
+    }
+
     @Override
     public float[][] forward(int batch, float[]... inputs) {
         TensorChecks.batch(spec(), batch);

@@ -12,4 +12,12 @@ public final class Interpreter {
     public static Network load(CheckedGraph checked) {
         return new InterpretedNetwork(checked, NetworkSpecs.of(checked));
     }
+
+    /**
+     * A tensor of the last forward pass of {@code network}, which {@link #load} made: an input or
+     * any node's output by name, NCHW; null when there is no tensor of that name.
+     */
+    public static float[] tensorOfLastPass(Network network, String name) {
+        return ((InterpretedNetwork) network).tensor(name);
+    }
 }

@@ -52,7 +52,7 @@ public record NetworkClass(KernelClass kernels, List<KernelStep> forward, List<K
      * The layout lines of the passes, {@code forward ID PER_SAMPLE FIXED PHASE COST} per step, for
      * the layout text: IDs index {@code dispatched}.
      */
-    public static String passLines(List<KernelStep> forward, List<KernelStep> backward) {
+    public static String passLines(List<KernelStep> forward, List<KernelStep> backward, java.util.Set<String> inputGradientOnly) {
         Map<String, Integer> ids = new HashMap<>();
         StringBuilder text = new StringBuilder();
         for (String pass : List.of("forward", "backward")) {
@@ -60,7 +60,9 @@ public record NetworkClass(KernelClass kernels, List<KernelStep> forward, List<K
                 int id = ids.computeIfAbsent(step.method(), name -> ids.size());
                 text.append(pass).append(' ').append(id).append(' ').append(step.perSample()).append(' ')
                         .append(step.fixed()).append(' ').append(step.phase().layoutName()).append(' ')
-                        .append(step.cost()).append('\n');
+                        .append(step.cost())
+                        .append(pass.equals("backward") && inputGradientOnly.contains(step.method()) ? " input-gradient" : "")
+                        .append('\n');
             }
         }
         return text.toString();

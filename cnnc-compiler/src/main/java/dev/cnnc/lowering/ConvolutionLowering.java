@@ -153,9 +153,9 @@ final class ConvolutionLowering {
         if (backward.needsPaddedCopy()) {
             KernelBuilder copy = layer.kernel("grad_pad");
             ConvolutionKernels.padCopy(layer, copy, backward);
-            layer.addBackward(copy);
+            layer.addInputGradient(copy);
         }
-        ConvolutionKernels.gather(layer, "input_grad", backward, layer::addBackward);
+        ConvolutionKernels.gather(layer, "input_grad", backward, layer::addInputGradient);
     }
 
     /**

@@ -26,6 +26,7 @@ final class Layer {
     private final List<KernelMethod> methods = new ArrayList<>();
     private final List<KernelStep> forward = new ArrayList<>();
     private final List<KernelStep> backward = new ArrayList<>();
+    private final List<String> inputGradientMethods = new ArrayList<>();
     private final List<String> explanations = new ArrayList<>();
     private Node fusedActivation;
     private boolean fusedIntoProducer;
@@ -148,6 +149,22 @@ final class Layer {
             methods.add(kernel.build());
             backward.add(kernel.step());
         }
+    }
+
+    /**
+     * A backward kernel that only computes the gradient of the layer's input (and its scratch), so
+     * that a pass which needs no gradient of the network's inputs may skip it where that input is one.
+     */
+    void addInputGradient(KernelBuilder kernel) {
+        if (!kernel.isEmpty()) {
+            addBackward(kernel);
+            inputGradientMethods.add(backward.get(backward.size() - 1).method());
+        }
+    }
+
+    /** The methods {@link #addInputGradient} added. */
+    List<String> inputGradientMethods() {
+        return inputGradientMethods;
     }
 
     /** Records which kernel a part of the layer got and why, for {@code --explain}. */

@@ -96,6 +96,15 @@ public final class NetworkLowering {
         for (int i = layers.size() - 1; i >= 0; i--) {
             backward.addAll(layers.get(i).backwardSteps());
         }
+        // Training needs no gradient of the network's inputs: the kernels that compute only that may be skipped.
+        Set<String> networkInputs = new HashSet<>();
+        spec.inputs().forEach(tensor -> networkInputs.add(tensor.name()));
+        Set<String> inputGradientOnly = new HashSet<>();
+        for (Layer layer : layers) {
+            if (layer.inputCount() > 0 && layer.node().inputs().stream().allMatch(networkInputs::contains)) {
+                inputGradientOnly.addAll(layer.inputGradientMethods());
+            }
+        }
 
         Map<String, int[]> boundary = new LinkedHashMap<>();
         for (TensorSpec tensor : spec.inputs()) {
@@ -110,7 +119,7 @@ public final class NetworkLowering {
                 .toList();
         BufferPlanner.Sharing sharing = BufferPlanner.plan(plan.floatBuffers(), kernels, forward, backward,
                 boundarySlots(spec, tensors));
-        String layout = plan.layout(boundary, sharing) + NetworkClass.passLines(forward, backward);
+        String layout = plan.layout(boundary, sharing) + NetworkClass.passLines(forward, backward, inputGradientOnly);
         return new Result(new NetworkClass(kernels, forward, backward, layout), reports, memory(plan, sharing));
     }
 

@@ -55,4 +55,15 @@ public interface Network extends AutoCloseable {
      * @throws InvalidInputException when no forward pass came before, or the gradients do not fit the outputs
      */
     float[][] backward(float[]... gradOutputs);
+
+    /**
+     * {@link #backward} for training: adds the gradients of the trained parameters and computes no
+     * gradient of the inputs, so a compiled network skips the kernels that would only compute those
+     * (the first layer's input gradient, often the dearest of the backward pass).
+     *
+     * @throws InvalidInputException as {@link #backward} does
+     */
+    default void backwardParameters(float[]... gradOutputs) {
+        backward(gradOutputs);
+    }
 }

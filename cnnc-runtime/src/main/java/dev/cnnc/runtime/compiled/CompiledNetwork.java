@@ -121,7 +121,15 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         return gradInputs;
     }
 
-    /** {@link #backward}, writing the input gradients into the caller's arrays; allocates nothing. */
+    @Override
+    public void backwardParameters(float[]... gradOutputs) {
+        backwardInto(gradOutputs, null);
+    }
+
+    /**
+     * {@link #backward}, writing the input gradients into the caller's arrays; allocates nothing.
+     * With {@code gradInputs} null it computes the parameter gradients only, as {@link #backwardParameters}.
+     */
     public void backwardInto(float[][] gradOutputs, float[][] gradInputs) {
         NetworkSpec spec = spec();
         if (lastBatch == 0) {
@@ -129,7 +137,9 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         }
         int batch = lastBatch;
         TensorChecks.tensors(spec, spec.outputs(), gradOutputs, batch, "output gradient");
-        checkDestinations(gradInputs, layout.inputs(), batch, "input gradient");
+        if (gradInputs != null) {
+            checkDestinations(gradInputs, layout.inputs(), batch, "input gradient");
+        }
         bindParameters();
         if (lastEval && (folds || buffers.anyShared())) {
             // The backward kernels read tensors an eval pass skipped (folding) or let others overwrite (the eval plan).
@@ -146,9 +156,14 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         }
         for (int j = 0; j < backwardSteps.length; j++) {
             buffers.zeroBefore(j);
-            runStep(backwardSteps[j], batch, lastTraining ? 1 : 0);
+            if (gradInputs != null || !backwardSteps[j].inputGradientOnly()) {
+                runStep(backwardSteps[j], batch, lastTraining ? 1 : 0);
+            }
         }
         buffers.zeroBefore(backwardSteps.length);
+        if (gradInputs == null) {
+            return;
+        }
         for (int i = 0; i < gradInputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
             convert(Conversion.OUT, floats[input.gradientSlot()], gradInputs[i], batch, input.shape());

@@ -29,13 +29,16 @@ import java.util.Locale;
  * forward 1 24 0 unfolded 4200
  * forward 2 24 0 folded 4200
  * backward 3 0 36 always 900
+ * backward 4 24 0 always 4200 input-gradient
  * </pre>
  *
  * <p>A {@code forward} or {@code backward} line is a step of that pass, in order: the kernel's
  * dispatch index, its parallel range, {@code perSample * batch + fixed} (both 0 for a serial kernel),
  * its phase ({@code folded} steps run in an eval-mode forward pass only, {@code unfolded} ones in a
  * training-mode forward pass and before the backward pass of a folded one), and the statements one
- * iteration of its range runs, an estimate that leaves short steps to one thread.
+ * iteration of its range runs, an estimate that leaves short steps to one thread. A backward step
+ * marked {@code input-gradient} computes only gradients of the network's inputs, which a training
+ * step does not need.
  *
  * <p>A {@code shared} buffer (buffer planning) uses the array of its group in the plan of the
  * pass: {@code training} for a training forward pass and any backward pass, {@code eval} for an
@@ -68,7 +71,7 @@ record NetworkLayout(
     }
 
     /** One call of a pass: kernel {@code id} over {@code [0, perSample * batch + fixed)}, or once when serial. */
-    record Step(int id, int perSample, int fixed, Phase phase, long cost) {
+    record Step(int id, int perSample, int fixed, Phase phase, long cost, boolean inputGradientOnly) {
         boolean parallel() {
             return perSample > 0 || fixed > 0;
         }
@@ -147,7 +150,8 @@ record NetworkLayout(
                 case "dropout" -> dropouts.add(new DropoutMask(Integer.parseInt(w[1]), dims(w[3]), Double.parseDouble(w[5])));
                 case "forward", "backward" -> (w[0].equals("forward") ? forward : backward).add(
                         new Step(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]),
-                                Phase.valueOf(w[4].toUpperCase(Locale.ROOT)), Long.parseLong(w[5])));
+                                Phase.valueOf(w[4].toUpperCase(Locale.ROOT)), Long.parseLong(w[5]),
+                                w.length > 6 && w[6].equals("input-gradient")));
                 case "" -> {}
                 default -> throw new IllegalStateException("unknown line in a network layout: " + line);
             }

@@ -15,9 +15,10 @@ import java.util.function.Consumer;
 /**
  * Reads and writes NumPy's {@code .npy} format (versions 1.0 to 3.0).
  *
- * <p>Reading accepts little-endian float32 in C order, and little-endian float64, which is converted
- * to float32 with a note. Every other file is refused with a message that names it and says what
- * is wrong: another dtype, Fortran order, a big-endian array, a truncated file.
+ * <p>Reading accepts little-endian float32 in C order, and little-endian float64, integers and
+ * booleans (labels, PyTorch's {@code num_batches_tracked}), which are converted to float32 with a note.
+ * Every other file is refused with a message that names it and says what is wrong: another dtype,
+ * Fortran order, a big-endian array, a truncated file.
  */
 public final class Npy {
 
@@ -75,16 +76,16 @@ public final class Npy {
             throw new NumpyFormatException(name + ": the array is in Fortran order; cnnc reads C order"
                     + " (save it with np.save(f, np.ascontiguousarray(a)))");
         }
-        int itemSize;
-        switch (descr) {
-            case "<f4" -> itemSize = 4;
-            case "<f8" -> itemSize = 8;
-            case ">f4", ">f8" -> throw new NumpyFormatException(
-                    name + ": the array is big-endian (" + descr + "); cnnc reads little-endian float32 ('<f4')");
-            default -> throw new NumpyFormatException(
-                    name + ": dtype " + describe(descr) + " is not supported; cnnc reads float32 ('<f4')"
-                            + " and converts float64 ('<f8')");
+        NumericType type = NumericType.of(descr);
+        if (type == null) {
+            if (descr.startsWith(">") && descr.length() > 2) {
+                throw new NumpyFormatException(name + ": the array is big-endian (" + descr
+                        + "); cnnc reads little-endian data (float32 '<f4', or '<f8' and integers, converted)");
+            }
+            throw new NumpyFormatException(name + ": dtype " + describe(descr) + " is not supported; cnnc reads float32"
+                    + " ('<f4') and converts float64 ('<f8') and integers ('|u1', '<i4', '<i8', ...)");
         }
+        int itemSize = type.size();
         long count = 1;
         for (int size : header.shape()) {
             count *= size;
@@ -98,14 +99,13 @@ public final class Npy {
                     + " needs " + count * itemSize + " bytes of data, the file has " + available);
         }
         float[] data = new float[(int) count];
-        if (itemSize == 4) {
+        if (type == NumericType.FLOAT32) {
             buffer.position(offset);
             buffer.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
         } else {
-            for (int i = 0; i < data.length; i++) {
-                data[i] = (float) buffer.getDouble(offset + 8 * i);
-            }
-            notes.accept(name + ": float64 data converted to float32");
+            boolean inexact = type.decode(buffer, offset, data);
+            notes.accept(name + ": " + type.label() + " data converted to float32"
+                    + (inexact ? " (some values are beyond 2^24 and were rounded)" : ""));
         }
         return new NdArray(header.shape(), data);
     }

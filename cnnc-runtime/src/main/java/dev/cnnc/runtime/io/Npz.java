@@ -39,7 +39,9 @@ public final class Npz {
                         ? entry.getName().substring(0, entry.getName().length() - 4)
                         : entry.getName();
                 byte[] member = Npy.readAll(zip);
-                arrays.put(key, Npy.parse(member, name + "[" + key + "]", notes));
+                // PyTorch keeps batch norm's num_batches_tracked as int64; nothing reads it, so its conversion is no news.
+                boolean counter = key.endsWith("num_batches_tracked");
+                arrays.put(key, Npy.parse(member, name + "[" + key + "]", counter ? note -> {} : notes));
             }
         } catch (ZipException e) {
             throw new NumpyFormatException(name + ": corrupt .npz archive: " + e.getMessage(), e);

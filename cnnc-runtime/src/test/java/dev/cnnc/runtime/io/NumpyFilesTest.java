@@ -125,11 +125,32 @@ class NumpyFilesTest {
     }
 
     @Test
+    void integerArrays_areConvertedToFloat32WithANote() throws IOException, NumpyFormatException {
+        Path labels = dir.resolve("labels.npy");
+        ByteBuffer data = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putLong(3).putLong(-1).putLong(9);
+        Files.write(labels, npy("{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }", data.array()));
+        List<String> notes = new ArrayList<>();
+        assertArrayEquals(new float[] {3, -1, 9}, Npy.read(labels, notes::add).data());
+        assertEquals(List.of(labels + ": int64 data converted to float32"), notes);
+
+        Path pixels = dir.resolve("pixels.npy");
+        Files.write(pixels, npy("{'descr': '|u1', 'fortran_order': False, 'shape': (2,), }", new byte[] {(byte) 255, 7}));
+        assertArrayEquals(new float[] {255, 7}, Npy.read(pixels).data());
+
+        Path big = dir.resolve("big.npy");
+        Files.write(big, npy("{'descr': '<i4', 'fortran_order': False, 'shape': (1,), }",
+                ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((1 << 24) + 1).array()));
+        notes.clear();
+        Npy.read(big, notes::add);
+        assertTrue(notes.get(0).endsWith("(some values are beyond 2^24 and were rounded)"), notes.toString());
+    }
+
+    @Test
     void unreadableFiles_areRefusedWithTheirNameAndTheReason() throws IOException {
         assertRefused("fortran.npy", npy("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }", littleEndianFloats(1, 2)),
                 "Fortran order");
-        assertRefused("int.npy", npy("{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }", new byte[8]),
-                "dtype '<i8' (integers) is not supported");
+        assertRefused("text-dtype.npy", npy("{'descr': '<U3', 'fortran_order': False, 'shape': (1,), }", new byte[12]),
+                "dtype '<U3' (strings) is not supported");
         assertRefused("big.npy", npy("{'descr': '>f4', 'fortran_order': False, 'shape': (1,), }", new byte[4]),
                 "big-endian");
         assertRefused("object.npy", npy("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }", new byte[8]),
