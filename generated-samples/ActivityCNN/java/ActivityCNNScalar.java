@@ -3618,8 +3618,8 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 backward 56 0 7 always 45479
                 backward 57 0 7 always 26855
                 backward 58 0 0 always 1
-                backward 59 1 0 always 4099
-                backward 60 1 0 always 434691
+                backward 59 1 0 always 4099 input-gradient
+                backward 60 1 0 always 434691 input-gradient
                 """;
     }
 }

@@ -3518,9 +3518,9 @@ final class ActivityCNNVector extends CompiledNetwork {
                 backward 56 0 7 always 5691
                 backward 57 0 7 always 3363
                 backward 58 0 0 always 1
-                backward 59 1 0 always 515
-                backward 60 1 0 always 101904
-                backward 61 1 0 always 2729
+                backward 59 1 0 always 515 input-gradient
+                backward 60 1 0 always 101904 input-gradient
+                backward 61 1 0 always 2729 input-gradient
                 """;
     }
 }

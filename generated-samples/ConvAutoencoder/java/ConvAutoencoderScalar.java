@@ -5097,8 +5097,8 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 backward 72 0 0 always 1
                 backward 73 0 9 always 43951
                 backward 74 0 0 always 1
-                backward 75 28 0 always 451
-                backward 76 28 0 always 8764
+                backward 75 28 0 always 451 input-gradient
+                backward 76 28 0 always 8764 input-gradient
                 """;
     }
 }

@@ -4228,8 +4228,8 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 backward 61 0 0 always 1
                 backward 62 0 9 always 5501
                 backward 63 0 0 always 1
-                backward 64 28 0 always 59
-                backward 65 28 0 always 8764
+                backward 64 28 0 always 59 input-gradient
+                backward 65 28 0 always 8764 input-gradient
                 """;
     }
 }

@@ -1876,8 +1876,8 @@ final class LeNet5Scalar extends CompiledNetwork {
                 backward 48 0 0 always 1
                 backward 49 0 25 always 16486
                 backward 50 0 0 always 1
-                backward 51 28 0 always 171
-                backward 52 28 0 always 9164
+                backward 51 28 0 always 171 input-gradient
+                backward 52 28 0 always 9164 input-gradient
                 """;
     }
 }

@@ -1838,8 +1838,8 @@ final class LeNet5Vector extends CompiledNetwork {
                 backward 49 0 0 always 1
                 backward 50 0 25 always 3931
                 backward 51 0 0 always 1
-                backward 52 28 0 always 59
-                backward 53 28 0 always 9164
+                backward 52 28 0 always 59 input-gradient
+                backward 53 28 0 always 9164 input-gradient
                 """;
     }
 }

@@ -10230,8 +10230,8 @@ final class TinyResNetScalar extends CompiledNetwork {
                 backward 113 0 0 always 1
                 backward 114 0 9 always 106607
                 backward 115 0 0 always 1
-                backward 116 32 0 always 515
-                backward 117 32 0 always 23492
+                backward 116 32 0 always 515 input-gradient
+                backward 117 32 0 always 23492 input-gradient
                 """;
     }
 }

@@ -10393,9 +10393,9 @@ final class TinyResNetVector extends CompiledNetwork {
                 backward 111 0 0 always 1
                 backward 112 0 9 always 13333
                 backward 113 0 0 always 1
-                backward 114 32 0 always 67
-                backward 115 32 0 always 7024
-                backward 116 32 0 always 3225
+                backward 114 32 0 always 67 input-gradient
+                backward 115 32 0 always 7024 input-gradient
+                backward 116 32 0 always 3225 input-gradient
                 """;
     }
 }

@@ -12043,9 +12043,9 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 147 0 0 always 1
                 backward 148 0 9 always 28685
                 backward 149 0 0 always 1
-                backward 150 64 0 always 131
-                backward 151 64 0 always 16364
-                backward 152 64 0 always 3805
+                backward 150 64 0 always 131 input-gradient
+                backward 151 64 0 always 16364 input-gradient
+                backward 152 64 0 always 3805 input-gradient
                 """;
     }
 }

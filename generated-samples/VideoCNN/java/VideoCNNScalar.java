@@ -2428,11 +2428,11 @@ final class VideoCNNScalar extends CompiledNetwork {
                 backward 50 0 0 always 1
                 backward 51 0 75 always 1704039
                 backward 52 0 0 always 1
-                backward 53 512 0 always 516
-                backward 54 512 0 always 69757
-                backward 55 512 0 always 46573
-                backward 56 512 0 always 46573
-                backward 57 512 0 always 31117
+                backward 53 512 0 always 516 input-gradient
+                backward 54 512 0 always 69757 input-gradient
+                backward 55 512 0 always 46573 input-gradient
+                backward 56 512 0 always 46573 input-gradient
+                backward 57 512 0 always 31117 input-gradient
                 """;
     }
 }

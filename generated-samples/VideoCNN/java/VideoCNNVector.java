@@ -3089,15 +3089,15 @@ final class VideoCNNVector extends CompiledNetwork {
                 backward 49 0 0 always 1
                 backward 50 0 75 always 213012
                 backward 51 0 0 always 1
-                backward 52 512 0 always 68
-                backward 53 512 0 always 20895
-                backward 54 512 0 always 9585
-                backward 55 512 0 always 13947
-                backward 56 512 0 always 6399
-                backward 57 512 0 always 13947
-                backward 58 512 0 always 6399
-                backward 59 512 0 always 9315
-                backward 60 512 0 always 4275
+                backward 52 512 0 always 68 input-gradient
+                backward 53 512 0 always 20895 input-gradient
+                backward 54 512 0 always 9585 input-gradient
+                backward 55 512 0 always 13947 input-gradient
+                backward 56 512 0 always 6399 input-gradient
+                backward 57 512 0 always 13947 input-gradient
+                backward 58 512 0 always 6399 input-gradient
+                backward 59 512 0 always 9315 input-gradient
+                backward 60 512 0 always 4275 input-gradient
                 """;
     }
 }
