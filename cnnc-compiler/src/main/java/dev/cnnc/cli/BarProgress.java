@@ -27,7 +27,7 @@ final class BarProgress implements TrainingListener {
                 .setTaskName("epoch " + epoch + "/" + totalEpochs)
                 .setInitialMax(samples)
                 .setUnit(" samples", 1)
-                .showSpeed()
+                .showSpeed(new java.text.DecimalFormat("#,##0"))
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .setUpdateIntervalMillis(200)
@@ -39,7 +39,8 @@ final class BarProgress implements TrainingListener {
     @Override
     public void batchFinished(int epoch, int batch, int batches, int samplesSeen, double meanLoss) {
         bar.stepTo(samplesSeen);
-        bar.setExtraMessage(String.format(Locale.ROOT, "batch %d/%d  loss %.4f", batch, batches, meanLoss));
+        // The library prints the message right after the speed, so it brings its own separation.
+        bar.setExtraMessage(String.format(Locale.ROOT, "  loss %.4f", meanLoss));
     }
 
     @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {"Compiles .cnn convolutional networks to specialized JVM code:",
             "  cnnc MODEL.cnn -d DIR [--package P] [--emit class|jar|java] [--explain] [--dump-ir STAGE]"},
-        subcommands = {CheckCommand.class, SummaryCommand.class, RunCommand.class, BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, SummaryCommand.class, RunCommand.class, BenchCommand.class, TrainCommand.class,
+            VizCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",

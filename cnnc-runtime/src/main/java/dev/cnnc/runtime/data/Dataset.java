@@ -104,6 +104,21 @@ public final class Dataset {
         return max + 1;
     }
 
+    /** The smallest and the largest target value, NaN when a target is not a number; only for data with targets. */
+    public float[] targetRange() {
+        requireTargets();
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float value : targets) {
+            if (Float.isNaN(value)) {
+                return new float[] {Float.NaN, Float.NaN};
+            }
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
+        return new float[] {min, max};
+    }
+
     float[] inputs() {
         return inputs;
     }

@@ -20,7 +20,17 @@ public final class BinaryCrossEntropy implements Loss {
 
     @Override
     public String mismatch(int outputSize, Dataset data) {
-        return TargetChecks.mismatch(name(), outputSize, data);
+        String mismatch = TargetChecks.mismatch(name(), outputSize, data);
+        if (mismatch != null) {
+            return mismatch;
+        }
+        float[] range = data.targetRange();
+        // Outside [0, 1] the loss has no minimum and training runs away; images in 0..255 are the usual cause.
+        if (!(range[0] >= 0 && range[1] <= 1)) {
+            return "bce needs targets in [0, 1], and these go from " + range[0] + " to " + range[1]
+                    + " (scale them to [0, 1], or use --loss mse)";
+        }
+        return null;
     }
 
     @Override

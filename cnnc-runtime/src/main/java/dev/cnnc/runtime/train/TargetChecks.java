@@ -12,8 +12,11 @@ final class TargetChecks {
             return loss + " needs target tensors, and the data has class labels (use --loss cross-entropy)";
         }
         if (data.targetSize() != outputSize) {
-            return "each target has " + data.targetSize() + " values (shape " + java.util.Arrays.toString(data.targetShape())
-                    + "), but the network has " + outputSize + " outputs per sample";
+            // One number per sample against several outputs is most often class labels given to the wrong loss.
+            String hint = data.targetShape().length == 0 ? " (if these are class labels, use --loss cross-entropy)" : "";
+            return "each target has " + data.targetSize() + " value" + (data.targetSize() == 1 ? "" : "s") + " (shape "
+                    + java.util.Arrays.toString(data.targetShape()) + "), but the network has " + outputSize
+                    + " outputs per sample" + hint;
         }
         return null;
     }
