@@ -936,6 +936,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 7;
             int mw = tap - mh * 7;
+            mh = mh;
             int taprow = (mh * 7 + mw) * 288;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -1005,6 +1006,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 7;
             int mw = tap - mh * 7;
+            mh = mh;
             int taprow = (mh * 7 + mw) * 288;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -1818,6 +1820,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 5;
             int mw = tap - mh * 5;
+            mh = mh;
             int taprow = (mh * 5 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -1887,6 +1890,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 5;
             int mw = tap - mh * 5;
+            mh = mh;
             int taprow = (mh * 5 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -2609,6 +2613,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -2676,14 +2681,23 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gw = f[76];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
-                float acc1_0 = 0.0f;
-                float acc1_1 = 0.0f;
+                float acc0_0_0 = 0.0f;
+                float acc0_0_1 = 0.0f;
+                float acc0_1_0 = 0.0f;
+                float acc0_1_1 = 0.0f;
+                float acc1_0_0 = 0.0f;
+                float acc1_0_1 = 0.0f;
+                float acc1_1_0 = 0.0f;
+                float acc1_1_1 = 0.0f;
+                float acc2_0_0 = 0.0f;
+                float acc2_0_1 = 0.0f;
+                float acc2_1_0 = 0.0f;
+                float acc2_1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 32; jw++) {
                         int xrow = ((n + mh) * 65 + (jw * 2 + mw)) * 32 + 30;
@@ -2691,17 +2705,37 @@ final class ActivityCNNScalar extends CompiledNetwork {
                         float g0 = gy[grow];
                         float g1 = gy[grow + 1];
                         float xs = x[xrow];
-                        acc0_0 = xs * g0 + acc0_0;
-                        acc0_1 = xs * g1 + acc0_1;
+                        acc0_0_0 = xs * g0 + acc0_0_0;
+                        acc0_0_1 = xs * g1 + acc0_0_1;
                         xs = x[xrow + 1];
-                        acc1_0 = xs * g0 + acc1_0;
-                        acc1_1 = xs * g1 + acc1_1;
+                        acc0_1_0 = xs * g0 + acc0_1_0;
+                        acc0_1_1 = xs * g1 + acc0_1_1;
+                        xs = x[xrow + 32];
+                        acc1_0_0 = xs * g0 + acc1_0_0;
+                        acc1_0_1 = xs * g1 + acc1_0_1;
+                        xs = x[xrow + 33];
+                        acc1_1_0 = xs * g0 + acc1_1_0;
+                        acc1_1_1 = xs * g1 + acc1_1_1;
+                        xs = x[xrow + 64];
+                        acc2_0_0 = xs * g0 + acc2_0_0;
+                        acc2_0_1 = xs * g1 + acc2_0_1;
+                        xs = x[xrow + 65];
+                        acc2_1_0 = xs * g0 + acc2_1_0;
+                        acc2_1_1 = xs * g1 + acc2_1_1;
                     }
                 }
-                gw[taprow + 1920 + cb] += acc0_0;
-                gw[taprow + 1920 + cb + 1] += acc0_1;
-                gw[taprow + 1984 + cb] += acc1_0;
-                gw[taprow + 1984 + cb + 1] += acc1_1;
+                gw[taprow + 1920 + cb] += acc0_0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_0_1;
+                gw[taprow + 1984 + cb] += acc0_1_0;
+                gw[taprow + 1984 + cb + 1] += acc0_1_1;
+                gw[taprow + 2048 + 1920 + cb] += acc1_0_0;
+                gw[taprow + 2048 + 1920 + cb + 1] += acc1_0_1;
+                gw[taprow + 2048 + 1984 + cb] += acc1_1_0;
+                gw[taprow + 2048 + 1984 + cb + 1] += acc1_1_1;
+                gw[taprow + 4096 + 1920 + cb] += acc2_0_0;
+                gw[taprow + 4096 + 1920 + cb + 1] += acc2_0_1;
+                gw[taprow + 4096 + 1984 + cb] += acc2_1_0;
+                gw[taprow + 4096 + 1984 + cb + 1] += acc2_1_1;
             }
         }
     }
@@ -3230,8 +3264,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 384;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 384;
             for (int cb = 0; cb < 6; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3246,7 +3282,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 64 + ci;
+                    int xrow = (n + mh + mw) * 64 + ci;
                     int grow = n * 6 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -3296,8 +3332,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gw = f[84];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 384;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 384;
             for (int cb = 0; cb < 6; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3308,7 +3346,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 float acc3_0 = 0.0f;
                 float acc3_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 64 + 60;
+                    int xrow = (n + mh + mw) * 64 + 60;
                     int grow = n * 6 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -3585,8 +3623,8 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 backward 23 0 0 always 1
                 backward 24 0 6 always 4
                 backward 25 0 0 always 1
-                backward 26 0 10 always 154
-                backward 27 0 1 always 112
+                backward 26 0 10 always 155
+                backward 27 0 1 always 113
                 backward 28 0 0 always 1
                 backward 29 1 0 always 1056
                 backward 30 1 0 always 37
@@ -3595,8 +3633,8 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 backward 33 1 0 always 3
                 backward 34 0 64 always 4
                 backward 35 0 0 always 1
-                backward 36 0 15 always 23367
-                backward 37 0 3 always 10567
+                backward 36 0 15 always 23368
+                backward 37 0 1 always 23368
                 backward 38 0 0 always 1
                 backward 39 1 0 always 2051
                 backward 40 1 0 always 207443
@@ -3607,16 +3645,16 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 backward 45 1 0 always 3
                 backward 46 0 32 always 4
                 backward 47 0 0 always 1
-                backward 48 0 25 always 45479
-                backward 49 0 5 always 20647
+                backward 48 0 25 always 45480
+                backward 49 0 5 always 20648
                 backward 50 0 0 always 1
                 backward 51 1 0 always 4099
                 backward 52 1 0 always 1037443
                 backward 53 1 0 always 77892
                 backward 54 1 0 always 3
                 backward 55 0 0 always 1
-                backward 56 0 7 always 45479
-                backward 57 0 7 always 26855
+                backward 56 0 7 always 45480
+                backward 57 0 7 always 26856
                 backward 58 0 0 always 1
                 backward 59 1 0 always 4099 input-gradient
                 backward 60 1 0 always 434691 input-gradient

@@ -856,6 +856,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 7;
             int mw = tap - mh * 7;
+            mh = mh;
             int taprow = (mh * 7 + mw) * 288;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -925,6 +926,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 7;
             int mw = tap - mh * 7;
+            mh = mh;
             int taprow = (mh * 7 + mw) * 288;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1831,6 +1833,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 5;
             int mw = tap - mh * 5;
+            mh = mh;
             int taprow = (mh * 5 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1900,6 +1903,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 5;
             int mw = tap - mh * 5;
+            mh = mh;
             int taprow = (mh * 5 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2599,6 +2603,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2666,14 +2671,23 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gw = f[76];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
-                FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jw = 0; jw < 32; jw++) {
                         int xrow = ((n + mh) * 65 + (jw * 2 + mw)) * 32 + 30;
@@ -2681,17 +2695,37 @@ final class ActivityCNNVector extends CompiledNetwork {
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                        acc0_0 = xs.fma(g0, acc0_0);
-                        acc0_1 = xs.fma(g1, acc0_1);
+                        acc0_0_0 = xs.fma(g0, acc0_0_0);
+                        acc0_0_1 = xs.fma(g1, acc0_0_1);
                         xs = FloatVector.broadcast(SPECIES, x[xrow + 1]);
-                        acc1_0 = xs.fma(g0, acc1_0);
-                        acc1_1 = xs.fma(g1, acc1_1);
+                        acc0_1_0 = xs.fma(g0, acc0_1_0);
+                        acc0_1_1 = xs.fma(g1, acc0_1_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32]);
+                        acc1_0_0 = xs.fma(g0, acc1_0_0);
+                        acc1_0_1 = xs.fma(g1, acc1_0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 33]);
+                        acc1_1_0 = xs.fma(g0, acc1_1_0);
+                        acc1_1_1 = xs.fma(g1, acc1_1_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64]);
+                        acc2_0_0 = xs.fma(g0, acc2_0_0);
+                        acc2_0_1 = xs.fma(g1, acc2_0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 65]);
+                        acc2_1_0 = xs.fma(g0, acc2_1_0);
+                        acc2_1_1 = xs.fma(g1, acc2_1_1);
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc1_0).intoArray(gw, taprow + 1984 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc0_1_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc0_1_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1920 + cb).add(acc1_0_0).intoArray(gw, taprow + 2048 + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1920 + cb + 8).add(acc1_0_1).intoArray(gw, taprow + 2048 + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1984 + cb).add(acc1_1_0).intoArray(gw, taprow + 2048 + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1984 + cb + 8).add(acc1_1_1).intoArray(gw, taprow + 2048 + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1920 + cb).add(acc2_0_0).intoArray(gw, taprow + 4096 + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1920 + cb + 8).add(acc2_0_1).intoArray(gw, taprow + 4096 + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1984 + cb).add(acc2_1_0).intoArray(gw, taprow + 4096 + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1984 + cb + 8).add(acc2_1_1).intoArray(gw, taprow + 4096 + 1984 + cb + 8);
             }
         }
     }
@@ -3170,8 +3204,10 @@ final class ActivityCNNVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3179,7 +3215,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             FloatVector acc4_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + tap + mw) * 64 + ci;
+                int xrow = (n + mh + mw) * 64 + ci;
                 int grow = n * 8;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3215,14 +3251,16 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gw = f[84];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc3_0 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + tap + mw) * 64 + 60;
+                int xrow = (n + mh + mw) * 64 + 60;
                 int grow = n * 8;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3485,8 +3523,8 @@ final class ActivityCNNVector extends CompiledNetwork {
                 backward 23 0 0 always 1
                 backward 24 0 1 always 4
                 backward 25 0 0 always 1
-                backward 26 0 10 always 38
-                backward 27 0 1 always 30
+                backward 26 0 10 always 39
+                backward 27 0 1 always 31
                 backward 28 0 0 always 1
                 backward 29 1 0 always 121
                 backward 30 1 0 always 37
@@ -3495,8 +3533,8 @@ final class ActivityCNNVector extends CompiledNetwork {
                 backward 33 1 0 always 3
                 backward 34 0 8 always 4
                 backward 35 0 0 always 1
-                backward 36 0 15 always 2927
-                backward 37 0 3 always 1327
+                backward 36 0 15 always 2928
+                backward 37 0 1 always 2928
                 backward 38 0 0 always 1
                 backward 39 1 0 always 259
                 backward 40 1 0 always 27213
@@ -3507,16 +3545,16 @@ final class ActivityCNNVector extends CompiledNetwork {
                 backward 45 1 0 always 3
                 backward 46 0 4 always 4
                 backward 47 0 0 always 1
-                backward 48 0 25 always 5691
-                backward 49 0 5 always 2587
+                backward 48 0 25 always 5692
+                backward 49 0 5 always 2588
                 backward 50 0 0 always 1
                 backward 51 1 0 always 515
                 backward 52 1 0 always 145903
                 backward 53 1 0 always 3905
                 backward 54 1 0 always 3
                 backward 55 0 0 always 1
-                backward 56 0 7 always 5691
-                backward 57 0 7 always 3363
+                backward 56 0 7 always 5692
+                backward 57 0 7 always 3364
                 backward 58 0 0 always 1
                 backward 59 1 0 always 515 input-gradient
                 backward 60 1 0 always 101904 input-gradient

@@ -656,12 +656,17 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[44];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 16;
             for (int cb = 0; cb < 16; cb += 2) {
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
+                float acc0_0_0 = 0.0f;
+                float acc0_0_1 = 0.0f;
+                float acc1_0_0 = 0.0f;
+                float acc1_0_1 = 0.0f;
+                float acc2_0_0 = 0.0f;
+                float acc2_0_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 28; jh++) {
                         for (int jw = 0; jw < 28; jw++) {
@@ -670,13 +675,23 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
                             float xs = x[xrow];
-                            acc0_0 = xs * g0 + acc0_0;
-                            acc0_1 = xs * g1 + acc0_1;
+                            acc0_0_0 = xs * g0 + acc0_0_0;
+                            acc0_0_1 = xs * g1 + acc0_0_1;
+                            xs = x[xrow + 1];
+                            acc1_0_0 = xs * g0 + acc1_0_0;
+                            acc1_0_1 = xs * g1 + acc1_0_1;
+                            xs = x[xrow + 2];
+                            acc2_0_0 = xs * g0 + acc2_0_0;
+                            acc2_0_1 = xs * g1 + acc2_0_1;
                         }
                     }
                 }
-                gw[taprow + cb] += acc0_0;
-                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + cb] += acc0_0_0;
+                gw[taprow + cb + 1] += acc0_0_1;
+                gw[taprow + 16 + cb] += acc1_0_0;
+                gw[taprow + 16 + cb + 1] += acc1_0_1;
+                gw[taprow + 32 + cb] += acc2_0_0;
+                gw[taprow + 32 + cb + 1] += acc2_0_1;
             }
         }
     }
@@ -1604,6 +1619,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 128;
             for (int cb = 0; cb < 8; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -1675,6 +1691,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 128;
             for (int cb = 0; cb < 8; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -3061,8 +3078,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3079,7 +3098,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
+                            int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8;
                             int grow = ((n * 14 + jh * 2) * 14 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3131,8 +3150,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3141,7 +3162,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
+                            int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                             int grow = ((n * 14 + jh * 2) * 14 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3173,8 +3194,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3191,7 +3214,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
+                            int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8;
                             int grow = ((n * 14 + jh * 2) * 14 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3243,8 +3266,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3253,7 +3278,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
+                            int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                             int grow = ((n * 14 + jh * 2) * 14 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3285,8 +3310,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3303,7 +3330,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
+                            int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8;
                             int grow = ((n * 14 + (1 + jh * 2)) * 14 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3355,8 +3382,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3365,7 +3394,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
+                            int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                             int grow = ((n * 14 + (1 + jh * 2)) * 14 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3397,8 +3426,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3415,7 +3446,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
+                            int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8;
                             int grow = ((n * 14 + (1 + jh * 2)) * 14 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -3467,8 +3498,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 128;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -3477,7 +3510,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 7; jh++) {
                         for (int jw = 0; jw < 7; jw++) {
-                            int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
+                            int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                             int grow = ((n * 14 + (1 + jh * 2)) * 14 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -4385,8 +4418,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4396,7 +4431,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = (n * 28 + jh * 2) * 28 + jw * 2;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4434,8 +4469,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4443,7 +4480,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = (n * 28 + jh * 2) * 28 + jw * 2;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4476,8 +4513,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4487,7 +4526,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = (n * 28 + jh * 2) * 28 + (1 + jw * 2);
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4525,8 +4564,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4534,7 +4575,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = (n * 28 + jh * 2) * 28 + (1 + jw * 2);
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4567,8 +4608,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4578,7 +4621,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = (n * 28 + (1 + jh * 2)) * 28 + jw * 2;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4616,8 +4659,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4625,7 +4670,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = (n * 28 + (1 + jh * 2)) * 28 + jw * 2;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4658,8 +4703,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4669,7 +4716,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = (n * 28 + (1 + jh * 2)) * 28 + (1 + jw * 2);
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -4707,8 +4754,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -4716,7 +4765,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = (n * 28 + (1 + jh * 2)) * 28 + (1 + jw * 2);
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -5056,27 +5105,27 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 backward 31 1 0 always 3
                 backward 32 0 1 always 4
                 backward 33 0 0 always 1
-                backward 34 0 2 always 2961
-                backward 35 0 1 always 2173
-                backward 36 0 2 always 2961
-                backward 37 0 1 always 2173
-                backward 38 0 2 always 2961
-                backward 39 0 1 always 2173
-                backward 40 0 2 always 2961
-                backward 41 0 1 always 2173
+                backward 34 0 2 always 2962
+                backward 35 0 1 always 2174
+                backward 36 0 2 always 2962
+                backward 37 0 1 always 2174
+                backward 38 0 2 always 2962
+                backward 39 0 1 always 2174
+                backward 40 0 2 always 2962
+                backward 41 0 1 always 2174
                 backward 42 0 0 always 1
                 backward 43 14 0 always 2707
                 backward 44 1 0 always 3
                 backward 45 0 16 always 4
                 backward 46 0 0 always 1
-                backward 47 0 1 always 8831
-                backward 48 0 1 always 3999
-                backward 49 0 1 always 8831
-                backward 50 0 1 always 3999
-                backward 51 0 1 always 8831
-                backward 52 0 1 always 3999
-                backward 53 0 1 always 8831
-                backward 54 0 1 always 3999
+                backward 47 0 1 always 8832
+                backward 48 0 1 always 4000
+                backward 49 0 1 always 8832
+                backward 50 0 1 always 4000
+                backward 51 0 1 always 8832
+                backward 52 0 1 always 4000
+                backward 53 0 1 always 8832
+                backward 54 0 1 always 4000
                 backward 55 0 0 always 1
                 backward 56 7 0 always 2645
                 backward 57 7 0 always 997
@@ -5086,8 +5135,8 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 backward 61 1 0 always 3
                 backward 62 0 8 always 4
                 backward 63 0 0 always 1
-                backward 64 0 18 always 17355
-                backward 65 0 9 always 12619
+                backward 64 0 18 always 17356
+                backward 65 0 9 always 12620
                 backward 66 0 0 always 1
                 backward 67 14 0 always 115
                 backward 68 14 0 always 35539
@@ -5095,7 +5144,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 backward 70 1 0 always 3
                 backward 71 0 16 always 4
                 backward 72 0 0 always 1
-                backward 73 0 9 always 43951
+                backward 73 0 3 always 81648
                 backward 74 0 0 always 1
                 backward 75 28 0 always 451 input-gradient
                 backward 76 28 0 always 8764 input-gradient

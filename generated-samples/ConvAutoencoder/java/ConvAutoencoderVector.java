@@ -644,11 +644,16 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[44];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 16;
-            FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-            FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 28; jh++) {
                     for (int jw = 0; jw < 28; jw++) {
@@ -657,13 +662,23 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                        acc0_0 = xs.fma(g0, acc0_0);
-                        acc0_1 = xs.fma(g1, acc0_1);
+                        acc0_0_0 = xs.fma(g0, acc0_0_0);
+                        acc0_0_1 = xs.fma(g1, acc0_0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 8]);
+                        acc1_0_0 = xs.fma(g0, acc1_0_0);
+                        acc1_0_1 = xs.fma(g1, acc1_0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16]);
+                        acc2_0_0 = xs.fma(g0, acc2_0_0);
+                        acc2_0_1 = xs.fma(g1, acc2_0_1);
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
-            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc1_0_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16 + 8).add(acc1_0_1).intoArray(gw, taprow + 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc2_0_0).intoArray(gw, taprow + 32);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32 + 8).add(acc2_0_1).intoArray(gw, taprow + 32 + 8);
         }
     }
 
@@ -1587,6 +1602,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1635,13 +1651,22 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 128;
-            FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-            FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
-            FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
-            FloatVector acc3_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_2_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_3_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_2_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_3_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_2_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_3_0 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
@@ -1649,20 +1674,44 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                         int grow = ((n * 14 + jh) * 14 + jw) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                        acc0_0 = xs.fma(g0, acc0_0);
+                        acc0_0_0 = xs.fma(g0, acc0_0_0);
                         xs = FloatVector.broadcast(SPECIES, x[xrow + 1]);
-                        acc1_0 = xs.fma(g0, acc1_0);
+                        acc0_1_0 = xs.fma(g0, acc0_1_0);
                         xs = FloatVector.broadcast(SPECIES, x[xrow + 2]);
-                        acc2_0 = xs.fma(g0, acc2_0);
+                        acc0_2_0 = xs.fma(g0, acc0_2_0);
                         xs = FloatVector.broadcast(SPECIES, x[xrow + 3]);
-                        acc3_0 = xs.fma(g0, acc3_0);
+                        acc0_3_0 = xs.fma(g0, acc0_3_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16]);
+                        acc1_0_0 = xs.fma(g0, acc1_0_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 17]);
+                        acc1_1_0 = xs.fma(g0, acc1_1_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 18]);
+                        acc1_2_0 = xs.fma(g0, acc1_2_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 19]);
+                        acc1_3_0 = xs.fma(g0, acc1_3_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32]);
+                        acc2_0_0 = xs.fma(g0, acc2_0_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 33]);
+                        acc2_1_0 = xs.fma(g0, acc2_1_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 34]);
+                        acc2_2_0 = xs.fma(g0, acc2_2_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 35]);
+                        acc2_3_0 = xs.fma(g0, acc2_3_0);
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0).intoArray(gw, taprow + 96);
-            FloatVector.fromArray(SPECIES, gw, taprow + 104).add(acc1_0).intoArray(gw, taprow + 104);
-            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc2_0).intoArray(gw, taprow + 112);
-            FloatVector.fromArray(SPECIES, gw, taprow + 120).add(acc3_0).intoArray(gw, taprow + 120);
+            FloatVector.fromArray(SPECIES, gw, taprow + 96).add(acc0_0_0).intoArray(gw, taprow + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 104).add(acc0_1_0).intoArray(gw, taprow + 104);
+            FloatVector.fromArray(SPECIES, gw, taprow + 112).add(acc0_2_0).intoArray(gw, taprow + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 120).add(acc0_3_0).intoArray(gw, taprow + 120);
+            FloatVector.fromArray(SPECIES, gw, taprow + 128 + 96).add(acc1_0_0).intoArray(gw, taprow + 128 + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 128 + 104).add(acc1_1_0).intoArray(gw, taprow + 128 + 104);
+            FloatVector.fromArray(SPECIES, gw, taprow + 128 + 112).add(acc1_2_0).intoArray(gw, taprow + 128 + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 128 + 120).add(acc1_3_0).intoArray(gw, taprow + 128 + 120);
+            FloatVector.fromArray(SPECIES, gw, taprow + 256 + 96).add(acc2_0_0).intoArray(gw, taprow + 256 + 96);
+            FloatVector.fromArray(SPECIES, gw, taprow + 256 + 104).add(acc2_1_0).intoArray(gw, taprow + 256 + 104);
+            FloatVector.fromArray(SPECIES, gw, taprow + 256 + 112).add(acc2_2_0).intoArray(gw, taprow + 256 + 112);
+            FloatVector.fromArray(SPECIES, gw, taprow + 256 + 120).add(acc2_3_0).intoArray(gw, taprow + 256 + 120);
         }
     }
 
@@ -2586,8 +2635,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2603,7 +2654,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
+                        int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8;
                         int grow = ((n * 14 + jh * 2) * 14 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2654,8 +2705,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2663,7 +2716,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
+                        int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                         int grow = ((n * 14 + jh * 2) * 14 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2694,8 +2747,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2711,7 +2766,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
+                        int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8;
                         int grow = ((n * 14 + jh * 2) * 14 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2762,8 +2817,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2771,7 +2828,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
+                        int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                         int grow = ((n * 14 + jh * 2) * 14 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2802,8 +2859,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2819,7 +2878,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
+                        int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8;
                         int grow = ((n * 14 + (1 + jh * 2)) * 14 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2870,8 +2929,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2879,7 +2940,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
+                        int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                         int grow = ((n * 14 + (1 + jh * 2)) * 14 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2910,8 +2971,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2927,7 +2990,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8;
+                        int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8;
                         int grow = ((n * 14 + (1 + jh * 2)) * 14 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2978,8 +3041,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[59];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2987,7 +3052,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 7; jh++) {
                     for (int jw = 0; jw < 7; jw++) {
-                        int xrow = ((n * 7 + (jh + tap * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
+                        int xrow = ((n * 7 + (jh + mh * -1)) * 7 + (jw + mw * -1)) * 8 + 6;
                         int grow = ((n * 14 + (1 + jh * 2)) * 14 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -3527,8 +3592,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3538,7 +3605,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = ((n * 28 + jh * 2) * 28 + jw * 2) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3576,8 +3643,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3585,7 +3654,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = ((n * 28 + jh * 2) * 28 + jw * 2) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3618,8 +3687,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3629,7 +3700,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = ((n * 28 + jh * 2) * 28 + (1 + jw * 2)) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3667,8 +3738,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3676,7 +3749,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = ((n * 28 + jh * 2) * 28 + (1 + jw * 2)) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3709,8 +3782,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3720,7 +3795,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = ((n * 28 + (1 + jh * 2)) * 28 + jw * 2) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3758,8 +3833,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3767,7 +3844,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = ((n * 28 + (1 + jh * 2)) * 28 + jw * 2) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3800,8 +3877,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3811,7 +3890,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + ci;
                         int grow = ((n * 28 + (1 + jh * 2)) * 28 + (1 + jw * 2)) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -3849,8 +3928,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gw = f[65];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3858,7 +3939,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 14; jh++) {
                     for (int jw = 0; jw < 14; jw++) {
-                        int xrow = ((n * 14 + (jh + tap * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
+                        int xrow = ((n * 14 + (jh + mh * -1)) * 14 + (jw + mw * -1)) * 16 + 12;
                         int grow = ((n * 28 + (1 + jh * 2)) * 28 + (1 + jw * 2)) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -4190,35 +4271,35 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 backward 23 1 0 always 3
                 backward 24 0 1 always 4
                 backward 25 0 0 always 1
-                backward 26 0 2 always 2961
-                backward 27 0 1 always 2173
-                backward 28 0 2 always 2961
-                backward 29 0 1 always 2173
-                backward 30 0 2 always 2961
-                backward 31 0 1 always 2173
-                backward 32 0 2 always 2961
-                backward 33 0 1 always 2173
+                backward 26 0 2 always 2962
+                backward 27 0 1 always 2174
+                backward 28 0 2 always 2962
+                backward 29 0 1 always 2174
+                backward 30 0 2 always 2962
+                backward 31 0 1 always 2174
+                backward 32 0 2 always 2962
+                backward 33 0 1 always 2174
                 backward 34 0 0 always 1
                 backward 35 14 0 always 341
                 backward 36 1 0 always 3
                 backward 37 0 2 always 4
                 backward 38 0 0 always 1
-                backward 39 0 1 always 1111
-                backward 40 0 1 always 507
-                backward 41 0 1 always 1111
-                backward 42 0 1 always 507
-                backward 43 0 1 always 1111
-                backward 44 0 1 always 507
-                backward 45 0 1 always 1111
-                backward 46 0 1 always 507
+                backward 39 0 1 always 1112
+                backward 40 0 1 always 508
+                backward 41 0 1 always 1112
+                backward 42 0 1 always 508
+                backward 43 0 1 always 1112
+                backward 44 0 1 always 508
+                backward 45 0 1 always 1112
+                backward 46 0 1 always 508
                 backward 47 0 0 always 1
                 backward 48 7 0 always 1059
                 backward 49 1 0 always 1176
                 backward 50 1 0 always 3
                 backward 51 0 1 always 4
                 backward 52 0 0 always 1
-                backward 53 0 18 always 2961
-                backward 54 0 9 always 2173
+                backward 53 0 18 always 2962
+                backward 54 0 3 always 5326
                 backward 55 0 0 always 1
                 backward 56 14 0 always 31
                 backward 57 14 0 always 4445
@@ -4226,7 +4307,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 backward 59 1 0 always 3
                 backward 60 0 2 always 4
                 backward 61 0 0 always 1
-                backward 62 0 9 always 5501
+                backward 62 0 3 always 10214
                 backward 63 0 0 always 1
                 backward 64 28 0 always 59 input-gradient
                 backward 65 28 0 always 8764 input-gradient

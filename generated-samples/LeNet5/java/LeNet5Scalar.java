@@ -218,12 +218,21 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 5;
-            int mw = tap - mh * 5;
+            int mh = tap;
+            int mw = (tap - mh) * 5;
+            mh = mh;
             int taprow = (mh * 5 + mw) * 6;
             for (int cb = 0; cb < 6; cb += 2) {
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
+                float acc0_0_0 = 0.0f;
+                float acc0_0_1 = 0.0f;
+                float acc1_0_0 = 0.0f;
+                float acc1_0_1 = 0.0f;
+                float acc2_0_0 = 0.0f;
+                float acc2_0_1 = 0.0f;
+                float acc3_0_0 = 0.0f;
+                float acc3_0_1 = 0.0f;
+                float acc4_0_0 = 0.0f;
+                float acc4_0_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 28; jh++) {
                         for (int jw = 0; jw < 28; jw++) {
@@ -232,13 +241,33 @@ final class LeNet5Scalar extends CompiledNetwork {
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
                             float xs = x[xrow];
-                            acc0_0 = xs * g0 + acc0_0;
-                            acc0_1 = xs * g1 + acc0_1;
+                            acc0_0_0 = xs * g0 + acc0_0_0;
+                            acc0_0_1 = xs * g1 + acc0_0_1;
+                            xs = x[xrow + 1];
+                            acc1_0_0 = xs * g0 + acc1_0_0;
+                            acc1_0_1 = xs * g1 + acc1_0_1;
+                            xs = x[xrow + 2];
+                            acc2_0_0 = xs * g0 + acc2_0_0;
+                            acc2_0_1 = xs * g1 + acc2_0_1;
+                            xs = x[xrow + 3];
+                            acc3_0_0 = xs * g0 + acc3_0_0;
+                            acc3_0_1 = xs * g1 + acc3_0_1;
+                            xs = x[xrow + 4];
+                            acc4_0_0 = xs * g0 + acc4_0_0;
+                            acc4_0_1 = xs * g1 + acc4_0_1;
                         }
                     }
                 }
-                gw[taprow + cb] += acc0_0;
-                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + cb] += acc0_0_0;
+                gw[taprow + cb + 1] += acc0_0_1;
+                gw[taprow + 6 + cb] += acc1_0_0;
+                gw[taprow + 6 + cb + 1] += acc1_0_1;
+                gw[taprow + 12 + cb] += acc2_0_0;
+                gw[taprow + 12 + cb + 1] += acc2_0_1;
+                gw[taprow + 18 + cb] += acc3_0_0;
+                gw[taprow + 18 + cb + 1] += acc3_0_1;
+                gw[taprow + 24 + cb] += acc4_0_0;
+                gw[taprow + 24 + cb + 1] += acc4_0_1;
             }
         }
     }
@@ -569,6 +598,7 @@ final class LeNet5Scalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 5;
             int mw = tap - mh * 5;
+            mh = mh;
             int taprow = (mh * 5 + mw) * 96;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -996,8 +1026,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 66;
             int ci = (row - tap * 66) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 48000;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 48000;
             for (int cb = 0; cb < 120; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1012,7 +1044,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 400 + ci;
+                    int xrow = (n + mh + mw) * 400 + ci;
                     int grow = n * 120 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -1062,8 +1094,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 48000;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 48000;
             for (int cb = 0; cb < 120; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1074,7 +1108,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc3_0 = 0.0f;
                 float acc3_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 400 + 396;
+                    int xrow = (n + mh + mw) * 400 + 396;
                     int grow = n * 120 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -1322,8 +1356,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 20;
             int ci = (row - tap * 20) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 10080;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 10080;
             for (int cb = 0; cb < 84; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1338,7 +1374,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 120 + ci;
+                    int xrow = (n + mh + mw) * 120 + ci;
                     int grow = n * 84 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -1626,8 +1662,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 14;
             int ci = (row - tap * 14) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 840;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 840;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -1642,7 +1680,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 84 + ci;
+                    int xrow = (n + mh + mw) * 84 + ci;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -1843,21 +1881,21 @@ final class LeNet5Scalar extends CompiledNetwork {
                 forward 15 1 0 always 689
                 backward 16 0 10 always 4
                 backward 17 0 0 always 1
-                backward 18 0 14 always 252
+                backward 18 0 14 always 253
                 backward 19 0 0 always 1
                 backward 20 1 0 always 2175
                 backward 21 1 0 always 3
                 backward 22 0 84 always 4
                 backward 23 0 0 always 1
-                backward 24 0 20 always 2065
+                backward 24 0 20 always 2066
                 backward 25 0 0 always 1
                 backward 26 1 0 always 23208
                 backward 27 1 0 always 349
                 backward 28 1 0 always 3
                 backward 29 0 120 always 4
                 backward 30 0 0 always 1
-                backward 31 0 66 always 2947
-                backward 32 0 1 always 2107
+                backward 31 0 66 always 2948
+                backward 32 0 1 always 2108
                 backward 33 0 0 always 1
                 backward 34 1 0 always 110640
                 backward 35 1 0 always 493
@@ -1866,7 +1904,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 backward 38 1 0 always 3
                 backward 39 0 16 always 4
                 backward 40 0 0 always 1
-                backward 41 0 25 always 17807
+                backward 41 0 25 always 17808
                 backward 42 0 0 always 1
                 backward 43 10 0 always 163
                 backward 44 14 0 always 72489
@@ -1874,7 +1912,7 @@ final class LeNet5Scalar extends CompiledNetwork {
                 backward 46 1 0 always 3
                 backward 47 0 6 always 4
                 backward 48 0 0 always 1
-                backward 49 0 25 always 16486
+                backward 49 0 5 always 44759
                 backward 50 0 0 always 1
                 backward 51 28 0 always 171 input-gradient
                 backward 52 28 0 always 9164 input-gradient

@@ -235,10 +235,15 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 5;
-            int mw = tap - mh * 5;
+            int mh = tap;
+            int mw = (tap - mh) * 5;
+            mh = mh;
             int taprow = (mh * 5 + mw) * 8;
-            FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc3_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc4_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 28; jh++) {
                     for (int jw = 0; jw < 28; jw++) {
@@ -246,11 +251,23 @@ final class LeNet5Vector extends CompiledNetwork {
                         int grow = ((n * 28 + jh) * 28 + jw) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                        acc0_0 = xs.fma(g0, acc0_0);
+                        acc0_0_0 = xs.fma(g0, acc0_0_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 8]);
+                        acc1_0_0 = xs.fma(g0, acc1_0_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16]);
+                        acc2_0_0 = xs.fma(g0, acc2_0_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 24]);
+                        acc3_0_0 = xs.fma(g0, acc3_0_0);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32]);
+                        acc4_0_0 = xs.fma(g0, acc4_0_0);
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc1_0_0).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc2_0_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 24).add(acc3_0_0).intoArray(gw, taprow + 24);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc4_0_0).intoArray(gw, taprow + 32);
         }
     }
 
@@ -575,6 +592,7 @@ final class LeNet5Vector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 5;
             int mw = tap - mh * 5;
+            mh = mh;
             int taprow = (mh * 5 + mw) * 96;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -997,8 +1015,10 @@ final class LeNet5Vector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 66;
             int ci = (row - tap * 66) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 48000;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 48000;
             for (int cb = 0; cb < 120; cb += 8) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1007,7 +1027,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 FloatVector acc4_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 400 + ci;
+                    int xrow = (n + mh + mw) * 400 + ci;
                     int grow = n * 120 + cb;
                     FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                     FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -1044,15 +1064,17 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 48000;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 48000;
             for (int cb = 0; cb < 120; cb += 8) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc3_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 400 + 396;
+                    int xrow = (n + mh + mw) * 400 + 396;
                     int grow = n * 120 + cb;
                     FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                     FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -1325,8 +1347,10 @@ final class LeNet5Vector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 20;
             int ci = (row - tap * 20) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 10560;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 10560;
             for (int cb = 0; cb < 88; cb += 8) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1335,7 +1359,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 FloatVector acc4_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 120 + ci;
+                    int xrow = (n + mh + mw) * 120 + ci;
                     int grow = n * 88 + cb;
                     FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                     FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -1556,8 +1580,10 @@ final class LeNet5Vector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 14;
             int ci = (row - tap * 14) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 1344;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 1344;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1571,7 +1597,7 @@ final class LeNet5Vector extends CompiledNetwork {
             FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc5_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + tap + mw) * 88 + ci;
+                int xrow = (n + mh + mw) * 88 + ci;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -1804,22 +1830,22 @@ final class LeNet5Vector extends CompiledNetwork {
                 forward 15 1 0 always 519
                 backward 16 0 2 always 4
                 backward 17 0 0 always 1
-                backward 18 0 14 always 57
+                backward 18 0 14 always 58
                 backward 19 0 0 always 1
                 backward 20 1 0 always 185
                 backward 21 1 0 always 119
                 backward 22 1 0 always 3
                 backward 23 0 11 always 4
                 backward 24 0 0 always 1
-                backward 25 0 20 always 337
+                backward 25 0 20 always 338
                 backward 26 0 0 always 1
                 backward 27 1 0 always 2733
                 backward 28 1 0 always 349
                 backward 29 1 0 always 3
                 backward 30 0 15 always 4
                 backward 31 0 0 always 1
-                backward 32 0 66 always 457
-                backward 33 0 1 always 337
+                backward 32 0 66 always 458
+                backward 33 0 1 always 338
                 backward 34 0 0 always 1
                 backward 35 1 0 always 13590
                 backward 36 1 0 always 493
@@ -1828,7 +1854,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 backward 39 1 0 always 3
                 backward 40 0 2 always 4
                 backward 41 0 0 always 1
-                backward 42 0 25 always 2233
+                backward 42 0 25 always 2234
                 backward 43 0 0 always 1
                 backward 44 10 0 always 23
                 backward 45 14 0 always 12085
@@ -1836,7 +1862,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 backward 47 1 0 always 3
                 backward 48 0 1 always 4
                 backward 49 0 0 always 1
-                backward 50 0 25 always 3931
+                backward 50 0 5 always 10212
                 backward 51 0 0 always 1
                 backward 52 28 0 always 59 input-gradient
                 backward 53 28 0 always 9164 input-gradient

@@ -1084,6 +1084,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 48;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -2513,6 +2514,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -2584,6 +2586,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -4189,6 +4192,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -4260,6 +4264,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -6006,6 +6011,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -6077,6 +6083,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -8099,6 +8106,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -8168,14 +8176,23 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gw = f[167];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
-                float acc1_0 = 0.0f;
-                float acc1_1 = 0.0f;
+                float acc0_0_0 = 0.0f;
+                float acc0_0_1 = 0.0f;
+                float acc0_1_0 = 0.0f;
+                float acc0_1_1 = 0.0f;
+                float acc1_0_0 = 0.0f;
+                float acc1_0_1 = 0.0f;
+                float acc1_1_0 = 0.0f;
+                float acc1_1_1 = 0.0f;
+                float acc2_0_0 = 0.0f;
+                float acc2_0_1 = 0.0f;
+                float acc2_1_0 = 0.0f;
+                float acc2_1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
@@ -8184,18 +8201,38 @@ final class TinyResNetScalar extends CompiledNetwork {
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
                             float xs = x[xrow];
-                            acc0_0 = xs * g0 + acc0_0;
-                            acc0_1 = xs * g1 + acc0_1;
+                            acc0_0_0 = xs * g0 + acc0_0_0;
+                            acc0_0_1 = xs * g1 + acc0_0_1;
                             xs = x[xrow + 1];
-                            acc1_0 = xs * g0 + acc1_0;
-                            acc1_1 = xs * g1 + acc1_1;
+                            acc0_1_0 = xs * g0 + acc0_1_0;
+                            acc0_1_1 = xs * g1 + acc0_1_1;
+                            xs = x[xrow + 32];
+                            acc1_0_0 = xs * g0 + acc1_0_0;
+                            acc1_0_1 = xs * g1 + acc1_0_1;
+                            xs = x[xrow + 33];
+                            acc1_1_0 = xs * g0 + acc1_1_0;
+                            acc1_1_1 = xs * g1 + acc1_1_1;
+                            xs = x[xrow + 64];
+                            acc2_0_0 = xs * g0 + acc2_0_0;
+                            acc2_0_1 = xs * g1 + acc2_0_1;
+                            xs = x[xrow + 65];
+                            acc2_1_0 = xs * g0 + acc2_1_0;
+                            acc2_1_1 = xs * g1 + acc2_1_1;
                         }
                     }
                 }
-                gw[taprow + 960 + cb] += acc0_0;
-                gw[taprow + 960 + cb + 1] += acc0_1;
-                gw[taprow + 992 + cb] += acc1_0;
-                gw[taprow + 992 + cb + 1] += acc1_1;
+                gw[taprow + 960 + cb] += acc0_0_0;
+                gw[taprow + 960 + cb + 1] += acc0_0_1;
+                gw[taprow + 992 + cb] += acc0_1_0;
+                gw[taprow + 992 + cb + 1] += acc0_1_1;
+                gw[taprow + 1024 + 960 + cb] += acc1_0_0;
+                gw[taprow + 1024 + 960 + cb + 1] += acc1_0_1;
+                gw[taprow + 1024 + 992 + cb] += acc1_1_0;
+                gw[taprow + 1024 + 992 + cb + 1] += acc1_1_1;
+                gw[taprow + 2048 + 960 + cb] += acc2_0_0;
+                gw[taprow + 2048 + 960 + cb + 1] += acc2_0_1;
+                gw[taprow + 2048 + 992 + cb] += acc2_1_0;
+                gw[taprow + 2048 + 992 + cb + 1] += acc2_1_1;
             }
         }
     }
@@ -9126,8 +9163,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9144,7 +9183,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 32 + (jh * 2 + tap)) * 32 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 16 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9196,8 +9235,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9210,7 +9251,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 32 + (jh * 2 + tap)) * 32 + (jw * 2 + mw)) * 16 + 12;
+                            int xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 16 + 12;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9735,8 +9776,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 320;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 320;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9751,7 +9794,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 32 + ci;
+                    int xrow = (n + mh + mw) * 32 + ci;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -9801,15 +9844,17 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gw = f[195];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 320;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 320;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
                 float acc1_0 = 0.0f;
                 float acc1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 32 + 30;
+                    int xrow = (n + mh + mw) * 32 + 30;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -10174,8 +10219,8 @@ final class TinyResNetScalar extends CompiledNetwork {
                 forward 57 1 0 always 273
                 backward 58 0 10 always 4
                 backward 59 0 0 always 1
-                backward 60 0 5 always 252
-                backward 61 0 1 always 112
+                backward 60 0 5 always 253
+                backward 61 0 1 always 113
                 backward 62 0 0 always 1
                 backward 63 1 0 always 727
                 backward 64 1 0 always 119
@@ -10183,22 +10228,22 @@ final class TinyResNetScalar extends CompiledNetwork {
                 backward 66 1 0 always 3
                 backward 67 1 0 always 2
                 backward 68 0 0 always 1
-                backward 69 0 2 always 90519
-                backward 70 0 1 always 65815
+                backward 69 0 2 always 90520
+                backward 70 0 1 always 65816
                 backward 71 0 0 always 1
                 backward 72 16 0 always 11235
                 backward 73 16 0 always 4027
                 backward 74 0 0 always 1
-                backward 75 0 45 always 90519
-                backward 76 0 9 always 41111
+                backward 75 0 45 always 90520
+                backward 76 0 3 always 90520
                 backward 77 0 0 always 1
                 backward 78 16 0 always 515
                 backward 79 16 0 always 232643
                 backward 80 16 0 always 17476
                 backward 81 1 0 always 3
                 backward 82 0 0 always 1
-                backward 83 0 18 always 90519
-                backward 84 0 9 always 65815
+                backward 83 0 18 always 90520
+                backward 84 0 9 always 65816
                 backward 85 0 0 always 1
                 backward 86 16 0 always 515
                 backward 87 16 0 always 11235
@@ -10212,23 +10257,23 @@ final class TinyResNetScalar extends CompiledNetwork {
                 backward 95 1 0 always 3
                 backward 96 1 0 always 2
                 backward 97 0 0 always 1
-                backward 98 0 18 always 180431
-                backward 99 0 9 always 131215
+                backward 98 0 18 always 180432
+                backward 99 0 9 always 131216
                 backward 100 0 0 always 1
                 backward 101 32 0 always 515
                 backward 102 32 0 always 123203
                 backward 103 32 0 always 10699
                 backward 104 1 0 always 3
                 backward 105 0 0 always 1
-                backward 106 0 18 always 180431
-                backward 107 0 9 always 131215
+                backward 106 0 18 always 180432
+                backward 107 0 9 always 131216
                 backward 108 0 0 always 1
                 backward 109 32 0 always 515
                 backward 110 32 0 always 123203
                 backward 111 32 0 always 10699
                 backward 112 1 0 always 3
                 backward 113 0 0 always 1
-                backward 114 0 9 always 106607
+                backward 114 0 9 always 106608
                 backward 115 0 0 always 1
                 backward 116 32 0 always 515 input-gradient
                 backward 117 32 0 always 23492 input-gradient

@@ -1074,6 +1074,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 48;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2806,6 +2807,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2875,6 +2877,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -4460,6 +4463,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -4529,6 +4533,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -6285,6 +6290,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -6356,6 +6362,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -8370,6 +8377,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -8439,14 +8447,23 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gw = f[167];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
-                FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
@@ -8455,18 +8472,38 @@ final class TinyResNetVector extends CompiledNetwork {
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
                             FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                            acc0_0 = xs.fma(g0, acc0_0);
-                            acc0_1 = xs.fma(g1, acc0_1);
+                            acc0_0_0 = xs.fma(g0, acc0_0_0);
+                            acc0_0_1 = xs.fma(g1, acc0_0_1);
                             xs = FloatVector.broadcast(SPECIES, x[xrow + 1]);
-                            acc1_0 = xs.fma(g0, acc1_0);
-                            acc1_1 = xs.fma(g1, acc1_1);
+                            acc0_1_0 = xs.fma(g0, acc0_1_0);
+                            acc0_1_1 = xs.fma(g1, acc0_1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 32]);
+                            acc1_0_0 = xs.fma(g0, acc1_0_0);
+                            acc1_0_1 = xs.fma(g1, acc1_0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 33]);
+                            acc1_1_0 = xs.fma(g0, acc1_1_0);
+                            acc1_1_1 = xs.fma(g1, acc1_1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64]);
+                            acc2_0_0 = xs.fma(g0, acc2_0_0);
+                            acc2_0_1 = xs.fma(g1, acc2_0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 65]);
+                            acc2_1_0 = xs.fma(g0, acc2_1_0);
+                            acc2_1_1 = xs.fma(g1, acc2_1_1);
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb).add(acc0_0).intoArray(gw, taprow + 960 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb + 8).add(acc0_1).intoArray(gw, taprow + 960 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb).add(acc1_0).intoArray(gw, taprow + 992 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb + 8).add(acc1_1).intoArray(gw, taprow + 992 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb).add(acc0_0_0).intoArray(gw, taprow + 960 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb + 8).add(acc0_0_1).intoArray(gw, taprow + 960 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb).add(acc0_1_0).intoArray(gw, taprow + 992 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb + 8).add(acc0_1_1).intoArray(gw, taprow + 992 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 960 + cb).add(acc1_0_0).intoArray(gw, taprow + 1024 + 960 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 960 + cb + 8).add(acc1_0_1).intoArray(gw, taprow + 1024 + 960 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 992 + cb).add(acc1_1_0).intoArray(gw, taprow + 1024 + 992 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 992 + cb + 8).add(acc1_1_1).intoArray(gw, taprow + 1024 + 992 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 960 + cb).add(acc2_0_0).intoArray(gw, taprow + 2048 + 960 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 960 + cb + 8).add(acc2_0_1).intoArray(gw, taprow + 2048 + 960 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 992 + cb).add(acc2_1_0).intoArray(gw, taprow + 2048 + 992 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 992 + cb + 8).add(acc2_1_1).intoArray(gw, taprow + 2048 + 992 + cb + 8);
             }
         }
     }
@@ -9410,8 +9447,10 @@ final class TinyResNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9428,7 +9467,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 32 + (jh * 2 + tap)) * 32 + (jw * 2 + mw)) * 16 + ci;
+                            int xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 16 + ci;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9480,8 +9519,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9494,7 +9535,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 32 + (jh * 2 + tap)) * 32 + (jw * 2 + mw)) * 16 + 12;
+                            int xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 16 + 12;
                             int grow = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9957,8 +9998,10 @@ final class TinyResNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9972,7 +10015,7 @@ final class TinyResNetVector extends CompiledNetwork {
             FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc5_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + tap + mw) * 32 + ci;
+                int xrow = (n + mh + mw) * 32 + ci;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -10021,14 +10064,16 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gw = f[195];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + tap + mw) * 32 + 30;
+                int xrow = (n + mh + mw) * 32 + 30;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -10338,30 +10383,30 @@ final class TinyResNetVector extends CompiledNetwork {
                 forward 56 1 0 always 207
                 backward 57 0 2 always 4
                 backward 58 0 0 always 1
-                backward 59 0 5 always 57
-                backward 60 0 1 always 29
+                backward 59 0 5 always 58
+                backward 60 0 1 always 30
                 backward 61 0 0 always 1
                 backward 62 1 0 always 119
                 backward 63 0 0 always 1
                 backward 64 1 0 always 3
                 backward 65 1 0 always 2
                 backward 66 0 0 always 1
-                backward 67 0 2 always 11321
-                backward 68 0 1 always 8233
+                backward 67 0 2 always 11322
+                backward 68 0 1 always 8234
                 backward 69 0 0 always 1
                 backward 70 16 0 always 1408
                 backward 71 16 0 always 507
                 backward 72 0 0 always 1
-                backward 73 0 45 always 11321
-                backward 74 0 9 always 5145
+                backward 73 0 45 always 11322
+                backward 74 0 3 always 11322
                 backward 75 0 0 always 1
                 backward 76 16 0 always 67
                 backward 77 16 0 always 24419
                 backward 78 16 0 always 8741
                 backward 79 1 0 always 3
                 backward 80 0 0 always 1
-                backward 81 0 18 always 11321
-                backward 82 0 9 always 8233
+                backward 81 0 18 always 11322
+                backward 82 0 9 always 8234
                 backward 83 0 0 always 1
                 backward 84 16 0 always 67
                 backward 85 16 0 always 1408
@@ -10375,23 +10420,23 @@ final class TinyResNetVector extends CompiledNetwork {
                 backward 93 1 0 always 3
                 backward 94 1 0 always 2
                 backward 95 0 0 always 1
-                backward 96 0 18 always 22561
-                backward 97 0 9 always 16409
+                backward 96 0 18 always 22562
+                backward 97 0 9 always 16410
                 backward 98 0 0 always 1
                 backward 99 32 0 always 67
                 backward 100 32 0 always 15404
                 backward 101 32 0 always 1341
                 backward 102 1 0 always 3
                 backward 103 0 0 always 1
-                backward 104 0 18 always 22561
-                backward 105 0 9 always 16409
+                backward 104 0 18 always 22562
+                backward 105 0 9 always 16410
                 backward 106 0 0 always 1
                 backward 107 32 0 always 67
                 backward 108 32 0 always 15404
                 backward 109 32 0 always 1341
                 backward 110 1 0 always 3
                 backward 111 0 0 always 1
-                backward 112 0 9 always 13333
+                backward 112 0 9 always 13334
                 backward 113 0 0 always 1
                 backward 114 32 0 always 67 input-gradient
                 backward 115 32 0 always 7024 input-gradient

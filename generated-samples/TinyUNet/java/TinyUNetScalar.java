@@ -747,12 +747,17 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[92];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 16;
             for (int cb = 0; cb < 16; cb += 2) {
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
+                float acc0_0_0 = 0.0f;
+                float acc0_0_1 = 0.0f;
+                float acc1_0_0 = 0.0f;
+                float acc1_0_1 = 0.0f;
+                float acc2_0_0 = 0.0f;
+                float acc2_0_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 64; jh++) {
                         for (int jw = 0; jw < 64; jw++) {
@@ -761,13 +766,23 @@ final class TinyUNetScalar extends CompiledNetwork {
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
                             float xs = x[xrow];
-                            acc0_0 = xs * g0 + acc0_0;
-                            acc0_1 = xs * g1 + acc0_1;
+                            acc0_0_0 = xs * g0 + acc0_0_0;
+                            acc0_0_1 = xs * g1 + acc0_0_1;
+                            xs = x[xrow + 1];
+                            acc1_0_0 = xs * g0 + acc1_0_0;
+                            acc1_0_1 = xs * g1 + acc1_0_1;
+                            xs = x[xrow + 2];
+                            acc2_0_0 = xs * g0 + acc2_0_0;
+                            acc2_0_1 = xs * g1 + acc2_0_1;
                         }
                     }
                 }
-                gw[taprow + cb] += acc0_0;
-                gw[taprow + cb + 1] += acc0_1;
+                gw[taprow + cb] += acc0_0_0;
+                gw[taprow + cb + 1] += acc0_0_1;
+                gw[taprow + 16 + cb] += acc1_0_0;
+                gw[taprow + 16 + cb + 1] += acc1_0_1;
+                gw[taprow + 32 + cb] += acc2_0_0;
+                gw[taprow + 32 + cb + 1] += acc2_0_1;
             }
         }
     }
@@ -2073,6 +2088,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -2144,6 +2160,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -3377,6 +3394,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -3448,6 +3466,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -4556,6 +4575,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -4625,14 +4645,23 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 2) {
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
-                float acc1_0 = 0.0f;
-                float acc1_1 = 0.0f;
+                float acc0_0_0 = 0.0f;
+                float acc0_0_1 = 0.0f;
+                float acc0_1_0 = 0.0f;
+                float acc0_1_1 = 0.0f;
+                float acc1_0_0 = 0.0f;
+                float acc1_0_1 = 0.0f;
+                float acc1_1_0 = 0.0f;
+                float acc1_1_1 = 0.0f;
+                float acc2_0_0 = 0.0f;
+                float acc2_0_1 = 0.0f;
+                float acc2_1_0 = 0.0f;
+                float acc2_1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
@@ -4641,18 +4670,38 @@ final class TinyUNetScalar extends CompiledNetwork {
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
                             float xs = x[xrow];
-                            acc0_0 = xs * g0 + acc0_0;
-                            acc0_1 = xs * g1 + acc0_1;
+                            acc0_0_0 = xs * g0 + acc0_0_0;
+                            acc0_0_1 = xs * g1 + acc0_0_1;
                             xs = x[xrow + 1];
-                            acc1_0 = xs * g0 + acc1_0;
-                            acc1_1 = xs * g1 + acc1_1;
+                            acc0_1_0 = xs * g0 + acc0_1_0;
+                            acc0_1_1 = xs * g1 + acc0_1_1;
+                            xs = x[xrow + 32];
+                            acc1_0_0 = xs * g0 + acc1_0_0;
+                            acc1_0_1 = xs * g1 + acc1_0_1;
+                            xs = x[xrow + 33];
+                            acc1_1_0 = xs * g0 + acc1_1_0;
+                            acc1_1_1 = xs * g1 + acc1_1_1;
+                            xs = x[xrow + 64];
+                            acc2_0_0 = xs * g0 + acc2_0_0;
+                            acc2_0_1 = xs * g1 + acc2_0_1;
+                            xs = x[xrow + 65];
+                            acc2_1_0 = xs * g0 + acc2_1_0;
+                            acc2_1_1 = xs * g1 + acc2_1_1;
                         }
                     }
                 }
-                gw[taprow + 960 + cb] += acc0_0;
-                gw[taprow + 960 + cb + 1] += acc0_1;
-                gw[taprow + 992 + cb] += acc1_0;
-                gw[taprow + 992 + cb + 1] += acc1_1;
+                gw[taprow + 960 + cb] += acc0_0_0;
+                gw[taprow + 960 + cb + 1] += acc0_0_1;
+                gw[taprow + 992 + cb] += acc0_1_0;
+                gw[taprow + 992 + cb + 1] += acc0_1_1;
+                gw[taprow + 1024 + 960 + cb] += acc1_0_0;
+                gw[taprow + 1024 + 960 + cb + 1] += acc1_0_1;
+                gw[taprow + 1024 + 992 + cb] += acc1_1_0;
+                gw[taprow + 1024 + 992 + cb + 1] += acc1_1_1;
+                gw[taprow + 2048 + 960 + cb] += acc2_0_0;
+                gw[taprow + 2048 + 960 + cb + 1] += acc2_0_1;
+                gw[taprow + 2048 + 992 + cb] += acc2_1_0;
+                gw[taprow + 2048 + 992 + cb + 1] += acc2_1_1;
             }
         }
     }
@@ -5815,6 +5864,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -5884,14 +5934,23 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[124];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
-                float acc1_0 = 0.0f;
-                float acc1_1 = 0.0f;
+                float acc0_0_0 = 0.0f;
+                float acc0_0_1 = 0.0f;
+                float acc0_1_0 = 0.0f;
+                float acc0_1_1 = 0.0f;
+                float acc1_0_0 = 0.0f;
+                float acc1_0_1 = 0.0f;
+                float acc1_1_0 = 0.0f;
+                float acc1_1_1 = 0.0f;
+                float acc2_0_0 = 0.0f;
+                float acc2_0_1 = 0.0f;
+                float acc2_1_0 = 0.0f;
+                float acc2_1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
@@ -5900,18 +5959,38 @@ final class TinyUNetScalar extends CompiledNetwork {
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
                             float xs = x[xrow];
-                            acc0_0 = xs * g0 + acc0_0;
-                            acc0_1 = xs * g1 + acc0_1;
+                            acc0_0_0 = xs * g0 + acc0_0_0;
+                            acc0_0_1 = xs * g1 + acc0_0_1;
                             xs = x[xrow + 1];
-                            acc1_0 = xs * g0 + acc1_0;
-                            acc1_1 = xs * g1 + acc1_1;
+                            acc0_1_0 = xs * g0 + acc0_1_0;
+                            acc0_1_1 = xs * g1 + acc0_1_1;
+                            xs = x[xrow + 32];
+                            acc1_0_0 = xs * g0 + acc1_0_0;
+                            acc1_0_1 = xs * g1 + acc1_0_1;
+                            xs = x[xrow + 33];
+                            acc1_1_0 = xs * g0 + acc1_1_0;
+                            acc1_1_1 = xs * g1 + acc1_1_1;
+                            xs = x[xrow + 64];
+                            acc2_0_0 = xs * g0 + acc2_0_0;
+                            acc2_0_1 = xs * g1 + acc2_0_1;
+                            xs = x[xrow + 65];
+                            acc2_1_0 = xs * g0 + acc2_1_0;
+                            acc2_1_1 = xs * g1 + acc2_1_1;
                         }
                     }
                 }
-                gw[taprow + 1920 + cb] += acc0_0;
-                gw[taprow + 1920 + cb + 1] += acc0_1;
-                gw[taprow + 1984 + cb] += acc1_0;
-                gw[taprow + 1984 + cb + 1] += acc1_1;
+                gw[taprow + 1920 + cb] += acc0_0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_0_1;
+                gw[taprow + 1984 + cb] += acc0_1_0;
+                gw[taprow + 1984 + cb + 1] += acc0_1_1;
+                gw[taprow + 2048 + 1920 + cb] += acc1_0_0;
+                gw[taprow + 2048 + 1920 + cb + 1] += acc1_0_1;
+                gw[taprow + 2048 + 1984 + cb] += acc1_1_0;
+                gw[taprow + 2048 + 1984 + cb + 1] += acc1_1_1;
+                gw[taprow + 4096 + 1920 + cb] += acc2_0_0;
+                gw[taprow + 4096 + 1920 + cb + 1] += acc2_0_1;
+                gw[taprow + 4096 + 1984 + cb] += acc2_1_0;
+                gw[taprow + 4096 + 1984 + cb + 1] += acc2_1_1;
             }
         }
     }
@@ -7024,8 +7103,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7042,7 +7123,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7094,8 +7175,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7108,7 +7191,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7151,8 +7234,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7169,7 +7254,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7221,8 +7306,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7235,7 +7322,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7278,8 +7365,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7296,7 +7385,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7348,8 +7437,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7362,7 +7453,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7405,8 +7496,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7423,7 +7516,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -7475,8 +7568,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -7489,7 +7584,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -8402,6 +8497,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int ci = (row - tap * 10) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -8473,6 +8569,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -9555,8 +9652,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9573,7 +9672,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                             int grow = ((n * 64 + jh * 2) * 64 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9625,8 +9724,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9635,7 +9736,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
+                            int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                             int grow = ((n * 64 + jh * 2) * 64 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9668,8 +9769,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9686,7 +9789,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                             int grow = ((n * 64 + jh * 2) * 64 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9738,8 +9841,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9748,7 +9853,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
+                            int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                             int grow = ((n * 64 + jh * 2) * 64 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9781,8 +9886,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9799,7 +9906,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                             int grow = ((n * 64 + (1 + jh * 2)) * 64 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9851,8 +9958,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9861,7 +9970,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
+                            int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                             int grow = ((n * 64 + (1 + jh * 2)) * 64 + jw * 2) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9894,8 +10003,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9912,7 +10023,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                            int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                             int grow = ((n * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -9964,8 +10075,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -9974,7 +10087,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
-                            int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
+                            int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                             int grow = ((n * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 16 + cb;
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
@@ -10898,6 +11011,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -10967,14 +11081,23 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[152];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 16; cb += 2) {
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
-                float acc1_0 = 0.0f;
-                float acc1_1 = 0.0f;
+                float acc0_0_0 = 0.0f;
+                float acc0_0_1 = 0.0f;
+                float acc0_1_0 = 0.0f;
+                float acc0_1_1 = 0.0f;
+                float acc1_0_0 = 0.0f;
+                float acc1_0_1 = 0.0f;
+                float acc1_1_0 = 0.0f;
+                float acc1_1_1 = 0.0f;
+                float acc2_0_0 = 0.0f;
+                float acc2_0_1 = 0.0f;
+                float acc2_1_0 = 0.0f;
+                float acc2_1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 64; jh++) {
                         for (int jw = 0; jw < 64; jw++) {
@@ -10983,18 +11106,38 @@ final class TinyUNetScalar extends CompiledNetwork {
                             float g0 = gy[grow];
                             float g1 = gy[grow + 1];
                             float xs = x[xrow];
-                            acc0_0 = xs * g0 + acc0_0;
-                            acc0_1 = xs * g1 + acc0_1;
+                            acc0_0_0 = xs * g0 + acc0_0_0;
+                            acc0_0_1 = xs * g1 + acc0_0_1;
                             xs = x[xrow + 1];
-                            acc1_0 = xs * g0 + acc1_0;
-                            acc1_1 = xs * g1 + acc1_1;
+                            acc0_1_0 = xs * g0 + acc0_1_0;
+                            acc0_1_1 = xs * g1 + acc0_1_1;
+                            xs = x[xrow + 32];
+                            acc1_0_0 = xs * g0 + acc1_0_0;
+                            acc1_0_1 = xs * g1 + acc1_0_1;
+                            xs = x[xrow + 33];
+                            acc1_1_0 = xs * g0 + acc1_1_0;
+                            acc1_1_1 = xs * g1 + acc1_1_1;
+                            xs = x[xrow + 64];
+                            acc2_0_0 = xs * g0 + acc2_0_0;
+                            acc2_0_1 = xs * g1 + acc2_0_1;
+                            xs = x[xrow + 65];
+                            acc2_1_0 = xs * g0 + acc2_1_0;
+                            acc2_1_1 = xs * g1 + acc2_1_1;
                         }
                     }
                 }
-                gw[taprow + 480 + cb] += acc0_0;
-                gw[taprow + 480 + cb + 1] += acc0_1;
-                gw[taprow + 496 + cb] += acc1_0;
-                gw[taprow + 496 + cb + 1] += acc1_1;
+                gw[taprow + 480 + cb] += acc0_0_0;
+                gw[taprow + 480 + cb + 1] += acc0_0_1;
+                gw[taprow + 496 + cb] += acc0_1_0;
+                gw[taprow + 496 + cb + 1] += acc0_1_1;
+                gw[taprow + 512 + 480 + cb] += acc1_0_0;
+                gw[taprow + 512 + 480 + cb + 1] += acc1_0_1;
+                gw[taprow + 512 + 496 + cb] += acc1_1_0;
+                gw[taprow + 512 + 496 + cb + 1] += acc1_1_1;
+                gw[taprow + 1024 + 480 + cb] += acc2_0_0;
+                gw[taprow + 1024 + 480 + cb + 1] += acc2_0_1;
+                gw[taprow + 1024 + 496 + cb] += acc2_1_0;
+                gw[taprow + 1024 + 496 + cb + 1] += acc2_1_1;
             }
         }
     }
@@ -11757,8 +11900,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -11768,7 +11913,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = ((n * 64 + (jh + tap)) * 64 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 64 + (jh + mh)) * 64 + (jw + mw)) * 16 + ci;
                         int grow = (n * 64 + jh) * 64 + jw;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -11806,8 +11951,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gw = f[159];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 16;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 16;
             float acc0_0 = 0.0f;
             float acc1_0 = 0.0f;
             float acc2_0 = 0.0f;
@@ -11815,7 +11962,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = ((n * 64 + (jh + tap)) * 64 + (jw + mw)) * 16 + 12;
+                        int xrow = ((n * 64 + (jh + mh)) * 64 + (jw + mw)) * 16 + 12;
                         int grow = (n * 64 + jh) * 64 + jw;
                         float g0 = gy[grow];
                         float xs = x[xrow];
@@ -12194,16 +12341,16 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 53 1 0 always 3
                 backward 54 0 1 always 4
                 backward 55 0 0 always 1
-                backward 56 0 2 always 61461
-                backward 57 0 1 always 45073
+                backward 56 0 2 always 61462
+                backward 57 0 1 always 45074
                 backward 58 0 0 always 1
                 backward 59 64 0 always 4163
                 backward 60 64 0 always 315
                 backward 61 1 0 always 3
                 backward 62 0 16 always 4
                 backward 63 0 0 always 1
-                backward 64 0 45 always 721103
-                backward 65 0 9 always 327759
+                backward 64 0 45 always 721104
+                backward 65 0 3 always 721104
                 backward 66 0 0 always 1
                 backward 67 64 0 always 1027
                 backward 68 64 0 always 492803
@@ -12211,22 +12358,22 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 70 0 0 always 1
                 backward 71 0 16 always 4
                 backward 72 0 0 always 1
-                backward 73 0 5 always 180431
-                backward 74 0 1 always 81999
-                backward 75 0 5 always 180431
-                backward 76 0 1 always 81999
-                backward 77 0 5 always 180431
-                backward 78 0 1 always 81999
-                backward 79 0 5 always 180431
-                backward 80 0 1 always 81999
+                backward 73 0 5 always 180432
+                backward 74 0 1 always 82000
+                backward 75 0 5 always 180432
+                backward 76 0 1 always 82000
+                backward 77 0 5 always 180432
+                backward 78 0 1 always 82000
+                backward 79 0 5 always 180432
+                backward 80 0 1 always 82000
                 backward 81 0 0 always 1
                 backward 82 32 0 always 105603
                 backward 83 32 0 always 7940
                 backward 84 1 0 always 3
                 backward 85 0 32 always 4
                 backward 86 0 0 always 1
-                backward 87 0 90 always 360855
-                backward 88 0 9 always 262423
+                backward 87 0 90 always 360856
+                backward 88 0 9 always 262424
                 backward 89 0 0 always 1
                 backward 90 32 0 always 1027
                 backward 91 32 0 always 1005315
@@ -12234,22 +12381,22 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 93 0 0 always 1
                 backward 94 0 32 always 4
                 backward 95 0 0 always 1
-                backward 96 0 10 always 90519
-                backward 97 0 1 always 65815
-                backward 98 0 10 always 90519
-                backward 99 0 1 always 65815
-                backward 100 0 10 always 90519
-                backward 101 0 1 always 65815
-                backward 102 0 10 always 90519
-                backward 103 0 1 always 65815
+                backward 96 0 10 always 90520
+                backward 97 0 1 always 65816
+                backward 98 0 10 always 90520
+                backward 99 0 1 always 65816
+                backward 100 0 10 always 90520
+                backward 101 0 1 always 65816
+                backward 102 0 10 always 90520
+                backward 103 0 1 always 65816
                 backward 104 0 0 always 1
                 backward 105 16 0 always 224643
                 backward 106 16 0 always 15620
                 backward 107 1 0 always 3
                 backward 108 0 64 always 4
                 backward 109 0 0 always 1
-                backward 110 0 45 always 181031
-                backward 111 0 9 always 82215
+                backward 110 0 45 always 181032
+                backward 111 0 3 always 181032
                 backward 112 0 0 always 1
                 backward 113 16 0 always 1027
                 backward 114 16 0 always 463043
@@ -12258,8 +12405,8 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 117 1 0 always 3
                 backward 118 0 32 always 4
                 backward 119 0 0 always 1
-                backward 120 0 45 always 360855
-                backward 121 0 9 always 163991
+                backward 120 0 45 always 360856
+                backward 121 0 3 always 360856
                 backward 122 0 0 always 1
                 backward 123 32 0 always 1027
                 backward 124 32 0 always 465283
@@ -12267,8 +12414,8 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 126 1 0 always 3
                 backward 127 0 32 always 4
                 backward 128 0 0 always 1
-                backward 129 0 18 always 360855
-                backward 130 0 9 always 262423
+                backward 129 0 18 always 360856
+                backward 130 0 9 always 262424
                 backward 131 0 0 always 1
                 backward 132 32 0 always 1027
                 backward 133 32 0 always 244163
@@ -12277,8 +12424,8 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 136 1 0 always 3
                 backward 137 0 16 always 4
                 backward 138 0 0 always 1
-                backward 139 0 18 always 721103
-                backward 140 0 9 always 524431
+                backward 139 0 18 always 721104
+                backward 140 0 9 always 524432
                 backward 141 0 0 always 1
                 backward 142 64 0 always 1027
                 backward 143 64 0 always 246403
@@ -12286,7 +12433,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 145 1 0 always 3
                 backward 146 0 16 always 4
                 backward 147 0 0 always 1
-                backward 148 0 9 always 229423
+                backward 148 0 3 always 426096
                 backward 149 0 0 always 1
                 backward 150 64 0 always 1027 input-gradient
                 backward 151 64 0 always 16364 input-gradient

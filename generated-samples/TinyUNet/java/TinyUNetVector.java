@@ -746,11 +746,16 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[92];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 16;
-            FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-            FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
@@ -759,13 +764,23 @@ final class TinyUNetVector extends CompiledNetwork {
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                        acc0_0 = xs.fma(g0, acc0_0);
-                        acc0_1 = xs.fma(g1, acc0_1);
+                        acc0_0_0 = xs.fma(g0, acc0_0_0);
+                        acc0_0_1 = xs.fma(g1, acc0_0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 8]);
+                        acc1_0_0 = xs.fma(g0, acc1_0_0);
+                        acc1_0_1 = xs.fma(g1, acc1_0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16]);
+                        acc2_0_0 = xs.fma(g0, acc2_0_0);
+                        acc2_0_1 = xs.fma(g1, acc2_0_1);
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0).intoArray(gw, taprow);
-            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow).add(acc0_0_0).intoArray(gw, taprow);
+            FloatVector.fromArray(SPECIES, gw, taprow + 8).add(acc0_0_1).intoArray(gw, taprow + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16).add(acc1_0_0).intoArray(gw, taprow + 16);
+            FloatVector.fromArray(SPECIES, gw, taprow + 16 + 8).add(acc1_0_1).intoArray(gw, taprow + 16 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32).add(acc2_0_0).intoArray(gw, taprow + 32);
+            FloatVector.fromArray(SPECIES, gw, taprow + 32 + 8).add(acc2_0_1).intoArray(gw, taprow + 32 + 8);
         }
     }
 
@@ -2064,6 +2079,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2133,6 +2149,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 256;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3305,6 +3322,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int ci = (row - tap * 2) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -3376,6 +3394,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -4425,6 +4444,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -4494,14 +4514,23 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 1024;
             for (int cb = 0; cb < 32; cb += 16) {
-                FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 32; jh++) {
                         for (int jw = 0; jw < 32; jw++) {
@@ -4510,18 +4539,38 @@ final class TinyUNetVector extends CompiledNetwork {
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
                             FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                            acc0_0 = xs.fma(g0, acc0_0);
-                            acc0_1 = xs.fma(g1, acc0_1);
+                            acc0_0_0 = xs.fma(g0, acc0_0_0);
+                            acc0_0_1 = xs.fma(g1, acc0_0_1);
                             xs = FloatVector.broadcast(SPECIES, x[xrow + 1]);
-                            acc1_0 = xs.fma(g0, acc1_0);
-                            acc1_1 = xs.fma(g1, acc1_1);
+                            acc0_1_0 = xs.fma(g0, acc0_1_0);
+                            acc0_1_1 = xs.fma(g1, acc0_1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 32]);
+                            acc1_0_0 = xs.fma(g0, acc1_0_0);
+                            acc1_0_1 = xs.fma(g1, acc1_0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 33]);
+                            acc1_1_0 = xs.fma(g0, acc1_1_0);
+                            acc1_1_1 = xs.fma(g1, acc1_1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64]);
+                            acc2_0_0 = xs.fma(g0, acc2_0_0);
+                            acc2_0_1 = xs.fma(g1, acc2_0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 65]);
+                            acc2_1_0 = xs.fma(g0, acc2_1_0);
+                            acc2_1_1 = xs.fma(g1, acc2_1_1);
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb).add(acc0_0).intoArray(gw, taprow + 960 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb + 8).add(acc0_1).intoArray(gw, taprow + 960 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb).add(acc1_0).intoArray(gw, taprow + 992 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb + 8).add(acc1_1).intoArray(gw, taprow + 992 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb).add(acc0_0_0).intoArray(gw, taprow + 960 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 960 + cb + 8).add(acc0_0_1).intoArray(gw, taprow + 960 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb).add(acc0_1_0).intoArray(gw, taprow + 992 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 992 + cb + 8).add(acc0_1_1).intoArray(gw, taprow + 992 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 960 + cb).add(acc1_0_0).intoArray(gw, taprow + 1024 + 960 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 960 + cb + 8).add(acc1_0_1).intoArray(gw, taprow + 1024 + 960 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 992 + cb).add(acc1_1_0).intoArray(gw, taprow + 1024 + 992 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 992 + cb + 8).add(acc1_1_1).intoArray(gw, taprow + 1024 + 992 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 960 + cb).add(acc2_0_0).intoArray(gw, taprow + 2048 + 960 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 960 + cb + 8).add(acc2_0_1).intoArray(gw, taprow + 2048 + 960 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 992 + cb).add(acc2_1_0).intoArray(gw, taprow + 2048 + 992 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 992 + cb + 8).add(acc2_1_1).intoArray(gw, taprow + 2048 + 992 + cb + 8);
             }
         }
     }
@@ -5662,6 +5711,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -5731,14 +5781,23 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[124];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
-                FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
@@ -5747,18 +5806,38 @@ final class TinyUNetVector extends CompiledNetwork {
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
                             FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                            acc0_0 = xs.fma(g0, acc0_0);
-                            acc0_1 = xs.fma(g1, acc0_1);
+                            acc0_0_0 = xs.fma(g0, acc0_0_0);
+                            acc0_0_1 = xs.fma(g1, acc0_0_1);
                             xs = FloatVector.broadcast(SPECIES, x[xrow + 1]);
-                            acc1_0 = xs.fma(g0, acc1_0);
-                            acc1_1 = xs.fma(g1, acc1_1);
+                            acc0_1_0 = xs.fma(g0, acc0_1_0);
+                            acc0_1_1 = xs.fma(g1, acc0_1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 32]);
+                            acc1_0_0 = xs.fma(g0, acc1_0_0);
+                            acc1_0_1 = xs.fma(g1, acc1_0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 33]);
+                            acc1_1_0 = xs.fma(g0, acc1_1_0);
+                            acc1_1_1 = xs.fma(g1, acc1_1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64]);
+                            acc2_0_0 = xs.fma(g0, acc2_0_0);
+                            acc2_0_1 = xs.fma(g1, acc2_0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 65]);
+                            acc2_1_0 = xs.fma(g0, acc2_1_0);
+                            acc2_1_1 = xs.fma(g1, acc2_1_1);
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc1_0).intoArray(gw, taprow + 1984 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc0_1_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc0_1_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1920 + cb).add(acc1_0_0).intoArray(gw, taprow + 2048 + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1920 + cb + 8).add(acc1_0_1).intoArray(gw, taprow + 2048 + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1984 + cb).add(acc1_1_0).intoArray(gw, taprow + 2048 + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1984 + cb + 8).add(acc1_1_1).intoArray(gw, taprow + 2048 + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1920 + cb).add(acc2_0_0).intoArray(gw, taprow + 4096 + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1920 + cb + 8).add(acc2_0_1).intoArray(gw, taprow + 4096 + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1984 + cb).add(acc2_1_0).intoArray(gw, taprow + 4096 + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1984 + cb + 8).add(acc2_1_1).intoArray(gw, taprow + 4096 + 1984 + cb + 8);
             }
         }
     }
@@ -6888,8 +6967,10 @@ final class TinyUNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -6906,7 +6987,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -6958,8 +7039,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -6972,7 +7055,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7015,8 +7098,10 @@ final class TinyUNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7033,7 +7118,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7085,8 +7170,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7099,7 +7186,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7142,8 +7229,10 @@ final class TinyUNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7160,7 +7249,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7212,8 +7301,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7226,7 +7317,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7269,8 +7360,10 @@ final class TinyUNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7287,7 +7380,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + ci;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -7339,8 +7432,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[131];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 2048;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
                 FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -7353,7 +7448,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 for (int n = 0; n < batch; n++) {
                     for (int jh = 0; jh < 16; jh++) {
                         for (int jw = 0; jw < 16; jw++) {
-                            int xrow = ((n * 16 + (jh + tap * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
+                            int xrow = ((n * 16 + (jh + mh * -1)) * 16 + (jw + mw * -1)) * 64 + 60;
                             int grow = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + cb;
                             FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                             FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -8229,6 +8324,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int ci = (row - tap * 10) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -8300,6 +8396,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int tap = row;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 2048;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9372,8 +9469,10 @@ final class TinyUNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9389,7 +9488,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                         int grow = ((n * 64 + jh * 2) * 64 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9440,8 +9539,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + mw * 2) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + mw * 2) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9449,7 +9550,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
+                        int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                         int grow = ((n * 64 + jh * 2) * 64 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9481,8 +9582,10 @@ final class TinyUNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9498,7 +9601,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                         int grow = ((n * 64 + jh * 2) * 64 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9549,8 +9652,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap * 2 * 2 + (1 + mw * 2)) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh * 2 * 2 + (1 + mw * 2)) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9558,7 +9663,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
+                        int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                         int grow = ((n * 64 + jh * 2) * 64 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9590,8 +9695,10 @@ final class TinyUNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9607,7 +9714,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                         int grow = ((n * 64 + (1 + jh * 2)) * 64 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9658,8 +9765,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + mw * 2) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + mw * 2) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9667,7 +9776,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
+                        int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                         int grow = ((n * 64 + (1 + jh * 2)) * 64 + jw * 2) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9699,8 +9808,10 @@ final class TinyUNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9716,7 +9827,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
+                        int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + ci;
                         int grow = ((n * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -9767,8 +9878,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[145];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = ((1 + tap * 2) * 2 + (1 + mw * 2)) * 512;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = ((1 + mh * 2) * 2 + (1 + mw * 2)) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -9776,7 +9889,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 32; jh++) {
                     for (int jw = 0; jw < 32; jw++) {
-                        int xrow = ((n * 32 + (jh + tap * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
+                        int xrow = ((n * 32 + (jh + mh * -1)) * 32 + (jw + mw * -1)) * 32 + 30;
                         int grow = ((n * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 16;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -10665,6 +10778,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int ci = (row - tap * 5) * 6;
             int mh = tap / 3;
             int mw = tap - mh * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -10732,13 +10846,22 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[152];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mh = tap / 3;
-            int mw = tap - mh * 3;
+            int mh = tap;
+            int mw = (tap - mh) * 3;
+            mh = mh;
             int taprow = (mh * 3 + mw) * 512;
-            FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-            FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
-            FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
-            FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc0_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc1_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+            FloatVector acc2_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
@@ -10747,18 +10870,38 @@ final class TinyUNetVector extends CompiledNetwork {
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                        acc0_0 = xs.fma(g0, acc0_0);
-                        acc0_1 = xs.fma(g1, acc0_1);
+                        acc0_0_0 = xs.fma(g0, acc0_0_0);
+                        acc0_0_1 = xs.fma(g1, acc0_0_1);
                         xs = FloatVector.broadcast(SPECIES, x[xrow + 1]);
-                        acc1_0 = xs.fma(g0, acc1_0);
-                        acc1_1 = xs.fma(g1, acc1_1);
+                        acc0_1_0 = xs.fma(g0, acc0_1_0);
+                        acc0_1_1 = xs.fma(g1, acc0_1_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32]);
+                        acc1_0_0 = xs.fma(g0, acc1_0_0);
+                        acc1_0_1 = xs.fma(g1, acc1_0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 33]);
+                        acc1_1_0 = xs.fma(g0, acc1_1_0);
+                        acc1_1_1 = xs.fma(g1, acc1_1_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64]);
+                        acc2_0_0 = xs.fma(g0, acc2_0_0);
+                        acc2_0_1 = xs.fma(g1, acc2_0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 65]);
+                        acc2_1_0 = xs.fma(g0, acc2_1_0);
+                        acc2_1_1 = xs.fma(g1, acc2_1_1);
                     }
                 }
             }
-            FloatVector.fromArray(SPECIES, gw, taprow + 480).add(acc0_0).intoArray(gw, taprow + 480);
-            FloatVector.fromArray(SPECIES, gw, taprow + 480 + 8).add(acc0_1).intoArray(gw, taprow + 480 + 8);
-            FloatVector.fromArray(SPECIES, gw, taprow + 496).add(acc1_0).intoArray(gw, taprow + 496);
-            FloatVector.fromArray(SPECIES, gw, taprow + 496 + 8).add(acc1_1).intoArray(gw, taprow + 496 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480).add(acc0_0_0).intoArray(gw, taprow + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 480 + 8).add(acc0_0_1).intoArray(gw, taprow + 480 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496).add(acc0_1_0).intoArray(gw, taprow + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 496 + 8).add(acc0_1_1).intoArray(gw, taprow + 496 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 512 + 480).add(acc1_0_0).intoArray(gw, taprow + 512 + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 512 + 480 + 8).add(acc1_0_1).intoArray(gw, taprow + 512 + 480 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 512 + 496).add(acc1_1_0).intoArray(gw, taprow + 512 + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 512 + 496 + 8).add(acc1_1_1).intoArray(gw, taprow + 512 + 496 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 480).add(acc2_0_0).intoArray(gw, taprow + 1024 + 480);
+            FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 480 + 8).add(acc2_0_1).intoArray(gw, taprow + 1024 + 480 + 8);
+            FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 496).add(acc2_1_0).intoArray(gw, taprow + 1024 + 496);
+            FloatVector.fromArray(SPECIES, gw, taprow + 1024 + 496 + 8).add(acc2_1_1).intoArray(gw, taprow + 1024 + 496 + 8);
         }
     }
 
@@ -11520,8 +11663,10 @@ final class TinyUNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -11531,7 +11676,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = ((n * 64 + (jh + tap)) * 64 + (jw + mw)) * 16 + ci;
+                        int xrow = ((n * 64 + (jh + mh)) * 64 + (jw + mw)) * 16 + ci;
                         int grow = ((n * 64 + jh) * 64 + jw) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -11569,8 +11714,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gw = f[159];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 128;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 128;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -11578,7 +11725,7 @@ final class TinyUNetVector extends CompiledNetwork {
             for (int n = 0; n < batch; n++) {
                 for (int jh = 0; jh < 64; jh++) {
                     for (int jw = 0; jw < 64; jw++) {
-                        int xrow = ((n * 64 + (jh + tap)) * 64 + (jw + mw)) * 16 + 12;
+                        int xrow = ((n * 64 + (jh + mh)) * 64 + (jw + mw)) * 16 + 12;
                         int grow = ((n * 64 + jh) * 64 + jw) * 8;
                         FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
@@ -11949,16 +12096,16 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 53 1 0 always 3
                 backward 54 0 1 always 4
                 backward 55 0 0 always 1
-                backward 56 0 2 always 61461
-                backward 57 0 1 always 45073
+                backward 56 0 2 always 61462
+                backward 57 0 1 always 45074
                 backward 58 0 0 always 1
                 backward 59 64 0 always 524
                 backward 60 64 0 always 43
                 backward 61 1 0 always 3
                 backward 62 0 2 always 4
                 backward 63 0 0 always 1
-                backward 64 0 45 always 90145
-                backward 65 0 9 always 40977
+                backward 64 0 45 always 90146
+                backward 65 0 3 always 90146
                 backward 66 0 0 always 1
                 backward 67 64 0 always 131
                 backward 68 64 0 always 61603
@@ -11966,22 +12113,22 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 70 0 0 always 1
                 backward 71 0 2 always 4
                 backward 72 0 0 always 1
-                backward 73 0 5 always 22561
-                backward 74 0 1 always 10257
-                backward 75 0 5 always 22561
-                backward 76 0 1 always 10257
-                backward 77 0 5 always 22561
-                backward 78 0 1 always 10257
-                backward 79 0 5 always 22561
-                backward 80 0 1 always 10257
+                backward 73 0 5 always 22562
+                backward 74 0 1 always 10258
+                backward 75 0 5 always 22562
+                backward 76 0 1 always 10258
+                backward 77 0 5 always 22562
+                backward 78 0 1 always 10258
+                backward 79 0 5 always 22562
+                backward 80 0 1 always 10258
                 backward 81 0 0 always 1
                 backward 82 32 0 always 13843
                 backward 83 32 0 always 1205
                 backward 84 1 0 always 3
                 backward 85 0 4 always 4
                 backward 86 0 0 always 1
-                backward 87 0 90 always 45113
-                backward 88 0 9 always 32809
+                backward 87 0 90 always 45114
+                backward 88 0 9 always 32810
                 backward 89 0 0 always 1
                 backward 90 32 0 always 131
                 backward 91 32 0 always 93059
@@ -11989,22 +12136,22 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 93 0 0 always 1
                 backward 94 0 4 always 4
                 backward 95 0 0 always 1
-                backward 96 0 10 always 11321
-                backward 97 0 1 always 8233
-                backward 98 0 10 always 11321
-                backward 99 0 1 always 8233
-                backward 100 0 10 always 11321
-                backward 101 0 1 always 8233
-                backward 102 0 10 always 11321
-                backward 103 0 1 always 8233
+                backward 96 0 10 always 11322
+                backward 97 0 1 always 8234
+                backward 98 0 10 always 11322
+                backward 99 0 1 always 8234
+                backward 100 0 10 always 11322
+                backward 101 0 1 always 8234
+                backward 102 0 10 always 11322
+                backward 103 0 1 always 8234
                 backward 104 0 0 always 1
                 backward 105 16 0 always 21827
                 backward 106 16 0 always 7815
                 backward 107 1 0 always 3
                 backward 108 0 8 always 4
                 backward 109 0 0 always 1
-                backward 110 0 45 always 22635
-                backward 111 0 9 always 10283
+                backward 110 0 45 always 22636
+                backward 111 0 3 always 22636
                 backward 112 0 0 always 1
                 backward 113 16 0 always 131
                 backward 114 16 0 always 48611
@@ -12013,8 +12160,8 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 117 1 0 always 3
                 backward 118 0 4 always 4
                 backward 119 0 0 always 1
-                backward 120 0 45 always 45113
-                backward 121 0 9 always 20505
+                backward 120 0 45 always 45114
+                backward 121 0 3 always 45114
                 backward 122 0 0 always 1
                 backward 123 32 0 always 131
                 backward 124 32 0 always 61043
@@ -12022,8 +12169,8 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 126 1 0 always 3
                 backward 127 0 4 always 4
                 backward 128 0 0 always 1
-                backward 129 0 18 always 45113
-                backward 130 0 9 always 32809
+                backward 129 0 18 always 45114
+                backward 130 0 9 always 32810
                 backward 131 0 0 always 1
                 backward 132 32 0 always 131
                 backward 133 32 0 always 30524
@@ -12032,8 +12179,8 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 136 1 0 always 3
                 backward 137 0 2 always 4
                 backward 138 0 0 always 1
-                backward 139 0 18 always 90145
-                backward 140 0 9 always 65561
+                backward 139 0 18 always 90146
+                backward 140 0 9 always 65562
                 backward 141 0 0 always 1
                 backward 142 64 0 always 131
                 backward 143 64 0 always 30804
@@ -12041,7 +12188,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 145 1 0 always 3
                 backward 146 0 2 always 4
                 backward 147 0 0 always 1
-                backward 148 0 9 always 28685
+                backward 148 0 3 always 53270
                 backward 149 0 0 always 1
                 backward 150 64 0 always 131 input-gradient
                 backward 151 64 0 always 16364 input-gradient

@@ -289,6 +289,7 @@ final class VideoCNNScalar extends CompiledNetwork {
             int rest = tap - md * 25;
             int mh = rest / 5;
             int mw = rest - mh * 5;
+            mh = mh;
             int taprow = ((md * 5 + mh) * 5 + mw) * 48;
             for (int cb = 0; cb < 16; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -978,6 +979,7 @@ final class VideoCNNScalar extends CompiledNetwork {
             int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
+            mh = mh;
             int taprow = ((md * 3 + mh) * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -1053,6 +1055,7 @@ final class VideoCNNScalar extends CompiledNetwork {
             int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
+            mh = mh;
             int taprow = ((md * 3 + mh) * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -1584,6 +1587,7 @@ final class VideoCNNScalar extends CompiledNetwork {
             int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
+            mh = mh;
             int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
                 float acc0_0 = 0.0f;
@@ -1655,16 +1659,25 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gw = f[62];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int md = tap / 9;
-            int rest = tap - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
+            int md = tap / 3;
+            int rest = tap - md * 3;
+            int mh = rest;
+            int mw = (rest - mh) * 3;
+            mh = mh;
             int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 2) {
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
-                float acc1_0 = 0.0f;
-                float acc1_1 = 0.0f;
+                float acc0_0_0 = 0.0f;
+                float acc0_0_1 = 0.0f;
+                float acc0_1_0 = 0.0f;
+                float acc0_1_1 = 0.0f;
+                float acc1_0_0 = 0.0f;
+                float acc1_0_1 = 0.0f;
+                float acc1_1_0 = 0.0f;
+                float acc1_1_1 = 0.0f;
+                float acc2_0_0 = 0.0f;
+                float acc2_0_1 = 0.0f;
+                float acc2_1_0 = 0.0f;
+                float acc2_1_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
                     for (int jd = 0; jd < 8; jd++) {
                         for (int jh = 0; jh < 8; jh++) {
@@ -1674,19 +1687,39 @@ final class VideoCNNScalar extends CompiledNetwork {
                                 float g0 = gy[grow];
                                 float g1 = gy[grow + 1];
                                 float xs = x[xrow];
-                                acc0_0 = xs * g0 + acc0_0;
-                                acc0_1 = xs * g1 + acc0_1;
+                                acc0_0_0 = xs * g0 + acc0_0_0;
+                                acc0_0_1 = xs * g1 + acc0_0_1;
                                 xs = x[xrow + 1];
-                                acc1_0 = xs * g0 + acc1_0;
-                                acc1_1 = xs * g1 + acc1_1;
+                                acc0_1_0 = xs * g0 + acc0_1_0;
+                                acc0_1_1 = xs * g1 + acc0_1_1;
+                                xs = x[xrow + 32];
+                                acc1_0_0 = xs * g0 + acc1_0_0;
+                                acc1_0_1 = xs * g1 + acc1_0_1;
+                                xs = x[xrow + 33];
+                                acc1_1_0 = xs * g0 + acc1_1_0;
+                                acc1_1_1 = xs * g1 + acc1_1_1;
+                                xs = x[xrow + 64];
+                                acc2_0_0 = xs * g0 + acc2_0_0;
+                                acc2_0_1 = xs * g1 + acc2_0_1;
+                                xs = x[xrow + 65];
+                                acc2_1_0 = xs * g0 + acc2_1_0;
+                                acc2_1_1 = xs * g1 + acc2_1_1;
                             }
                         }
                     }
                 }
-                gw[taprow + 1920 + cb] += acc0_0;
-                gw[taprow + 1920 + cb + 1] += acc0_1;
-                gw[taprow + 1984 + cb] += acc1_0;
-                gw[taprow + 1984 + cb + 1] += acc1_1;
+                gw[taprow + 1920 + cb] += acc0_0_0;
+                gw[taprow + 1920 + cb + 1] += acc0_0_1;
+                gw[taprow + 1984 + cb] += acc0_1_0;
+                gw[taprow + 1984 + cb + 1] += acc0_1_1;
+                gw[taprow + 2048 + 1920 + cb] += acc1_0_0;
+                gw[taprow + 2048 + 1920 + cb + 1] += acc1_0_1;
+                gw[taprow + 2048 + 1984 + cb] += acc1_1_0;
+                gw[taprow + 2048 + 1984 + cb + 1] += acc1_1_1;
+                gw[taprow + 4096 + 1920 + cb] += acc2_0_0;
+                gw[taprow + 4096 + 1920 + cb + 1] += acc2_0_1;
+                gw[taprow + 4096 + 1984 + cb] += acc2_1_0;
+                gw[taprow + 4096 + 1984 + cb + 1] += acc2_1_1;
             }
         }
     }
@@ -2104,8 +2137,10 @@ final class VideoCNNScalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 640;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 640;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2120,7 +2155,7 @@ final class VideoCNNScalar extends CompiledNetwork {
                 float acc5_0 = 0.0f;
                 float acc5_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 64 + ci;
+                    int xrow = (n + mh + mw) * 64 + ci;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -2170,8 +2205,10 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gw = f[70];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 640;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 640;
             for (int cb = 0; cb < 10; cb += 2) {
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
@@ -2182,7 +2219,7 @@ final class VideoCNNScalar extends CompiledNetwork {
                 float acc3_0 = 0.0f;
                 float acc3_1 = 0.0f;
                 for (int n = 0; n < batch; n++) {
-                    int xrow = (n + tap + mw) * 64 + 60;
+                    int xrow = (n + mh + mw) * 64 + 60;
                     int grow = n * 10 + cb;
                     float g0 = gy[grow];
                     float g1 = gy[grow + 1];
@@ -2396,8 +2433,8 @@ final class VideoCNNScalar extends CompiledNetwork {
                 forward 18 1 0 always 529
                 backward 19 0 10 always 4
                 backward 20 0 0 always 1
-                backward 21 0 10 always 252
-                backward 22 0 1 always 182
+                backward 21 0 10 always 253
+                backward 22 0 1 always 183
                 backward 23 0 0 always 1
                 backward 24 1 0 always 1632
                 backward 25 1 0 always 53
@@ -2406,8 +2443,8 @@ final class VideoCNNScalar extends CompiledNetwork {
                 backward 28 1 0 always 3
                 backward 29 0 64 always 4
                 backward 30 0 0 always 1
-                backward 31 0 135 always 361223
-                backward 32 0 27 always 164103
+                backward 31 0 135 always 361224
+                backward 32 0 9 always 361224
                 backward 33 0 0 always 1
                 backward 34 64 0 always 516
                 backward 35 64 0 always 692784
@@ -2416,8 +2453,8 @@ final class VideoCNNScalar extends CompiledNetwork {
                 backward 38 1 0 always 3
                 backward 39 0 32 always 4
                 backward 40 0 0 always 1
-                backward 41 0 54 always 1442183
-                backward 42 0 27 always 1048839
+                backward 41 0 54 always 1442184
+                backward 42 0 27 always 1048840
                 backward 43 0 0 always 1
                 backward 44 256 0 always 516
                 backward 45 256 0 always 291572
@@ -2426,7 +2463,7 @@ final class VideoCNNScalar extends CompiledNetwork {
                 backward 48 1 0 always 3
                 backward 49 0 16 always 4
                 backward 50 0 0 always 1
-                backward 51 0 75 always 1704039
+                backward 51 0 75 always 1704040
                 backward 52 0 0 always 1
                 backward 53 512 0 always 516 input-gradient
                 backward 54 512 0 always 69757 input-gradient

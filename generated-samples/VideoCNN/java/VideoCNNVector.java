@@ -289,6 +289,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int rest = tap - md * 25;
             int mh = rest / 5;
             int mw = rest - mh * 5;
+            mh = mh;
             int taprow = ((md * 5 + mh) * 5 + mw) * 48;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1269,6 +1270,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
+            mh = mh;
             int taprow = ((md * 3 + mh) * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1344,6 +1346,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
+            mh = mh;
             int taprow = ((md * 3 + mh) * 3 + mw) * 512;
             for (int cb = 0; cb < 32; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1875,6 +1878,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int rest = tap - md * 9;
             int mh = rest / 3;
             int mw = rest - mh * 3;
+            mh = mh;
             int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
                 FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -1946,16 +1950,25 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gw = f[62];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int md = tap / 9;
-            int rest = tap - md * 9;
-            int mh = rest / 3;
-            int mw = rest - mh * 3;
+            int md = tap / 3;
+            int rest = tap - md * 3;
+            int mh = rest;
+            int mw = (rest - mh) * 3;
+            mh = mh;
             int taprow = ((md * 3 + mh) * 3 + mw) * 2048;
             for (int cb = 0; cb < 64; cb += 16) {
-                FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc0_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc1_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_0_1 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_0 = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector acc2_1_1 = FloatVector.broadcast(SPECIES, 0.0f);
                 for (int n = 0; n < batch; n++) {
                     for (int jd = 0; jd < 8; jd++) {
                         for (int jh = 0; jh < 8; jh++) {
@@ -1965,19 +1978,39 @@ final class VideoCNNVector extends CompiledNetwork {
                                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
                                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow]);
-                                acc0_0 = xs.fma(g0, acc0_0);
-                                acc0_1 = xs.fma(g1, acc0_1);
+                                acc0_0_0 = xs.fma(g0, acc0_0_0);
+                                acc0_0_1 = xs.fma(g1, acc0_0_1);
                                 xs = FloatVector.broadcast(SPECIES, x[xrow + 1]);
-                                acc1_0 = xs.fma(g0, acc1_0);
-                                acc1_1 = xs.fma(g1, acc1_1);
+                                acc0_1_0 = xs.fma(g0, acc0_1_0);
+                                acc0_1_1 = xs.fma(g1, acc0_1_1);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 32]);
+                                acc1_0_0 = xs.fma(g0, acc1_0_0);
+                                acc1_0_1 = xs.fma(g1, acc1_0_1);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 33]);
+                                acc1_1_0 = xs.fma(g0, acc1_1_0);
+                                acc1_1_1 = xs.fma(g1, acc1_1_1);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 64]);
+                                acc2_0_0 = xs.fma(g0, acc2_0_0);
+                                acc2_0_1 = xs.fma(g1, acc2_0_1);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 65]);
+                                acc2_1_0 = xs.fma(g0, acc2_1_0);
+                                acc2_1_1 = xs.fma(g1, acc2_1_1);
                             }
                         }
                     }
                 }
-                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0).intoArray(gw, taprow + 1920 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_1).intoArray(gw, taprow + 1920 + cb + 8);
-                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc1_0).intoArray(gw, taprow + 1984 + cb);
-                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc1_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb).add(acc0_0_0).intoArray(gw, taprow + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1920 + cb + 8).add(acc0_0_1).intoArray(gw, taprow + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb).add(acc0_1_0).intoArray(gw, taprow + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 1984 + cb + 8).add(acc0_1_1).intoArray(gw, taprow + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1920 + cb).add(acc1_0_0).intoArray(gw, taprow + 2048 + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1920 + cb + 8).add(acc1_0_1).intoArray(gw, taprow + 2048 + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1984 + cb).add(acc1_1_0).intoArray(gw, taprow + 2048 + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 2048 + 1984 + cb + 8).add(acc1_1_1).intoArray(gw, taprow + 2048 + 1984 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1920 + cb).add(acc2_0_0).intoArray(gw, taprow + 4096 + 1920 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1920 + cb + 8).add(acc2_0_1).intoArray(gw, taprow + 4096 + 1920 + cb + 8);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1984 + cb).add(acc2_1_0).intoArray(gw, taprow + 4096 + 1984 + cb);
+                FloatVector.fromArray(SPECIES, gw, taprow + 4096 + 1984 + cb + 8).add(acc2_1_1).intoArray(gw, taprow + 4096 + 1984 + cb + 8);
             }
         }
     }
@@ -2774,8 +2807,10 @@ final class VideoCNNVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 1024;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 1024;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2789,7 +2824,7 @@ final class VideoCNNVector extends CompiledNetwork {
             FloatVector acc5_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc5_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + tap + mw) * 64 + ci;
+                int xrow = (n + mh + mw) * 64 + ci;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -2838,8 +2873,10 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gw = f[70];
         for (int row = lo; row < hi; row++) {
             int tap = row;
-            int mw = tap - tap;
-            int taprow = (tap + mw) * 1024;
+            int mh = tap;
+            int mw = tap - mh;
+            mh = mh;
+            int taprow = (mh + mw) * 1024;
             FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
@@ -2849,7 +2886,7 @@ final class VideoCNNVector extends CompiledNetwork {
             FloatVector acc3_0 = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector acc3_1 = FloatVector.broadcast(SPECIES, 0.0f);
             for (int n = 0; n < batch; n++) {
-                int xrow = (n + tap + mw) * 64 + 60;
+                int xrow = (n + mh + mw) * 64 + 60;
                 int grow = n * 16;
                 FloatVector g0 = FloatVector.fromArray(SPECIES, gy, grow);
                 FloatVector g1 = FloatVector.fromArray(SPECIES, gy, grow + 8);
@@ -3057,8 +3094,8 @@ final class VideoCNNVector extends CompiledNetwork {
                 forward 17 1 0 always 399
                 backward 18 0 2 always 4
                 backward 19 0 0 always 1
-                backward 20 0 10 always 57
-                backward 21 0 1 always 43
+                backward 20 0 10 always 58
+                backward 21 0 1 always 44
                 backward 22 0 0 always 1
                 backward 23 1 0 always 185
                 backward 24 1 0 always 53
@@ -3067,8 +3104,8 @@ final class VideoCNNVector extends CompiledNetwork {
                 backward 27 1 0 always 3
                 backward 28 0 8 always 4
                 backward 29 0 0 always 1
-                backward 30 0 135 always 45159
-                backward 31 0 27 always 20519
+                backward 30 0 135 always 45160
+                backward 31 0 9 always 45160
                 backward 32 0 0 always 1
                 backward 33 64 0 always 68
                 backward 34 64 0 always 62364
@@ -3077,8 +3114,8 @@ final class VideoCNNVector extends CompiledNetwork {
                 backward 37 1 0 always 3
                 backward 38 0 4 always 4
                 backward 39 0 0 always 1
-                backward 40 0 54 always 180279
-                backward 41 0 27 always 131111
+                backward 40 0 54 always 180280
+                backward 41 0 27 always 131112
                 backward 42 0 0 always 1
                 backward 43 256 0 always 68
                 backward 44 256 0 always 36451
@@ -3087,7 +3124,7 @@ final class VideoCNNVector extends CompiledNetwork {
                 backward 47 1 0 always 3
                 backward 48 0 2 always 4
                 backward 49 0 0 always 1
-                backward 50 0 75 always 213012
+                backward 50 0 75 always 213013
                 backward 51 0 0 always 1
                 backward 52 512 0 always 68 input-gradient
                 backward 53 512 0 always 20895 input-gradient

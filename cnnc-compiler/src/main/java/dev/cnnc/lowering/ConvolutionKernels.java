@@ -317,11 +317,13 @@ final class ConvolutionKernels {
                     String name = part + (phase == 0 ? "" : "_phase" + phase);
                     phase++;
                     KernelBuilder k = layer.kernel(name);
-                    correlate(layer, k, g, gradOut, gradWeightSlot, ad, ah, aw, pixels, vectors, 0, fullBlocks);
+                    correlate(layer, k, g, gradOut, gradWeightSlot, ad, ah, aw, pixels, vectors, 0, fullBlocks,
+                            TapTile.of(lanes, ah.taps(), aw.taps(), pixels, vectors));
                     sink.accept(k);
                     if (rest > 0) {
                         KernelBuilder r = layer.kernel(name + "_rest");
-                        correlate(layer, r, g, gradOut, gradWeightSlot, ad, ah, aw, rest, vectors, fullBlocks * pixels, 1);
+                        correlate(layer, r, g, gradOut, gradWeightSlot, ad, ah, aw, rest, vectors, fullBlocks * pixels, 1,
+                                TapTile.of(lanes, ah.taps(), aw.taps(), rest, vectors));
                         sink.accept(r);
                     }
                 }
@@ -330,15 +332,37 @@ final class ConvolutionKernels {
     }
 
     /**
+     * The neighbouring taps one weight-gradient tile takes, {@code rows x columns} of the kernel's
+     * height and width: each output-gradient vector loaded then feeds that many more FMAs, so a layer
+     * of few read channels (a first layer on grey or RGB images) streams its output gradient once
+     * for all its taps, or once per kernel row, instead of once per tap.
+     */
+    record TapTile(int rows, int columns) {
+        static TapTile of(int lanes, int heightTaps, int widthTaps, int pixels, int vectors) {
+            // The accumulators, the gradient vectors and one broadcast, with a register to spare.
+            int fit = Math.max(1, (TileShape.registers(lanes) - 2 - vectors) / (pixels * vectors));
+            if (widthTaps <= fit) {
+                return new TapTile(largestDivisorAtMost(heightTaps, fit / widthTaps), widthTaps);
+            }
+            return new TapTile(1, largestDivisorAtMost(widthTaps, fit));
+        }
+
+        int taps() {
+            return rows * columns;
+        }
+    }
+
+    /**
      * <pre>{@code
-     * for (taps) for (ci = 0; ci < CIN; ci += P) for (cb = 0; cb < COUT_PADDED; cb += V*L)
-     *   acc[p][v] = 0
-     *   for (n, jd, jh, jw)  g[v] = GY[written pixel][cb + v*L];  for p: acc[p][v] = fma(broadcast(X[read pixel][ci + p]), g[v], acc[p][v])
-     *   GW[tap][ci + p][cb + v*L] += acc[p][v]
+     * for (taps, a tile of T = TH x TW at a time) for (ci = 0; ci < CIN; ci += P) for (cb = 0; cb < COUT_PADDED; cb += V*L)
+     *   acc[t][p][v] = 0
+     *   for (n, jd, jh, jw)  g[v] = GY[written pixel][cb + v*L]
+     *     for t, p: acc[t][p][v] = fma(broadcast(X[read pixel of tap t][ci + p]), g[v], acc[t][p][v])
+     *   GW[tap + t][ci + p][cb + v*L] += acc[t][p][v]
      * }</pre>
      */
     private static void correlate(Layer layer, KernelBuilder k, Gather g, Plane gy, int gradWeightSlot, Axis ad,
-            Axis ah, Axis aw, int pixels, int vectors, int firstChannel, int blocks) {
+            Axis ah, Axis aw, int pixels, int vectors, int firstChannel, int blocks, TapTile tile) {
         int lanes = layer.lanes();
         Plane x = g.padded();
         int readChannels = g.source().channels();
@@ -346,7 +370,10 @@ final class ConvolutionKernels {
         Variable gys = k.floats("gy", gy.slot());
         Variable gws = k.floats("gw", gradWeightSlot);
         int[] kernel = g.kernel();
-        Variable[][] acc = new Variable[pixels][vectors];
+        int taps = tile.taps();
+        Variable[][][] acc = new Variable[taps][pixels][vectors];
+        int tileRows = ah.taps() / tile.rows();
+        int tileColumns = aw.taps() / tile.columns();
         Variable[] gv = new Variable[vectors];
         for (int q = 0; q < vectors; q++) {
             gv[q] = KernelBuilder.vectorVar("g" + q);
@@ -355,24 +382,27 @@ final class ConvolutionKernels {
         Variable xRow = KernelBuilder.intVar("xrow");
         Variable gRow = KernelBuilder.intVar("grow");
         // One part of the range per (tap, block of read channels): each adds into its own weights only.
-        k.parallelLoop(ROW, 0, ad.taps() * ah.taps() * aw.taps() * blocks, () -> {
-            // row = tap * blocks + block; tap = (md * kh + mh) * kw + mw. Constants where a count is 1, which fold away.
+        k.parallelLoop(ROW, 0, ad.taps() * tileRows * tileColumns * blocks, () -> {
+            // row = tile * blocks + block; tile = (md * kh/TH + mh/TH) * kw/TW + mw/TW. Constants where a count is 1 fold away.
             k.set(TAP, blocks == 1 ? v(ROW) : div(v(ROW), c(blocks)));
             k.set(CI, blocks == 1 ? c(firstChannel)
                     : add(c(firstChannel), mul(sub(v(ROW), mul(v(TAP), blocks)), pixels)));
-            int plane = ah.taps() * aw.taps();
+            int plane = tileRows * tileColumns;
             k.set(MD, ad.taps() == 1 ? c(0) : div(v(TAP), c(plane)));
             k.set(REST, ad.taps() == 1 ? v(TAP) : sub(v(TAP), mul(v(MD), plane)));
-            k.set(MH, div(v(REST), c(aw.taps())));
-            k.set(MW, sub(v(REST), mul(v(MH), aw.taps())));
+            k.set(MH, div(v(REST), c(tileColumns)));
+            k.set(MW, mul(sub(v(REST), mul(v(MH), tileColumns)), tile.columns()));
+            k.set(MH, mul(v(MH), tile.rows()));
             Expr tap = row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],
                     add(c(ah.kStart()), mul(v(MH), ah.kStep()))), kernel[2], add(c(aw.kStart()), mul(v(MW), aw.kStep())));
             k.set(tapRow, mul(tap, readChannels * gy.padded()));
             k.loop(CB, c(0), c(gy.padded()), vectors * lanes, () -> {
-                for (int p = 0; p < pixels; p++) {
-                    for (int q = 0; q < vectors; q++) {
-                        acc[p][q] = KernelBuilder.vectorVar("acc" + p + "_" + q);
-                        k.set(acc[p][q], broadcast(c(0f)));
+                for (int t = 0; t < taps; t++) {
+                    for (int p = 0; p < pixels; p++) {
+                        for (int q = 0; q < vectors; q++) {
+                            acc[t][p][q] = KernelBuilder.vectorVar("acc" + (taps == 1 ? "" : t + "_") + p + "_" + q);
+                            k.set(acc[t][p][q], broadcast(c(0f)));
+                        }
                     }
                 }
                 k.loop(N, v(KernelBuilder.BATCH), () -> k.loop(JD, ad.count(), () -> k.loop(JH, ah.count(),
@@ -391,17 +421,29 @@ final class ConvolutionKernels {
                             for (int q = 0; q < vectors; q++) {
                                 k.set(gv[q], vload(gys, add(v(gRow), c(q * lanes))));
                             }
-                            for (int p = 0; p < pixels; p++) {
-                                k.set(XS, broadcast(load(xs, add(v(xRow), c(p)))));
-                                for (int q = 0; q < vectors; q++) {
-                                    k.set(acc[p][q], fma(v(XS), v(gv[q]), v(acc[p][q])));
+                            for (int t = 0; t < taps; t++) {
+                                // Tap (a, b) of the tile reads a * readTapStep rows down and b * readTapStep positions on.
+                                int a = t / tile.columns();
+                                int b = t % tile.columns();
+                                int tapOffset = (a * ah.readTapStep() * x.width() + b * aw.readTapStep()) * x.padded();
+                                for (int p = 0; p < pixels; p++) {
+                                    k.set(XS, broadcast(load(xs, add(v(xRow), c(tapOffset + p)))));
+                                    for (int q = 0; q < vectors; q++) {
+                                        k.set(acc[t][p][q], fma(v(XS), v(gv[q]), v(acc[t][p][q])));
+                                    }
                                 }
                             }
                         }))));
-                for (int p = 0; p < pixels; p++) {
-                    for (int q = 0; q < vectors; q++) {
-                        k.addTo(gws, add(v(tapRow), mul(add(v(CI), c(p)), gy.padded()), v(CB), c(q * lanes)),
-                                v(acc[p][q]));
+                for (int t = 0; t < taps; t++) {
+                    // Tap (mh + a, mw + b) of the packed gradient: a kernel rows and b kernel columns further on.
+                    int a = t / tile.columns();
+                    int b = t % tile.columns();
+                    int tapStride = (a * ah.kStep() * kernel[2] + b * aw.kStep()) * readChannels * gy.padded();
+                    for (int p = 0; p < pixels; p++) {
+                        for (int q = 0; q < vectors; q++) {
+                            k.addTo(gws, add(v(tapRow), c(tapStride), mul(add(v(CI), c(p)), gy.padded()), v(CB),
+                                    c(q * lanes)), v(acc[t][p][q]));
+                        }
                     }
                 }
             });
