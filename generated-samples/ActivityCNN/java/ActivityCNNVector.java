@@ -3172,12 +3172,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[43];
         float[] gb = f[83];
         for (int row = lo; row < hi; row++) {
-            int c = row * 8;
-            FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
+            float sum = gb[row];
             for (int p = 0; p < batch; p++) {
-                acc = acc.add(FloatVector.fromArray(SPECIES, gy, p * 8 + c));
+                sum = sum + gy[p * 8 + row];
             }
-            acc.intoArray(gb, c);
+            gb[row] = sum;
         }
     }
 
@@ -3521,7 +3520,7 @@ final class ActivityCNNVector extends CompiledNetwork {
                 forward 21 1 0 always 269
                 forward 22 0 0 always 1
                 backward 23 0 0 always 1
-                backward 24 0 1 always 4
+                backward 24 0 6 always 3
                 backward 25 0 0 always 1
                 backward 26 0 10 always 39
                 backward 27 0 1 always 31

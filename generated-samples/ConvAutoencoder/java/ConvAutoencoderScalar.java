@@ -4386,12 +4386,11 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[35];
         float[] gb = f[64];
         for (int row = lo; row < hi; row++) {
-            int c = row;
-            float acc = gb[c];
+            float sum = gb[row];
             for (int p = 0; p < batch * 784; p++) {
-                acc = acc + gy[p + c];
+                sum = sum + gy[p + row];
             }
-            gb[c] = acc;
+            gb[row] = sum;
         }
     }
 
@@ -5103,7 +5102,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 forward 29 14 0 always 519
                 forward 30 14 0 always 519
                 backward 31 1 0 always 3
-                backward 32 0 1 always 4
+                backward 32 0 1 always 3
                 backward 33 0 0 always 1
                 backward 34 0 2 always 2962
                 backward 35 0 1 always 2174

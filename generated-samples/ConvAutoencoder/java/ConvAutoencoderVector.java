@@ -1568,12 +1568,11 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[25];
         float[] gb = f[51];
         for (int row = lo; row < hi; row++) {
-            int c = row * 8;
-            FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
+            float sum = gb[row];
             for (int p = 0; p < batch * 196; p++) {
-                acc = acc.add(FloatVector.fromArray(SPECIES, gy, p * 8 + c));
+                sum = sum + gy[p * 8 + row];
             }
-            acc.intoArray(gb, c);
+            gb[row] = sum;
         }
     }
 
@@ -3560,12 +3559,11 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[35];
         float[] gb = f[64];
         for (int row = lo; row < hi; row++) {
-            int c = row * 8;
-            FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
+            float sum = gb[row];
             for (int p = 0; p < batch * 784; p++) {
-                acc = acc.add(FloatVector.fromArray(SPECIES, gy, p * 8 + c));
+                sum = sum + gy[p * 8 + row];
             }
-            acc.intoArray(gb, c);
+            gb[row] = sum;
         }
     }
 
@@ -4269,7 +4267,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 forward 21 14 0 always 519
                 forward 22 14 0 always 519
                 backward 23 1 0 always 3
-                backward 24 0 1 always 4
+                backward 24 0 1 always 3
                 backward 25 0 0 always 1
                 backward 26 0 2 always 2962
                 backward 27 0 1 always 2174
@@ -4296,7 +4294,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 backward 48 7 0 always 1059
                 backward 49 1 0 always 1176
                 backward 50 1 0 always 3
-                backward 51 0 1 always 4
+                backward 51 0 8 always 3
                 backward 52 0 0 always 1
                 backward 53 0 18 always 2962
                 backward 54 0 3 always 5326

@@ -204,12 +204,11 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[23];
         float[] gb = f[51];
         for (int row = lo; row < hi; row++) {
-            int c = row * 8;
-            FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
+            float sum = gb[row];
             for (int p = 0; p < batch * 784; p++) {
-                acc = acc.add(FloatVector.fromArray(SPECIES, gy, p * 8 + c));
+                sum = sum + gy[p * 8 + row];
             }
-            acc.intoArray(gb, c);
+            gb[row] = sum;
         }
     }
 
@@ -1860,7 +1859,7 @@ final class LeNet5Vector extends CompiledNetwork {
                 backward 45 14 0 always 12085
                 backward 46 1 0 always 3528
                 backward 47 1 0 always 3
-                backward 48 0 1 always 4
+                backward 48 0 6 always 3
                 backward 49 0 0 always 1
                 backward 50 0 5 always 10212
                 backward 51 0 0 always 1

@@ -11868,12 +11868,11 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[83];
         float[] gb = f[158];
         for (int row = lo; row < hi; row++) {
-            int c = row;
-            float acc = gb[c];
+            float sum = gb[row];
             for (int p = 0; p < batch * 4096; p++) {
-                acc = acc + gy[p + c];
+                sum = sum + gy[p + row];
             }
-            gb[c] = acc;
+            gb[row] = sum;
         }
     }
 
@@ -12339,7 +12338,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 forward 51 64 0 always 1924
                 forward 52 64 0 always 451
                 backward 53 1 0 always 3
-                backward 54 0 1 always 4
+                backward 54 0 1 always 3
                 backward 55 0 0 always 1
                 backward 56 0 2 always 61462
                 backward 57 0 1 always 45074

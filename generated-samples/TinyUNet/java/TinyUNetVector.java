@@ -11631,12 +11631,11 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[83];
         float[] gb = f[158];
         for (int row = lo; row < hi; row++) {
-            int c = row * 8;
-            FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
+            float sum = gb[row];
             for (int p = 0; p < batch * 4096; p++) {
-                acc = acc.add(FloatVector.fromArray(SPECIES, gy, p * 8 + c));
+                sum = sum + gy[p * 8 + row];
             }
-            acc.intoArray(gb, c);
+            gb[row] = sum;
         }
     }
 
@@ -12094,7 +12093,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 forward 51 64 0 always 1924
                 forward 52 64 0 always 451
                 backward 53 1 0 always 3
-                backward 54 0 1 always 4
+                backward 54 0 1 always 3
                 backward 55 0 0 always 1
                 backward 56 0 2 always 61462
                 backward 57 0 1 always 45074

@@ -5,11 +5,9 @@ import dev.cnnc.driver.CheckResult;
 import dev.cnnc.driver.FrontEnd;
 import dev.cnnc.runtime.InvalidInputException;
 import dev.cnnc.runtime.Network;
-import dev.cnnc.runtime.ParameterLoadException;
 import dev.cnnc.runtime.TensorSpec;
 import dev.cnnc.runtime.io.NdArray;
 import dev.cnnc.runtime.io.Npz;
-import dev.cnnc.runtime.io.NumpyFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -163,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
             network = backend.load(NetworkChoice.pick(result, model, networkName));
         }
         if (params != null) {
-            loadParameters(network, err);
+            ParameterFiles.load(network, params, "cnnc run", err);
         } else {
             network.parameters().initialize(seed);
         }
@@ -219,18 +217,6 @@ final class RunCommand implements Callable<Integer> {
             network.close();
         }
         return ExitCodes.OK;
-    }
-
-    private void loadParameters(Network network, PrintWriter err) throws InputError {
-        try {
-            network.parameters().load(Npz.read(params, err::println), params.toString(),
-                    warning -> err.println("cnnc run: warning: " + warning));
-        } catch (NumpyFormatException e) {
-            throw new InputError(e.getMessage());
-        } catch (ParameterLoadException e) {
-            throw new InputError(params + " does not fit " + network.spec().name() + ":\n  "
-                    + String.join("\n  ", e.problems()));
-        }
     }
 
     private static void noteNaN(float[][] inputs, Map<String, NdArray> outputs, PrintWriter err) {

@@ -6,9 +6,7 @@ import dev.cnnc.driver.FrontEnd;
 import dev.cnnc.pictures.TrainingPlot;
 import dev.cnnc.runtime.InvalidInputException;
 import dev.cnnc.runtime.Network;
-import dev.cnnc.runtime.ParameterLoadException;
 import dev.cnnc.runtime.data.Dataset;
-import dev.cnnc.runtime.io.Npz;
 import dev.cnnc.runtime.io.NumpyFormatException;
 import dev.cnnc.runtime.train.Adam;
 import dev.cnnc.runtime.train.Checkpoint;
@@ -255,7 +253,7 @@ final class TrainCommand implements Callable<Integer> {
         List<EpochResult> history = new ArrayList<>();
         Path initial = resume != null ? resume : params;
         if (initial != null) {
-            loadParameters(network, initial, err);
+            ParameterFiles.load(network, initial, "cnnc train", err);
         } else {
             network.parameters().initialize(seed);
         }
@@ -353,17 +351,6 @@ final class TrainCommand implements Callable<Integer> {
             return new Sgd(network.parameters(), learningRate != null ? learningRate : 0.01, momentum, weightDecay);
         } catch (IllegalArgumentException e) {
             throw new InputError(e.getMessage());
-        }
-    }
-
-    private static void loadParameters(Network network, Path file, PrintWriter err) throws InputError {
-        try {
-            network.parameters().load(Npz.read(file, note -> err.println("cnnc train: note: " + note)), file.toString(),
-                    warning -> err.println("cnnc train: warning: " + warning));
-        } catch (NumpyFormatException e) {
-            throw new InputError(e.getMessage());
-        } catch (ParameterLoadException e) {
-            throw new InputError(file + " does not fit " + network.spec().name() + ":\n  " + String.join("\n  ", e.problems()));
         }
     }
 

@@ -12,11 +12,9 @@ import dev.cnnc.pictures.ImageGrid;
 import dev.cnnc.pictures.LayerPictures;
 import dev.cnnc.runtime.InvalidInputException;
 import dev.cnnc.runtime.Network;
-import dev.cnnc.runtime.ParameterLoadException;
 import dev.cnnc.runtime.io.AtomicFiles;
 import dev.cnnc.runtime.io.NdArray;
 import dev.cnnc.runtime.io.Npy;
-import dev.cnnc.runtime.io.Npz;
 import dev.cnnc.runtime.io.NumpyFormatException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -130,7 +128,7 @@ final class VizCommand implements Callable<Integer> {
         CheckedGraph graph = NetworkChoice.pick(result, model, networkName);
         try (Network network = Backend.INTERPRETER.load(graph)) {
             if (params != null) {
-                loadParameters(network, err);
+                ParameterFiles.load(network, params, "cnnc viz", err);
             } else {
                 network.parameters().initialize(seed);
                 err.println("cnnc viz: note: no --params: drawing the untrained initialization (seed " + seed + ")");
@@ -276,14 +274,4 @@ final class VizCommand implements Callable<Integer> {
         return names.isEmpty() ? "it has none" : String.join(", ", names);
     }
 
-    private void loadParameters(Network network, PrintWriter err) throws InputError {
-        try {
-            network.parameters().load(Npz.read(params, note -> err.println("cnnc viz: note: " + note)), params.toString(),
-                    warning -> err.println("cnnc viz: warning: " + warning));
-        } catch (NumpyFormatException e) {
-            throw new InputError(e.getMessage());
-        } catch (ParameterLoadException e) {
-            throw new InputError(params + " does not fit " + network.spec().name() + ":\n  " + String.join("\n  ", e.problems()));
-        }
-    }
 }

@@ -454,6 +454,18 @@ final class ConvolutionKernels {
     static void biasGradient(Layer layer, KernelBuilder k, Plane gy, int scratchSlot) {
         Variable gys = k.floats("gy", gy.slot());
         Variable gbs = k.floats("gb", scratchSlot);
+        if (gy.padded() == layer.lanes()) {
+            // A single vector of channels (a small dense layer): C2 boxed that lone vector accumulator on every
+            // call on AVX-512, so it is summed channel by channel; the work is batch x channels adds.
+            Variable sum = KernelBuilder.floatVar("sum");
+            k.parallelLoop(ROW, 0, gy.channels(), () -> {
+                k.set(sum, load(gbs, v(ROW)));
+                k.loop(P, mul(v(KernelBuilder.BATCH), c(gy.positions())),
+                        () -> k.set(sum, E.add(v(sum), load(gys, gy.at(v(P), v(ROW))))));
+                k.store(gbs, v(ROW), v(sum));
+            });
+            return;
+        }
         Variable acc = KernelBuilder.vectorVar("acc");
         k.parallelLoop(ROW, 0, gy.padded() / layer.lanes(), () -> {
             k.set(C, mul(v(ROW), layer.lanes()));
