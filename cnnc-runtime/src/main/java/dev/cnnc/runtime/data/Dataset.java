@@ -14,6 +14,9 @@ public final class Dataset {
     private final int[] targetShape;
     private final float[] targets;
     private final int size;
+    // Scans of the whole data set, which the trainer's checks ask for every epoch: computed once, on first use.
+    private int classCount = -1;
+    private float[] targetRange;
 
     private Dataset(int[] sampleShape, float[] inputs, int[] labels, int[] targetShape, float[] targets) {
         this.sampleShape = sampleShape.clone();
@@ -97,16 +100,27 @@ public final class Dataset {
     /** The largest label plus one; only for labelled data. */
     public int classCount() {
         requireLabels();
+        if (classCount >= 0) {
+            return classCount;
+        }
         int max = -1;
         for (int label : labels) {
             max = Math.max(max, label);
         }
-        return max + 1;
+        classCount = max + 1;
+        return classCount;
     }
 
     /** The smallest and the largest target value, NaN when a target is not a number; only for data with targets. */
     public float[] targetRange() {
         requireTargets();
+        if (targetRange == null) {
+            targetRange = scanTargets();
+        }
+        return targetRange.clone();
+    }
+
+    private float[] scanTargets() {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (float value : targets) {
