@@ -1,5 +1,6 @@
 package dev.cnnc.cli;
 
+import dev.cnnc.backend.bytecode.BytecodeBackend;
 import dev.cnnc.bench.BenchTimer;
 import dev.cnnc.bench.Flops;
 import dev.cnnc.bench.Workload;
@@ -72,6 +73,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "how far the bytecode backend unrolls fixed kernel loops: none, tile or full; default: ${DEFAULT-VALUE}")
     Unroll unroll;
 
+    @Option(names = "--lanes", paramLabel = "N",
+            description = "floats per vector of the generated backends' vector class (4, 8 or 16); default: as cnnc"
+                    + " compiles it (see cnnc --help)")
+    Integer lanes;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (a table) or json (one object per backend per line); default: ${DEFAULT-VALUE}")
     Format format;
@@ -101,6 +107,9 @@ final class BenchCommand implements Callable<Integer> {
         if (batch < 1 || threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch and --threads are at least 1");
         }
+        if (lanes != null && lanes != 4 && lanes != 8 && lanes != 16) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lanes is 4, 8 or 16, not " + lanes);
+        }
         if (roundMillis < 1 || maxWarmupMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--round-ms is at least 1, --max-warmup-ms at least 0");
         }
@@ -127,7 +136,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchTimer timer = new BenchTimer(roundMillis, maxWarmupMillis);
         List<Measured> measured = new ArrayList<>();
         for (Backend backend : chosen) {
-            try (Network network = backend.load(graph, unroll)) {
+            int width = lanes != null ? lanes : BytecodeBackend.lanesFor(graph);
+            try (Network network = backend.load(graph, unroll, width)) {
                 network.setThreads(threads);
                 Workload workload = new Workload(network, batch, mode, seed);
                 int used = network instanceof CompiledNetwork ? threads : 1;

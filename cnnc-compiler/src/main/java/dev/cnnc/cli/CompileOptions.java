@@ -1,6 +1,7 @@
 package dev.cnnc.cli;
 
 import dev.cnnc.backend.bytecode.BytecodeBackend;
+import dev.cnnc.backend.bytecode.LaneWidth;
 import dev.cnnc.backend.java.JavaSourceBackend;
 import dev.cnnc.driver.CheckResult;
 import dev.cnnc.driver.FrontEnd;
@@ -62,7 +63,8 @@ final class CompileOptions {
     Stage dumpStage;
 
     @Option(names = "--lanes", paramLabel = "N",
-            description = "floats per vector of the Vector API class (4, 8 or 16); default: this machine's widest")
+            description = "floats per vector of the Vector API class (4, 8 or 16); default: this machine's widest, or half"
+                    + " of it when the network's channel counts fill the narrower vector better (see --explain)")
     Integer lanes;
 
     @Option(names = "--unroll", paramLabel = "HOW", defaultValue = "full",
@@ -85,7 +87,6 @@ final class CompileOptions {
         if (!result.ok()) {
             return ExitCodes.INPUT_ERROR;
         }
-        int width = lanes != null ? lanes : BytecodeBackend.defaultLanes();
         Map<String, byte[]> classes = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
         List<String> facades = new ArrayList<>();
@@ -95,6 +96,8 @@ final class CompileOptions {
                 throw new InputError("network '" + name + "' cannot name a Java class; rename it");
             }
             String binary = packageName == null || packageName.isEmpty() ? name : packageName + "." + name;
+            LaneWidth.Choice choice = LaneWidth.choose(graph, BytecodeBackend.defaultLanes());
+            int width = lanes != null ? lanes : choice.lanes();
             BytecodeBackend.CompiledClasses compiled = BytecodeBackend.compile(graph, binary, width, unroll);
             classes.putAll(compiled.classes());
             facades.add(binary);
@@ -102,7 +105,7 @@ final class CompileOptions {
                 sources.putAll(JavaSourceBackend.emit(graph, binary, width, unroll, model.getFileName().toString()).files());
             }
             if (explain) {
-                explain(out, result, graph, compiled);
+                explain(out, result, graph, compiled, lanes != null ? "--lanes " + lanes : choice.reason());
             }
             if (dumpStage != null) {
                 dump(out, graph, compiled);
@@ -134,10 +137,10 @@ final class CompileOptions {
     }
 
     private static void explain(PrintWriter out, CheckResult result, CheckedGraph graph,
-            BytecodeBackend.CompiledClasses compiled) {
-        out.printf(Locale.ROOT, "%s: Vector API class with %d lanes (%d-bit vectors), chosen at load when the JVM runs"
-                + " them; otherwise the scalar class, same kernels with one lane%n", graph.graph().name(), compiled.lanes(),
-                compiled.lanes() * 32);
+            BytecodeBackend.CompiledClasses compiled, String lanesReason) {
+        out.printf(Locale.ROOT, "%s: Vector API class with %d lanes (%d-bit vectors; %s), chosen at load when the JVM"
+                + " runs them; otherwise the scalar class, same kernels with one lane%n", graph.graph().name(),
+                compiled.lanes(), compiled.lanes() * 32, lanesReason);
         for (NetworkLowering.LayerReport layer : compiled.vectorLayers()) {
             Node node = layer.node();
             out.printf(Locale.ROOT, "  %s:%d  %s (%s)%n", result.fileName(), node.span().line(), node.output(),

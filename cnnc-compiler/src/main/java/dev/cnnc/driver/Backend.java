@@ -23,11 +23,16 @@ public enum Backend {
 
     /** @param unroll how far the bytecode backend unrolls fixed loops; the interpreter has none */
     public Network load(CheckedGraph checked, Unroll unroll) {
+        return load(checked, unroll, BytecodeBackend.lanesFor(checked));
+    }
+
+    /** @param lanes the floats per vector of the generated backends' vector class; the interpreter has none */
+    public Network load(CheckedGraph checked, Unroll unroll, int lanes) {
         return switch (this) {
             case BYTECODE -> BytecodeBackend.load(BytecodeBackend.compile(checked,
-                    "cnnc.generated." + checked.graph().name(), BytecodeBackend.defaultLanes(), unroll), false);
+                    "cnnc.generated." + checked.graph().name(), lanes, unroll), false);
             case JAVA -> JavaSourceBackend.load(JavaSourceBackend.emit(checked, "cnnc.generated." + checked.graph().name(),
-                    BytecodeBackend.defaultLanes(), unroll, checked.graph().name() + ".cnn"), false);
+                    lanes, unroll, checked.graph().name() + ".cnn"), false);
             case INTERPRETER -> Interpreter.load(checked);
         };
     }

@@ -19,10 +19,14 @@ public enum Unroll {
     /** Taps unrolled at most: a 5x5 or 3x3x3 kernel. Beyond, the kernel's code would outgrow the method-size budget. */
     static final int MAX_UNROLLED_TAPS = 27;
     /**
-     * Loads, broadcasts and FMAs of all the unrolled copies at most: about 12 bytes of bytecode each,
-     * so a kernel stays near half of the 7,500-byte method limit.
+     * Loads, broadcasts and FMAs of all the unrolled copies at most. The bound is C1's, HotSpot's
+     * first tier, not the method-size limit: C1 inlines each Vector API call into a chain of
+     * values, and past some 150 operations it runs out of virtual registers and gives up on the
+     * method, which then stays in the interpreter until C2 takes it. For a network called on large
+     * batches that took over ten seconds (TinyResNet at 0.4 GFLOP/s instead of 67; FirstTierTest).
+     * Unrolling as far as 300 operations ran no faster than 120 on the benchmark layers.
      */
-    static final int MAX_UNROLLED_OPERATIONS = 300;
+    static final int MAX_UNROLLED_OPERATIONS = 120;
 
     public String cliName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -33,6 +33,11 @@ public final class BytecodeBackend {
         return bits >= 128 ? Math.min(bits / Float.SIZE, 16) : 8;
     }
 
+    /** The lane count chosen for one network on this machine, {@link LaneWidth#choose} over {@link #defaultLanes}. */
+    public static int lanesFor(CheckedGraph graph) {
+        return LaneWidth.choose(graph, defaultLanes()).lanes();
+    }
+
     /** @param binaryName the facade's name, e.g. {@code com.example.LeNet5} */
     public static CompiledClasses compile(CheckedGraph graph, String binaryName, int lanes) {
         return compile(graph, binaryName, lanes, Unroll.DEFAULT);

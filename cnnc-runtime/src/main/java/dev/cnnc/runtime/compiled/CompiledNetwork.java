@@ -204,15 +204,34 @@ public abstract class CompiledNetwork extends AbstractNetwork {
      */
     private static final long MIN_PARALLEL_COST = Long.getLong("cnnc.parallel.minCost", 100_000);
 
+    /**
+     * Estimated statements one call of a kernel covers at most. HotSpot compiles a method once it has
+     * been called often enough; a kernel called once per step over a large batch would instead run
+     * in the interpreter, where Vector API code is a hundred times slower, until on-stack replacement
+     * caught its loop (TinyUNet at batch 8 never got there in 10 seconds). Some thousand statements
+     * take microseconds, so the call per chunk costs under one percent.
+     */
+    static final long CALL_COST = 10_000;
+
     // A step runs on one thread when it is serial or too short to split; else every thread takes a part of its range.
     private void runStep(NetworkLayout.Step step, int batch, int training) {
         int range = step.range(batch);
-        if (!step.parallel() || threads() == 1 || range < 2 || range * step.cost() < MIN_PARALLEL_COST) {
+        if (!step.parallel()) {
             runKernel(step.id(), floats, ints, batch, training, 0, range);
-            return;
+        } else if (threads() == 1 || range < 2 || range * step.cost() < MIN_PARALLEL_COST) {
+            runParts(step.id(), step.cost(), batch, training, 0, range);
+        } else {
+            stepTask.set(step.id(), step.cost(), batch, training);
+            pool().run(stepTask, range);
         }
-        stepTask.set(step.id(), batch, training);
-        pool().run(stepTask, range);
+    }
+
+    // The iterations of a parallel loop are independent, so any split of [lo, hi) computes the same.
+    private void runParts(int id, long cost, int batch, int training, int lo, int hi) {
+        int chunk = (int) Math.max(1, Math.min(hi - lo, CALL_COST / cost));
+        for (int from = lo; from < hi; from += chunk) {
+            runKernel(id, floats, ints, batch, training, from, Math.min(hi, from + chunk));
+        }
     }
 
     private KernelThreads pool() {
@@ -266,18 +285,20 @@ public abstract class CompiledNetwork extends AbstractNetwork {
 
     private final class StepTask implements KernelThreads.RangeTask {
         private int id;
+        private long cost;
         private int batch;
         private int training;
 
-        void set(int id, int batch, int training) {
+        void set(int id, long cost, int batch, int training) {
             this.id = id;
+            this.cost = cost;
             this.batch = batch;
             this.training = training;
         }
 
         @Override
         public void run(int lo, int hi) {
-            runKernel(id, floats, ints, batch, training, lo, hi);
+            runParts(id, cost, batch, training, lo, hi);
         }
     }
 
