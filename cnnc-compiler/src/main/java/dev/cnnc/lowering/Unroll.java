@@ -6,8 +6,9 @@ package dev.cnnc.lowering;
  * loops over the tile unrolled); {@link #NONE} keeps a one-pixel, one-vector tile, the plain loop
  * nest, to compare against; {@link #FULL}, the default, also unrolls the loops over a small kernel's
  * taps (up to {@link #MAX_UNROLLED_TAPS}, within {@link #MAX_UNROLLED_OPERATIONS}), leaving only the
- * input-channel loop inside a tile. On the benchmark layers FULL was 10-20% faster than TILE on the
- * 3x3 convolution and level elsewhere ({@code cnnc bench --unroll}, README).
+ * input-channel loop inside a tile. Within C1's budget FULL was 3-9% faster than TILE on the 3x3
+ * layer, LeNet-5 at batch 64 and TinyResNet, level on the conv1d layer ({@code cnnc bench --unroll},
+ * AVX-512 Zen 4, README).
  */
 public enum Unroll {
     NONE,

@@ -58,6 +58,10 @@ class BenchCommandTest {
         assertEquals(0, alone.exitCode(), alone.err());
         assertTrue(alone.out().lines().anyMatch(line -> line.startsWith("bytecode") && line.matches(".* -( .*)?")),
                 "without the interpreter there is no ratio: " + alone.out());
+        CliRun narrow = CliRun.of("bench", lenet(), "--backend", "bytecode", "--lanes", "4", "--round-ms", "2",
+                "--max-warmup-ms", "20");
+        assertEquals(0, narrow.exitCode(), narrow.err());
+        assertTrue(narrow.out().contains("Vector API, 4 lanes"), "--lanes picks the vector width: " + narrow.out());
     }
 
     @Test
@@ -65,13 +69,16 @@ class BenchCommandTest {
         CliRun zero = CliRun.of("bench", lenet(), "--batch", "0");
         assertEquals(2, zero.exitCode());
         assertTrue(zero.err().contains("at least 1"), zero.err());
+        CliRun lanes = CliRun.of("bench", lenet(), "--lanes", "5");
+        assertEquals(2, lanes.exitCode());
+        assertTrue(lanes.err().contains("--lanes is 4, 8 or 16, not 5"), lanes.err());
         CliRun missing = CliRun.of("bench", dir.resolve("none.cnn").toString());
         assertEquals(1, missing.exitCode());
         Path broken = Files.writeString(dir.resolve("broken.cnn"), "network N { input x: [1, 4, 4] y = conv2d(x, out: 2, kernel: 9) output y }");
         CliRun shape = CliRun.of("bench", broken.toString());
         assertEquals(1, shape.exitCode());
         assertTrue(shape.err().contains("broken.cnn:1:"), shape.err());
-        for (CliRun run : List.of(zero, missing, shape)) {
+        for (CliRun run : List.of(zero, lanes, missing, shape)) {
             assertFalse(run.hasStackTrace(), run.err());
         }
     }
