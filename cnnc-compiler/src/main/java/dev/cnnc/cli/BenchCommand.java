@@ -135,8 +135,8 @@ final class BenchCommand implements Callable<Integer> {
         double flops = Flops.perCall(graph, batch, mode);
         BenchTimer timer = new BenchTimer(roundMillis, maxWarmupMillis);
         List<Measured> measured = new ArrayList<>();
+        int width = lanes != null ? lanes : BytecodeBackend.lanesFor(graph);
         for (Backend backend : chosen) {
-            int width = lanes != null ? lanes : BytecodeBackend.lanesFor(graph);
             try (Network network = backend.load(graph, unroll, width)) {
                 network.setThreads(threads);
                 Workload workload = new Workload(network, batch, mode, seed);

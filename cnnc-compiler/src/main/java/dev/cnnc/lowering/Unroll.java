@@ -22,8 +22,9 @@ public enum Unroll {
     /**
      * Loads, broadcasts and FMAs of all the unrolled copies at most. The bound is C1's, HotSpot's
      * first tier, not the method-size limit: C1 inlines each Vector API call into a chain of
-     * values, and past some 150 operations it runs out of virtual registers and gives up on the
-     * method, which then stays in the interpreter until C2 takes it. For a network called on large
+     * values, and past about 120 operations (a 13x2 tile over 3 taps, 123, was refused) it runs out
+     * of virtual registers and gives up on the method, which then stays in the interpreter until C2
+     * takes it. For a network called on large
      * batches that took over ten seconds (TinyResNet at 0.4 GFLOP/s instead of 67; FirstTierTest).
      * Unrolling as far as 300 operations ran no faster than 120 on the benchmark layers.
      */

@@ -54,7 +54,7 @@ public final class LaneWidth {
         long atWidest = 0;
         long atHalf = 0;
         for (Node node : graph.graph().nodes()) {
-            int channels = vectorChannels(node, graph);
+            int channels = vectorChannels(node);
             if (channels == 0) {
                 continue;
             }
@@ -66,7 +66,7 @@ public final class LaneWidth {
     }
 
     /** The channel count a layer's kernel spreads over lanes (its output channels), or 0 for a layer that does no multiply-adds. */
-    private static int vectorChannels(Node node, CheckedGraph graph) {
+    private static int vectorChannels(Node node) {
         return switch (node.op()) {
             case Op.Conv conv -> conv.out();
             case Op.ConvTranspose conv -> conv.out();

@@ -1,6 +1,7 @@
 package dev.cnnc.backend.bytecode;
 
 import dev.cnnc.runtime.Network;
+import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -44,26 +45,13 @@ public final class FirstTierMain {
     }
 
     private static void call(Method method) throws IllegalAccessException {
-        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(FirstTierMain::zero).toArray();
+        // Each parameter's default value (0, false or null): the first element of a new one-element array.
+        Object[] arguments = Arrays.stream(method.getParameterTypes()).map(type -> Array.get(Array.newInstance(type, 1), 0))
+                .toArray();
         try {
             method.invoke(null, arguments);
-        } catch (InvocationTargetException | IllegalArgumentException expected) {
+        } catch (InvocationTargetException expected) {
             // Compiled already; null tables make most kernels throw at their first read.
         }
-    }
-
-    private static Object zero(Class<?> type) {
-        if (type == int.class) {
-            return 0;
-        } else if (type == long.class) {
-            return 0L;
-        } else if (type == float.class) {
-            return 0f;
-        } else if (type == double.class) {
-            return 0d;
-        } else if (type == boolean.class) {
-            return false;
-        }
-        return null;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ class FirstTierTest {
         try (Stream<Path> files = Files.list(Golden.repository().resolve("examples"))) {
             // LeNet-5 first: the child runs it to load the Vector API, and it is the smallest.
             models = files.filter(f -> f.toString().endsWith(".cnn"))
-                    .sorted(java.util.Comparator.comparing((Path f) -> !f.endsWith("lenet5.cnn")).thenComparing(f -> f))
+                    .sorted(Comparator.comparing((Path f) -> !f.endsWith("lenet5.cnn")).thenComparing(f -> f))
                     .toList();
         }
         for (Path model : models) {
@@ -52,7 +53,6 @@ class FirstTierTest {
                 // Each generated method is compiled by C1 at its first call, the rest left alone.
                 "-Xcomp", "-XX:TieredStopAtLevel=3", "-XX:CompileCommand=quiet",
                 "-XX:CompileCommand=compileonly,tier8.*::*", "-XX:CompileCommand=compileonly,tier16.*::*",
-
                 "-cp", System.getProperty("java.class.path"), FirstTierMain.class.getName(), classes.toString()));
         command.addAll(facades);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -62,7 +62,7 @@ class FirstTierTest {
         List<String> skipped = output.lines().filter(line -> line.contains("$Vector::") && line.contains("COMPILE SKIPPED"))
                 .toList();
         assertEquals(List.of(), skipped);
-        // Not vacuous: the vector methods did go through C1 (tier 3), every network ran.
+        // Not vacuous: the vector methods did go through C1 (tier 3), and every network's were called.
         assertTrue(output.lines().filter(line -> line.contains("$Vector::") && line.matches("\\s*\\d+\\s+\\d+\\s+[%sbn!]*\\s*3\\s.*"))
                 .count() > 100, output);
         assertEquals(facades.size(), output.lines().filter(line -> line.startsWith("called ")).count(), output);
