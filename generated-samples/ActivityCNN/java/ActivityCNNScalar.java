@@ -31,53 +31,54 @@ final class ActivityCNNScalar extends CompiledNetwork {
             case 11 -> n3_block2_0_forward_tile4x3(f, ix, batch, training, lo, hi);
             case 12 -> n3_block2_0_forward_tile4x2(f, ix, batch, training, lo, hi);
             case 13 -> n5_pool_forward(f, ix, batch, training, lo, hi);
-            case 14 -> n6_block3_0_pack(f, ix, batch, training, lo, hi);
-            case 15 -> n6_block3_0_pad(f, ix, batch, training, lo, hi);
-            case 16 -> n6_block3_0_forward_tile2x5(f, ix, batch, training, lo, hi);
-            case 17 -> n6_block3_0_forward_tile2x4(f, ix, batch, training, lo, hi);
-            case 18 -> n8_features_forward(f, ix, batch, training, lo, hi);
-            case 19 -> n9_head_0_forward(f, ix, batch, training, lo, hi);
-            case 20 -> n10_head_1_pack(f, ix, batch, training, lo, hi);
-            case 21 -> n10_head_1_forward_tile1x6(f, ix, batch, training, lo, hi);
-            case 22 -> n11_head_forward(f, ix, batch, training, lo, hi);
-            case 23 -> n11_head_backward(f, ix, batch, training, lo, hi);
-            case 24 -> n10_head_1_bias_grad(f, ix, batch, training, lo, hi);
-            case 25 -> n10_head_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 26 -> n10_head_1_weight_grad(f, ix, batch, training, lo, hi);
-            case 27 -> n10_head_1_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 28 -> n10_head_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 29 -> n10_head_1_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 30 -> n10_head_1_input_grad_tile1x1(f, ix, batch, training, lo, hi);
-            case 31 -> n9_head_0_backward(f, ix, batch, training, lo, hi);
-            case 32 -> n8_features_backward(f, ix, batch, training, lo, hi);
-            case 33 -> n7_block3_backward(f, ix, batch, training, lo, hi);
-            case 34 -> n6_block3_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 35 -> n6_block3_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 36 -> n6_block3_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 37 -> n6_block3_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 38 -> n6_block3_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 39 -> n6_block3_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 40 -> n6_block3_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 41 -> n6_block3_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 42 -> n6_block3_0_input_grad_phase1_tile4x3(f, ix, batch, training, lo, hi);
-            case 43 -> n6_block3_0_input_grad_phase1_tile4x2(f, ix, batch, training, lo, hi);
-            case 44 -> n5_pool_backward(f, ix, batch, training, lo, hi);
-            case 45 -> n4_block2_backward(f, ix, batch, training, lo, hi);
-            case 46 -> n3_block2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 47 -> n3_block2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 48 -> n3_block2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 49 -> n3_block2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 50 -> n3_block2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 51 -> n3_block2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 52 -> n3_block2_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 53 -> n3_block2_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 54 -> n2_block1_backward(f, ix, batch, training, lo, hi);
-            case 55 -> n1_block1_1_backward(f, ix, batch, training, lo, hi);
-            case 56 -> n0_block1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 57 -> n0_block1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 58 -> n0_block1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 59 -> n0_block1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 60 -> n0_block1_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
+            case 14 -> n5_pool_forward_eval(f, ix, batch, training, lo, hi);
+            case 15 -> n6_block3_0_pack(f, ix, batch, training, lo, hi);
+            case 16 -> n6_block3_0_pad(f, ix, batch, training, lo, hi);
+            case 17 -> n6_block3_0_forward_tile2x5(f, ix, batch, training, lo, hi);
+            case 18 -> n6_block3_0_forward_tile2x4(f, ix, batch, training, lo, hi);
+            case 19 -> n8_features_forward(f, ix, batch, training, lo, hi);
+            case 20 -> n9_head_0_forward(f, ix, batch, training, lo, hi);
+            case 21 -> n10_head_1_pack(f, ix, batch, training, lo, hi);
+            case 22 -> n10_head_1_forward_tile1x6(f, ix, batch, training, lo, hi);
+            case 23 -> n11_head_forward(f, ix, batch, training, lo, hi);
+            case 24 -> n11_head_backward(f, ix, batch, training, lo, hi);
+            case 25 -> n10_head_1_bias_grad(f, ix, batch, training, lo, hi);
+            case 26 -> n10_head_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 27 -> n10_head_1_weight_grad(f, ix, batch, training, lo, hi);
+            case 28 -> n10_head_1_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 29 -> n10_head_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 30 -> n10_head_1_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 31 -> n10_head_1_input_grad_tile1x1(f, ix, batch, training, lo, hi);
+            case 32 -> n9_head_0_backward(f, ix, batch, training, lo, hi);
+            case 33 -> n8_features_backward(f, ix, batch, training, lo, hi);
+            case 34 -> n7_block3_backward(f, ix, batch, training, lo, hi);
+            case 35 -> n6_block3_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 36 -> n6_block3_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 37 -> n6_block3_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 38 -> n6_block3_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 39 -> n6_block3_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 40 -> n6_block3_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 41 -> n6_block3_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
+            case 42 -> n6_block3_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 43 -> n6_block3_0_input_grad_phase1_tile4x3(f, ix, batch, training, lo, hi);
+            case 44 -> n6_block3_0_input_grad_phase1_tile4x2(f, ix, batch, training, lo, hi);
+            case 45 -> n5_pool_backward(f, ix, batch, training, lo, hi);
+            case 46 -> n4_block2_backward(f, ix, batch, training, lo, hi);
+            case 47 -> n3_block2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 48 -> n3_block2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 49 -> n3_block2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 50 -> n3_block2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 51 -> n3_block2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 52 -> n3_block2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 53 -> n3_block2_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
+            case 54 -> n3_block2_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 55 -> n2_block1_backward(f, ix, batch, training, lo, hi);
+            case 56 -> n1_block1_1_backward(f, ix, batch, training, lo, hi);
+            case 57 -> n0_block1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 58 -> n0_block1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 59 -> n0_block1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 60 -> n0_block1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 61 -> n0_block1_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
         }
     }
 
@@ -1844,16 +1845,38 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     int winner = -1;
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        if (-1 < iw && iw < 128) {
-                            float value = x[(n * 128 + iw) * 32 + c];
-                            if (winner < 0 || value > max || value != value && max == max) {
-                                max = value;
-                                winner = iw;
-                            }
+                        float value = x[(n * 128 + iw) * 32 + c];
+                        if (winner < 0 || value > max || value != value && max == max) {
+                            max = value;
+                            winner = iw;
                         }
                     }
                     y[(n * 64 + ow) * 32 + c] = max;
                     indices[(n * 64 + ow) * 32 + c] = winner;
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 9: pool = maxpool1d(block2), 32x128 -> 32x64.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n5_pool_forward_eval(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[30];
+        float[] y = f[32];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output length: floor((128 + 2*0 - 2) / 2) + 1 = 64
+            for (int ow = 0; ow < 64; ow++) {
+                for (int c = 0; c < 32; c++) {
+                    float acc = Float.NEGATIVE_INFINITY;
+                    for (int kw = 0; kw < 2; kw++) {
+                        int iw = ow * 2 + kw;
+                        acc = Math.max(acc, x[(n * 128 + iw) * 32 + c]);
+                    }
+                    y[(n * 64 + ow) * 32 + c] = acc;
                 }
             }
         }
@@ -3150,67 +3173,68 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 floats 84 per-sample 0 fixed 384 zeroed
                 ints 0 per-sample 2048 fixed 0
                 dropout 78 shape 64 p 0.2
-                forward 0 0 0 unfolded 1
+                forward 0 0 0 training 1
                 forward 1 1 0 always 1155
-                forward 2 1 0 unfolded 416323
-                forward 3 1 0 unfolded 31524
-                forward 4 0 0 folded 1
-                forward 5 1 0 folded 416323
-                forward 6 1 0 folded 31524
-                forward 7 0 0 unfolded 1
-                forward 8 1 0 unfolded 1
+                forward 2 1 0 training 416323
+                forward 3 1 0 training 31524
+                forward 4 0 0 eval 1
+                forward 5 1 0 eval 416323
+                forward 6 1 0 eval 31524
+                forward 7 0 0 training 1
+                forward 8 1 0 training 1
                 forward 9 0 0 always 1
                 forward 10 1 0 always 4099
                 forward 11 1 0 always 1037443
                 forward 12 1 0 always 77892
-                forward 13 1 0 always 53250
-                forward 14 0 0 always 1
-                forward 15 1 0 always 2051
-                forward 16 1 0 always 337923
-                forward 17 1 0 always 23492
-                forward 18 0 0 always 1
+                forward 13 1 0 training 36866
+                forward 14 1 0 eval 20482
+                forward 15 0 0 always 1
+                forward 16 1 0 always 2051
+                forward 17 1 0 always 337923
+                forward 18 1 0 always 23492
                 forward 19 0 0 always 1
                 forward 20 0 0 always 1
-                forward 21 1 0 always 919
-                forward 22 0 0 always 1
-                backward 23 0 0 always 1
-                backward 24 0 6 always 4
-                backward 25 0 0 always 1
-                backward 26 0 10 always 155
-                backward 27 0 1 always 113
-                backward 28 0 0 always 1
-                backward 29 1 0 always 1056
-                backward 30 1 0 always 37
-                backward 31 0 0 always 1
+                forward 21 0 0 always 1
+                forward 22 1 0 always 919
+                forward 23 0 0 always 1
+                backward 24 0 0 always 1
+                backward 25 0 6 always 4
+                backward 26 0 0 always 1
+                backward 27 0 10 always 155
+                backward 28 0 1 always 113
+                backward 29 0 0 always 1
+                backward 30 1 0 always 1056
+                backward 31 1 0 always 37
                 backward 32 0 0 always 1
-                backward 33 1 0 always 3
-                backward 34 0 64 always 4
-                backward 35 0 0 always 1
-                backward 36 0 15 always 23368
-                backward 37 0 1 always 23368
-                backward 38 0 0 always 1
-                backward 39 1 0 always 2051
-                backward 40 1 0 always 207443
-                backward 41 1 0 always 15564
-                backward 42 1 0 always 104803
-                backward 43 1 0 always 7860
-                backward 44 1 0 always 6144
-                backward 45 1 0 always 3
-                backward 46 0 32 always 4
-                backward 47 0 0 always 1
-                backward 48 0 25 always 45480
-                backward 49 0 5 always 20648
-                backward 50 0 0 always 1
-                backward 51 1 0 always 4099
-                backward 52 1 0 always 1037443
-                backward 53 1 0 always 77892
-                backward 54 1 0 always 3
-                backward 55 0 0 always 1
-                backward 56 0 7 always 45480
-                backward 57 0 7 always 26856
-                backward 58 0 0 always 1
-                backward 59 1 0 always 4099 input-gradient
-                backward 60 1 0 always 434019 input-gradient
+                backward 33 0 0 always 1
+                backward 34 1 0 always 3
+                backward 35 0 64 always 4
+                backward 36 0 0 always 1
+                backward 37 0 15 always 23368
+                backward 38 0 1 always 23368
+                backward 39 0 0 always 1
+                backward 40 1 0 always 2051
+                backward 41 1 0 always 207443
+                backward 42 1 0 always 15564
+                backward 43 1 0 always 104803
+                backward 44 1 0 always 7860
+                backward 45 1 0 always 6144
+                backward 46 1 0 always 3
+                backward 47 0 32 always 4
+                backward 48 0 0 always 1
+                backward 49 0 25 always 45480
+                backward 50 0 5 always 20648
+                backward 51 0 0 always 1
+                backward 52 1 0 always 4099
+                backward 53 1 0 always 1037443
+                backward 54 1 0 always 77892
+                backward 55 1 0 always 3
+                backward 56 0 0 always 1
+                backward 57 0 7 always 45480
+                backward 58 0 7 always 26856
+                backward 59 0 0 always 1
+                backward 60 1 0 always 4099 input-gradient
+                backward 61 1 0 always 434019 input-gradient
                 """;
     }
 }

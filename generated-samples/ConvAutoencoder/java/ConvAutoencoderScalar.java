@@ -21,78 +21,80 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             case 2 -> n0_enc1_0_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 3 -> n0_enc1_0_forward_tile4x2(f, ix, batch, training, lo, hi);
             case 4 -> n2_pool1_forward(f, ix, batch, training, lo, hi);
-            case 5 -> n3_enc2_0_pack(f, ix, batch, training, lo, hi);
-            case 6 -> n3_enc2_0_pad(f, ix, batch, training, lo, hi);
-            case 7 -> n3_enc2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
-            case 8 -> n5_code_forward(f, ix, batch, training, lo, hi);
-            case 9 -> n6_dec1_0_pack(f, ix, batch, training, lo, hi);
-            case 10 -> n6_dec1_0_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 11 -> n6_dec1_0_forward_tile4x1(f, ix, batch, training, lo, hi);
-            case 12 -> n6_dec1_0_forward_tile3x3(f, ix, batch, training, lo, hi);
-            case 13 -> n6_dec1_0_forward_tile3x1(f, ix, batch, training, lo, hi);
-            case 14 -> n6_dec1_0_forward_phase1_tile4x3(f, ix, batch, training, lo, hi);
-            case 15 -> n6_dec1_0_forward_phase1_tile4x1(f, ix, batch, training, lo, hi);
-            case 16 -> n6_dec1_0_forward_phase1_tile3x3(f, ix, batch, training, lo, hi);
-            case 17 -> n6_dec1_0_forward_phase1_tile3x1(f, ix, batch, training, lo, hi);
-            case 18 -> n6_dec1_0_forward_phase2_tile4x3(f, ix, batch, training, lo, hi);
-            case 19 -> n6_dec1_0_forward_phase2_tile4x1(f, ix, batch, training, lo, hi);
-            case 20 -> n6_dec1_0_forward_phase2_tile3x3(f, ix, batch, training, lo, hi);
-            case 21 -> n6_dec1_0_forward_phase2_tile3x1(f, ix, batch, training, lo, hi);
-            case 22 -> n6_dec1_0_forward_phase3_tile4x3(f, ix, batch, training, lo, hi);
-            case 23 -> n6_dec1_0_forward_phase3_tile4x1(f, ix, batch, training, lo, hi);
-            case 24 -> n6_dec1_0_forward_phase3_tile3x3(f, ix, batch, training, lo, hi);
-            case 25 -> n6_dec1_0_forward_phase3_tile3x1(f, ix, batch, training, lo, hi);
-            case 26 -> n8_dec2_0_pack(f, ix, batch, training, lo, hi);
-            case 27 -> n8_dec2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
-            case 28 -> n8_dec2_0_forward_phase1_tile14x1(f, ix, batch, training, lo, hi);
-            case 29 -> n8_dec2_0_forward_phase2_tile14x1(f, ix, batch, training, lo, hi);
-            case 30 -> n8_dec2_0_forward_phase3_tile14x1(f, ix, batch, training, lo, hi);
-            case 31 -> n9_dec2_backward(f, ix, batch, training, lo, hi);
-            case 32 -> n8_dec2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 33 -> n8_dec2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 34 -> n8_dec2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 35 -> n8_dec2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 36 -> n8_dec2_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
-            case 37 -> n8_dec2_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
-            case 38 -> n8_dec2_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
-            case 39 -> n8_dec2_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
-            case 40 -> n8_dec2_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
-            case 41 -> n8_dec2_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
-            case 42 -> n8_dec2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 43 -> n8_dec2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 44 -> n7_dec1_backward(f, ix, batch, training, lo, hi);
-            case 45 -> n6_dec1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 46 -> n6_dec1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 47 -> n6_dec1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 48 -> n6_dec1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 49 -> n6_dec1_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
-            case 50 -> n6_dec1_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
-            case 51 -> n6_dec1_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
-            case 52 -> n6_dec1_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
-            case 53 -> n6_dec1_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
-            case 54 -> n6_dec1_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
-            case 55 -> n6_dec1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 56 -> n6_dec1_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 57 -> n6_dec1_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 58 -> n6_dec1_0_input_grad_tile3x3(f, ix, batch, training, lo, hi);
-            case 59 -> n6_dec1_0_input_grad_tile3x2(f, ix, batch, training, lo, hi);
-            case 60 -> n5_code_backward(f, ix, batch, training, lo, hi);
-            case 61 -> n4_enc2_backward(f, ix, batch, training, lo, hi);
-            case 62 -> n3_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 63 -> n3_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 64 -> n3_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 65 -> n3_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 66 -> n3_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 67 -> n3_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 68 -> n3_enc2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 69 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
-            case 70 -> n1_enc1_backward(f, ix, batch, training, lo, hi);
-            case 71 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 72 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 73 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 74 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 75 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 76 -> n0_enc1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 5 -> n2_pool1_forward_eval(f, ix, batch, training, lo, hi);
+            case 6 -> n3_enc2_0_pack(f, ix, batch, training, lo, hi);
+            case 7 -> n3_enc2_0_pad(f, ix, batch, training, lo, hi);
+            case 8 -> n3_enc2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
+            case 9 -> n5_code_forward(f, ix, batch, training, lo, hi);
+            case 10 -> n5_code_forward_eval(f, ix, batch, training, lo, hi);
+            case 11 -> n6_dec1_0_pack(f, ix, batch, training, lo, hi);
+            case 12 -> n6_dec1_0_forward_tile4x3(f, ix, batch, training, lo, hi);
+            case 13 -> n6_dec1_0_forward_tile4x1(f, ix, batch, training, lo, hi);
+            case 14 -> n6_dec1_0_forward_tile3x3(f, ix, batch, training, lo, hi);
+            case 15 -> n6_dec1_0_forward_tile3x1(f, ix, batch, training, lo, hi);
+            case 16 -> n6_dec1_0_forward_phase1_tile4x3(f, ix, batch, training, lo, hi);
+            case 17 -> n6_dec1_0_forward_phase1_tile4x1(f, ix, batch, training, lo, hi);
+            case 18 -> n6_dec1_0_forward_phase1_tile3x3(f, ix, batch, training, lo, hi);
+            case 19 -> n6_dec1_0_forward_phase1_tile3x1(f, ix, batch, training, lo, hi);
+            case 20 -> n6_dec1_0_forward_phase2_tile4x3(f, ix, batch, training, lo, hi);
+            case 21 -> n6_dec1_0_forward_phase2_tile4x1(f, ix, batch, training, lo, hi);
+            case 22 -> n6_dec1_0_forward_phase2_tile3x3(f, ix, batch, training, lo, hi);
+            case 23 -> n6_dec1_0_forward_phase2_tile3x1(f, ix, batch, training, lo, hi);
+            case 24 -> n6_dec1_0_forward_phase3_tile4x3(f, ix, batch, training, lo, hi);
+            case 25 -> n6_dec1_0_forward_phase3_tile4x1(f, ix, batch, training, lo, hi);
+            case 26 -> n6_dec1_0_forward_phase3_tile3x3(f, ix, batch, training, lo, hi);
+            case 27 -> n6_dec1_0_forward_phase3_tile3x1(f, ix, batch, training, lo, hi);
+            case 28 -> n8_dec2_0_pack(f, ix, batch, training, lo, hi);
+            case 29 -> n8_dec2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
+            case 30 -> n8_dec2_0_forward_phase1_tile14x1(f, ix, batch, training, lo, hi);
+            case 31 -> n8_dec2_0_forward_phase2_tile14x1(f, ix, batch, training, lo, hi);
+            case 32 -> n8_dec2_0_forward_phase3_tile14x1(f, ix, batch, training, lo, hi);
+            case 33 -> n9_dec2_backward(f, ix, batch, training, lo, hi);
+            case 34 -> n8_dec2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 35 -> n8_dec2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 36 -> n8_dec2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 37 -> n8_dec2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 38 -> n8_dec2_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
+            case 39 -> n8_dec2_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
+            case 40 -> n8_dec2_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
+            case 41 -> n8_dec2_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
+            case 42 -> n8_dec2_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
+            case 43 -> n8_dec2_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
+            case 44 -> n8_dec2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 45 -> n8_dec2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 46 -> n7_dec1_backward(f, ix, batch, training, lo, hi);
+            case 47 -> n6_dec1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 48 -> n6_dec1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 49 -> n6_dec1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 50 -> n6_dec1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 51 -> n6_dec1_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
+            case 52 -> n6_dec1_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
+            case 53 -> n6_dec1_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
+            case 54 -> n6_dec1_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
+            case 55 -> n6_dec1_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
+            case 56 -> n6_dec1_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
+            case 57 -> n6_dec1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 58 -> n6_dec1_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
+            case 59 -> n6_dec1_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 60 -> n6_dec1_0_input_grad_tile3x3(f, ix, batch, training, lo, hi);
+            case 61 -> n6_dec1_0_input_grad_tile3x2(f, ix, batch, training, lo, hi);
+            case 62 -> n5_code_backward(f, ix, batch, training, lo, hi);
+            case 63 -> n4_enc2_backward(f, ix, batch, training, lo, hi);
+            case 64 -> n3_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 65 -> n3_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 66 -> n3_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 67 -> n3_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 68 -> n3_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 69 -> n3_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 70 -> n3_enc2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 71 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
+            case 72 -> n1_enc1_backward(f, ix, batch, training, lo, hi);
+            case 73 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 74 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 75 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 76 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 77 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 78 -> n0_enc1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
         }
     }
 
@@ -495,21 +497,47 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         int winner = -1;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
-                            if (-1 < ih && ih < 28) {
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    if (-1 < iw && iw < 28) {
-                                        float value = x[((n * 28 + ih) * 28 + iw) * 16 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = ih * 28 + iw;
-                                        }
-                                    }
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[((n * 28 + ih) * 28 + iw) * 16 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = ih * 28 + iw;
                                 }
                             }
                         }
                         y[((n * 14 + oh) * 14 + ow) * 16 + c] = max;
                         indices[((n * 14 + oh) * 14 + ow) * 16 + c] = winner;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 8: pool1 = maxpool2d(enc1), 16x28x28 -> 16x14x14.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n2_pool1_forward_eval(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[20];
+        float[] y = f[22];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int oh = 0; oh < 14; oh++) {
+                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+                for (int ow = 0; ow < 14; ow++) {
+                    for (int c = 0; c < 16; c++) {
+                        float acc = Float.NEGATIVE_INFINITY;
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                acc = Math.max(acc, x[((n * 28 + ih) * 28 + iw) * 16 + c]);
+                            }
+                        }
+                        y[((n * 14 + oh) * 14 + ow) * 16 + c] = acc;
                     }
                 }
             }
@@ -975,21 +1003,47 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         int winner = -1;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
-                            if (-1 < ih && ih < 14) {
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    if (-1 < iw && iw < 14) {
-                                        float value = x[((n * 14 + ih) * 14 + iw) * 8 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = ih * 14 + iw;
-                                        }
-                                    }
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[((n * 14 + ih) * 14 + iw) * 8 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = ih * 14 + iw;
                                 }
                             }
                         }
                         y[((n * 7 + oh) * 7 + ow) * 8 + c] = max;
                         indices[((n * 7 + oh) * 7 + ow) * 8 + c] = winner;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 10: code = maxpool2d(enc2), 8x14x14 -> 8x7x7.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n5_code_forward_eval(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[26];
+        float[] y = f[28];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output height: floor((14 + 2*0 - 2) / 2) + 1 = 7
+            for (int oh = 0; oh < 7; oh++) {
+                // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
+                for (int ow = 0; ow < 7; ow++) {
+                    for (int c = 0; c < 8; c++) {
+                        float acc = Float.NEGATIVE_INFINITY;
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                acc = Math.max(acc, x[((n * 14 + ih) * 14 + iw) * 8 + c]);
+                            }
+                        }
+                        y[((n * 7 + oh) * 7 + ow) * 8 + c] = acc;
                     }
                 }
             }
@@ -3878,79 +3932,81 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 forward 1 28 0 always 59
                 forward 2 28 0 always 7747
                 forward 3 28 0 always 1451
-                forward 4 1 0 always 131713
-                forward 5 0 0 always 1
-                forward 6 14 0 always 227
-                forward 7 14 0 always 34955
-                forward 8 1 0 always 16465
-                forward 9 0 0 always 1
-                forward 10 7 0 always 958
-                forward 11 7 0 always 99
-                forward 12 7 0 always 768
-                forward 13 7 0 always 81
-                forward 14 7 0 always 958
-                forward 15 7 0 always 99
-                forward 16 7 0 always 768
-                forward 17 7 0 always 81
-                forward 18 7 0 always 958
-                forward 19 7 0 always 99
-                forward 20 7 0 always 768
-                forward 21 7 0 always 81
-                forward 22 7 0 always 958
-                forward 23 7 0 always 99
-                forward 24 7 0 always 768
-                forward 25 7 0 always 81
-                forward 26 0 0 always 1
-                forward 27 14 0 always 519
-                forward 28 14 0 always 519
+                forward 4 1 0 training 87809
+                forward 5 1 0 eval 43905
+                forward 6 0 0 always 1
+                forward 7 14 0 always 227
+                forward 8 14 0 always 34955
+                forward 9 1 0 training 10977
+                forward 10 1 0 eval 5489
+                forward 11 0 0 always 1
+                forward 12 7 0 always 958
+                forward 13 7 0 always 99
+                forward 14 7 0 always 768
+                forward 15 7 0 always 81
+                forward 16 7 0 always 958
+                forward 17 7 0 always 99
+                forward 18 7 0 always 768
+                forward 19 7 0 always 81
+                forward 20 7 0 always 958
+                forward 21 7 0 always 99
+                forward 22 7 0 always 768
+                forward 23 7 0 always 81
+                forward 24 7 0 always 958
+                forward 25 7 0 always 99
+                forward 26 7 0 always 768
+                forward 27 7 0 always 81
+                forward 28 0 0 always 1
                 forward 29 14 0 always 519
                 forward 30 14 0 always 519
-                backward 31 1 0 always 3
-                backward 32 0 1 always 3
-                backward 33 0 0 always 1
-                backward 34 0 2 always 2962
-                backward 35 0 1 always 2174
+                forward 31 14 0 always 519
+                forward 32 14 0 always 519
+                backward 33 1 0 always 3
+                backward 34 0 1 always 3
+                backward 35 0 0 always 1
                 backward 36 0 2 always 2962
                 backward 37 0 1 always 2174
                 backward 38 0 2 always 2962
                 backward 39 0 1 always 2174
                 backward 40 0 2 always 2962
                 backward 41 0 1 always 2174
-                backward 42 0 0 always 1
-                backward 43 14 0 always 2707
-                backward 44 1 0 always 3
-                backward 45 0 16 always 4
-                backward 46 0 0 always 1
-                backward 47 0 1 always 8832
-                backward 48 0 1 always 4000
+                backward 42 0 2 always 2962
+                backward 43 0 1 always 2174
+                backward 44 0 0 always 1
+                backward 45 14 0 always 2707
+                backward 46 1 0 always 3
+                backward 47 0 16 always 4
+                backward 48 0 0 always 1
                 backward 49 0 1 always 8832
                 backward 50 0 1 always 4000
                 backward 51 0 1 always 8832
                 backward 52 0 1 always 4000
                 backward 53 0 1 always 8832
                 backward 54 0 1 always 4000
-                backward 55 0 0 always 1
-                backward 56 7 0 always 2645
-                backward 57 7 0 always 997
-                backward 58 7 0 always 2121
-                backward 59 7 0 always 801
-                backward 60 1 0 always 1176
-                backward 61 1 0 always 3
-                backward 62 0 8 always 4
-                backward 63 0 0 always 1
-                backward 64 0 18 always 17356
-                backward 65 0 9 always 12620
-                backward 66 0 0 always 1
-                backward 67 14 0 always 115
-                backward 68 14 0 always 35347
-                backward 69 1 0 always 9408
-                backward 70 1 0 always 3
-                backward 71 0 16 always 4
-                backward 72 0 0 always 1
-                backward 73 0 3 always 81648
+                backward 55 0 1 always 8832
+                backward 56 0 1 always 4000
+                backward 57 0 0 always 1
+                backward 58 7 0 always 2645
+                backward 59 7 0 always 997
+                backward 60 7 0 always 2121
+                backward 61 7 0 always 801
+                backward 62 1 0 always 1176
+                backward 63 1 0 always 3
+                backward 64 0 8 always 4
+                backward 65 0 0 always 1
+                backward 66 0 18 always 17356
+                backward 67 0 9 always 12620
+                backward 68 0 0 always 1
+                backward 69 14 0 always 115
+                backward 70 14 0 always 35347
+                backward 71 1 0 always 9408
+                backward 72 1 0 always 3
+                backward 73 0 16 always 4
                 backward 74 0 0 always 1
-                backward 75 28 0 always 451 input-gradient
-                backward 76 28 0 always 8740 input-gradient
+                backward 75 0 3 always 81648
+                backward 76 0 0 always 1
+                backward 77 28 0 always 451 input-gradient
+                backward 78 28 0 always 8740 input-gradient
                 """;
     }
 }

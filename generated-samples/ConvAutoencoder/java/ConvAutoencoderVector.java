@@ -26,67 +26,69 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             case 2 -> n0_enc1_0_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 3 -> n0_enc1_0_forward_tile4x2(f, ix, batch, training, lo, hi);
             case 4 -> n2_pool1_forward(f, ix, batch, training, lo, hi);
-            case 5 -> n3_enc2_0_pack(f, ix, batch, training, lo, hi);
-            case 6 -> n3_enc2_0_pad(f, ix, batch, training, lo, hi);
-            case 7 -> n3_enc2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
-            case 8 -> n5_code_forward(f, ix, batch, training, lo, hi);
-            case 9 -> n6_dec1_0_pack(f, ix, batch, training, lo, hi);
-            case 10 -> n6_dec1_0_forward_tile5x2(f, ix, batch, training, lo, hi);
-            case 11 -> n6_dec1_0_forward_tile2x2(f, ix, batch, training, lo, hi);
-            case 12 -> n6_dec1_0_forward_phase1_tile5x2(f, ix, batch, training, lo, hi);
-            case 13 -> n6_dec1_0_forward_phase1_tile2x2(f, ix, batch, training, lo, hi);
-            case 14 -> n6_dec1_0_forward_phase2_tile5x2(f, ix, batch, training, lo, hi);
-            case 15 -> n6_dec1_0_forward_phase2_tile2x2(f, ix, batch, training, lo, hi);
-            case 16 -> n6_dec1_0_forward_phase3_tile5x2(f, ix, batch, training, lo, hi);
-            case 17 -> n6_dec1_0_forward_phase3_tile2x2(f, ix, batch, training, lo, hi);
-            case 18 -> n8_dec2_0_pack(f, ix, batch, training, lo, hi);
-            case 19 -> n8_dec2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
-            case 20 -> n8_dec2_0_forward_phase1_tile14x1(f, ix, batch, training, lo, hi);
-            case 21 -> n8_dec2_0_forward_phase2_tile14x1(f, ix, batch, training, lo, hi);
-            case 22 -> n8_dec2_0_forward_phase3_tile14x1(f, ix, batch, training, lo, hi);
-            case 23 -> n9_dec2_backward(f, ix, batch, training, lo, hi);
-            case 24 -> n8_dec2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 25 -> n8_dec2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 26 -> n8_dec2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 27 -> n8_dec2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 28 -> n8_dec2_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
-            case 29 -> n8_dec2_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
-            case 30 -> n8_dec2_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
-            case 31 -> n8_dec2_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
-            case 32 -> n8_dec2_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
-            case 33 -> n8_dec2_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
-            case 34 -> n8_dec2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 35 -> n8_dec2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 36 -> n7_dec1_backward(f, ix, batch, training, lo, hi);
-            case 37 -> n6_dec1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 38 -> n6_dec1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 39 -> n6_dec1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 40 -> n6_dec1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 41 -> n6_dec1_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
-            case 42 -> n6_dec1_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
-            case 43 -> n6_dec1_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
-            case 44 -> n6_dec1_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
-            case 45 -> n6_dec1_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
-            case 46 -> n6_dec1_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
-            case 47 -> n6_dec1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 48 -> n6_dec1_0_input_grad_tile7x1(f, ix, batch, training, lo, hi);
-            case 49 -> n5_code_backward(f, ix, batch, training, lo, hi);
-            case 50 -> n4_enc2_backward(f, ix, batch, training, lo, hi);
-            case 51 -> n3_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 52 -> n3_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 53 -> n3_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 54 -> n3_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 55 -> n3_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 56 -> n3_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 57 -> n3_enc2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 58 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
-            case 59 -> n1_enc1_backward(f, ix, batch, training, lo, hi);
-            case 60 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 61 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 62 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 63 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 64 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 65 -> n0_enc1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 5 -> n2_pool1_forward_eval(f, ix, batch, training, lo, hi);
+            case 6 -> n3_enc2_0_pack(f, ix, batch, training, lo, hi);
+            case 7 -> n3_enc2_0_pad(f, ix, batch, training, lo, hi);
+            case 8 -> n3_enc2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
+            case 9 -> n5_code_forward(f, ix, batch, training, lo, hi);
+            case 10 -> n5_code_forward_eval(f, ix, batch, training, lo, hi);
+            case 11 -> n6_dec1_0_pack(f, ix, batch, training, lo, hi);
+            case 12 -> n6_dec1_0_forward_tile5x2(f, ix, batch, training, lo, hi);
+            case 13 -> n6_dec1_0_forward_tile2x2(f, ix, batch, training, lo, hi);
+            case 14 -> n6_dec1_0_forward_phase1_tile5x2(f, ix, batch, training, lo, hi);
+            case 15 -> n6_dec1_0_forward_phase1_tile2x2(f, ix, batch, training, lo, hi);
+            case 16 -> n6_dec1_0_forward_phase2_tile5x2(f, ix, batch, training, lo, hi);
+            case 17 -> n6_dec1_0_forward_phase2_tile2x2(f, ix, batch, training, lo, hi);
+            case 18 -> n6_dec1_0_forward_phase3_tile5x2(f, ix, batch, training, lo, hi);
+            case 19 -> n6_dec1_0_forward_phase3_tile2x2(f, ix, batch, training, lo, hi);
+            case 20 -> n8_dec2_0_pack(f, ix, batch, training, lo, hi);
+            case 21 -> n8_dec2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
+            case 22 -> n8_dec2_0_forward_phase1_tile14x1(f, ix, batch, training, lo, hi);
+            case 23 -> n8_dec2_0_forward_phase2_tile14x1(f, ix, batch, training, lo, hi);
+            case 24 -> n8_dec2_0_forward_phase3_tile14x1(f, ix, batch, training, lo, hi);
+            case 25 -> n9_dec2_backward(f, ix, batch, training, lo, hi);
+            case 26 -> n8_dec2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 27 -> n8_dec2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 28 -> n8_dec2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 29 -> n8_dec2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 30 -> n8_dec2_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
+            case 31 -> n8_dec2_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
+            case 32 -> n8_dec2_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
+            case 33 -> n8_dec2_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
+            case 34 -> n8_dec2_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
+            case 35 -> n8_dec2_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
+            case 36 -> n8_dec2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 37 -> n8_dec2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 38 -> n7_dec1_backward(f, ix, batch, training, lo, hi);
+            case 39 -> n6_dec1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 40 -> n6_dec1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 41 -> n6_dec1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 42 -> n6_dec1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 43 -> n6_dec1_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
+            case 44 -> n6_dec1_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
+            case 45 -> n6_dec1_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
+            case 46 -> n6_dec1_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
+            case 47 -> n6_dec1_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
+            case 48 -> n6_dec1_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
+            case 49 -> n6_dec1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 50 -> n6_dec1_0_input_grad_tile7x1(f, ix, batch, training, lo, hi);
+            case 51 -> n5_code_backward(f, ix, batch, training, lo, hi);
+            case 52 -> n4_enc2_backward(f, ix, batch, training, lo, hi);
+            case 53 -> n3_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 54 -> n3_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 55 -> n3_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 56 -> n3_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 57 -> n3_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 58 -> n3_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 59 -> n3_enc2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 60 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
+            case 61 -> n1_enc1_backward(f, ix, batch, training, lo, hi);
+            case 62 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 63 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 64 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 65 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 66 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 67 -> n0_enc1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
         }
     }
 
@@ -481,21 +483,47 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                         int winner = -1;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
-                            if (-1 < ih && ih < 28) {
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    if (-1 < iw && iw < 28) {
-                                        float value = x[((n * 28 + ih) * 28 + iw) * 16 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = ih * 28 + iw;
-                                        }
-                                    }
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[((n * 28 + ih) * 28 + iw) * 16 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = ih * 28 + iw;
                                 }
                             }
                         }
                         y[((n * 14 + oh) * 14 + ow) * 16 + c] = max;
                         indices[((n * 14 + oh) * 14 + ow) * 16 + c] = winner;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 8: pool1 = maxpool2d(enc1), 16x28x28 -> 16x14x14.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n2_pool1_forward_eval(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[20];
+        float[] y = f[22];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int oh = 0; oh < 14; oh++) {
+                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+                for (int ow = 0; ow < 14; ow++) {
+                    for (int c = 0; c < 16; c += 8) {
+                        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 28 + ih) * 28 + iw) * 16 + c));
+                            }
+                        }
+                        acc.intoArray(y, ((n * 14 + oh) * 14 + ow) * 16 + c);
                     }
                 }
             }
@@ -951,22 +979,46 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                         int winner = -1;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
-                            if (-1 < ih && ih < 14) {
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    if (-1 < iw && iw < 14) {
-                                        float value = x[((n * 14 + ih) * 14 + iw) * 8 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = ih * 14 + iw;
-                                        }
-                                    }
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[((n * 14 + ih) * 14 + iw) * 8 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = ih * 14 + iw;
                                 }
                             }
                         }
                         y[((n * 7 + oh) * 7 + ow) * 8 + c] = max;
                         indices[((n * 7 + oh) * 7 + ow) * 8 + c] = winner;
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 10: code = maxpool2d(enc2), 8x14x14 -> 8x7x7.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n5_code_forward_eval(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[26];
+        float[] y = f[28];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output height: floor((14 + 2*0 - 2) / 2) + 1 = 7
+            for (int oh = 0; oh < 7; oh++) {
+                // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
+                for (int ow = 0; ow < 7; ow++) {
+                    FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 14 + ih) * 14 + iw) * 8));
+                        }
+                    }
+                    acc.intoArray(y, ((n * 7 + oh) * 7 + ow) * 8);
                 }
             }
         }
@@ -3051,68 +3103,70 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 forward 1 28 0 always 59
                 forward 2 28 0 always 972
                 forward 3 28 0 always 185
-                forward 4 1 0 always 131713
-                forward 5 0 0 always 1
-                forward 6 14 0 always 31
-                forward 7 14 0 always 4373
-                forward 8 1 0 always 16465
-                forward 9 0 0 always 1
-                forward 10 7 0 always 175
-                forward 11 7 0 always 91
+                forward 4 1 0 training 87809
+                forward 5 1 0 eval 5489
+                forward 6 0 0 always 1
+                forward 7 14 0 always 31
+                forward 8 14 0 always 4373
+                forward 9 1 0 training 10977
+                forward 10 1 0 eval 736
+                forward 11 0 0 always 1
                 forward 12 7 0 always 175
                 forward 13 7 0 always 91
                 forward 14 7 0 always 175
                 forward 15 7 0 always 91
                 forward 16 7 0 always 175
                 forward 17 7 0 always 91
-                forward 18 0 0 always 1
-                forward 19 14 0 always 519
-                forward 20 14 0 always 519
+                forward 18 7 0 always 175
+                forward 19 7 0 always 91
+                forward 20 0 0 always 1
                 forward 21 14 0 always 519
                 forward 22 14 0 always 519
-                backward 23 1 0 always 3
-                backward 24 0 1 always 3
-                backward 25 0 0 always 1
-                backward 26 0 2 always 2962
-                backward 27 0 1 always 2174
+                forward 23 14 0 always 519
+                forward 24 14 0 always 519
+                backward 25 1 0 always 3
+                backward 26 0 1 always 3
+                backward 27 0 0 always 1
                 backward 28 0 2 always 2962
                 backward 29 0 1 always 2174
                 backward 30 0 2 always 2962
                 backward 31 0 1 always 2174
                 backward 32 0 2 always 2962
                 backward 33 0 1 always 2174
-                backward 34 0 0 always 1
-                backward 35 14 0 always 341
-                backward 36 1 0 always 3
-                backward 37 0 2 always 4
-                backward 38 0 0 always 1
-                backward 39 0 1 always 1112
-                backward 40 0 1 always 508
+                backward 34 0 2 always 2962
+                backward 35 0 1 always 2174
+                backward 36 0 0 always 1
+                backward 37 14 0 always 341
+                backward 38 1 0 always 3
+                backward 39 0 2 always 4
+                backward 40 0 0 always 1
                 backward 41 0 1 always 1112
                 backward 42 0 1 always 508
                 backward 43 0 1 always 1112
                 backward 44 0 1 always 508
                 backward 45 0 1 always 1112
                 backward 46 0 1 always 508
-                backward 47 0 0 always 1
-                backward 48 7 0 always 1059
-                backward 49 1 0 always 1176
-                backward 50 1 0 always 3
-                backward 51 0 8 always 3
-                backward 52 0 0 always 1
-                backward 53 0 18 always 2962
-                backward 54 0 3 always 5326
-                backward 55 0 0 always 1
-                backward 56 14 0 always 31
-                backward 57 14 0 always 4421
-                backward 58 1 0 always 9408
-                backward 59 1 0 always 3
-                backward 60 0 2 always 4
-                backward 61 0 0 always 1
-                backward 62 0 3 always 10214
+                backward 47 0 1 always 1112
+                backward 48 0 1 always 508
+                backward 49 0 0 always 1
+                backward 50 7 0 always 1059
+                backward 51 1 0 always 1176
+                backward 52 1 0 always 3
+                backward 53 0 8 always 3
+                backward 54 0 0 always 1
+                backward 55 0 18 always 2962
+                backward 56 0 3 always 5326
+                backward 57 0 0 always 1
+                backward 58 14 0 always 31
+                backward 59 14 0 always 4421
+                backward 60 1 0 always 9408
+                backward 61 1 0 always 3
+                backward 62 0 2 always 4
                 backward 63 0 0 always 1
-                backward 64 28 0 always 59 input-gradient
-                backward 65 28 0 always 8740 input-gradient
+                backward 64 0 3 always 10214
+                backward 65 0 0 always 1
+                backward 66 28 0 always 59 input-gradient
+                backward 67 28 0 always 8740 input-gradient
                 """;
     }
 }

@@ -20,55 +20,57 @@ final class LeNet5Scalar extends CompiledNetwork {
             case 1 -> n0_conv1_0_pad(f, ix, batch, training, lo, hi);
             case 2 -> n0_conv1_0_forward_tile4x3(f, ix, batch, training, lo, hi);
             case 3 -> n2_pool1_forward(f, ix, batch, training, lo, hi);
-            case 4 -> n3_conv2_0_pack(f, ix, batch, training, lo, hi);
-            case 5 -> n3_conv2_0_forward_tile5x2(f, ix, batch, training, lo, hi);
-            case 6 -> n5_pool2_forward(f, ix, batch, training, lo, hi);
-            case 7 -> n6_fc1_0_forward(f, ix, batch, training, lo, hi);
-            case 8 -> n7_fc1_1_pack(f, ix, batch, training, lo, hi);
-            case 9 -> n7_fc1_1_forward_tile1x7(f, ix, batch, training, lo, hi);
-            case 10 -> n7_fc1_1_forward_tile1x1(f, ix, batch, training, lo, hi);
-            case 11 -> n9_fc2_0_pack(f, ix, batch, training, lo, hi);
-            case 12 -> n9_fc2_0_forward_tile1x7(f, ix, batch, training, lo, hi);
-            case 13 -> n11_fc3_pack(f, ix, batch, training, lo, hi);
-            case 14 -> n11_fc3_forward_tile1x7(f, ix, batch, training, lo, hi);
-            case 15 -> n11_fc3_forward_tile1x3(f, ix, batch, training, lo, hi);
-            case 16 -> n11_fc3_bias_grad(f, ix, batch, training, lo, hi);
-            case 17 -> n11_fc3_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 18 -> n11_fc3_weight_grad(f, ix, batch, training, lo, hi);
-            case 19 -> n11_fc3_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 20 -> n11_fc3_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 21 -> n10_fc2_backward(f, ix, batch, training, lo, hi);
-            case 22 -> n9_fc2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 23 -> n9_fc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 24 -> n9_fc2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 25 -> n9_fc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 26 -> n9_fc2_0_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 27 -> n9_fc2_0_input_grad_tile1x1(f, ix, batch, training, lo, hi);
-            case 28 -> n8_fc1_backward(f, ix, batch, training, lo, hi);
-            case 29 -> n7_fc1_1_bias_grad(f, ix, batch, training, lo, hi);
-            case 30 -> n7_fc1_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 31 -> n7_fc1_1_weight_grad(f, ix, batch, training, lo, hi);
-            case 32 -> n7_fc1_1_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 33 -> n7_fc1_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 34 -> n7_fc1_1_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 35 -> n7_fc1_1_input_grad_tile1x1(f, ix, batch, training, lo, hi);
-            case 36 -> n6_fc1_0_backward(f, ix, batch, training, lo, hi);
-            case 37 -> n5_pool2_backward(f, ix, batch, training, lo, hi);
-            case 38 -> n4_conv2_backward(f, ix, batch, training, lo, hi);
-            case 39 -> n3_conv2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 40 -> n3_conv2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 41 -> n3_conv2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 42 -> n3_conv2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 43 -> n3_conv2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 44 -> n3_conv2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 45 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
-            case 46 -> n1_conv1_backward(f, ix, batch, training, lo, hi);
-            case 47 -> n0_conv1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 48 -> n0_conv1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 49 -> n0_conv1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 50 -> n0_conv1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 51 -> n0_conv1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 52 -> n0_conv1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 4 -> n2_pool1_forward_eval(f, ix, batch, training, lo, hi);
+            case 5 -> n3_conv2_0_pack(f, ix, batch, training, lo, hi);
+            case 6 -> n3_conv2_0_forward_tile5x2(f, ix, batch, training, lo, hi);
+            case 7 -> n5_pool2_forward(f, ix, batch, training, lo, hi);
+            case 8 -> n5_pool2_forward_eval(f, ix, batch, training, lo, hi);
+            case 9 -> n6_fc1_0_forward(f, ix, batch, training, lo, hi);
+            case 10 -> n7_fc1_1_pack(f, ix, batch, training, lo, hi);
+            case 11 -> n7_fc1_1_forward_tile1x7(f, ix, batch, training, lo, hi);
+            case 12 -> n7_fc1_1_forward_tile1x1(f, ix, batch, training, lo, hi);
+            case 13 -> n9_fc2_0_pack(f, ix, batch, training, lo, hi);
+            case 14 -> n9_fc2_0_forward_tile1x7(f, ix, batch, training, lo, hi);
+            case 15 -> n11_fc3_pack(f, ix, batch, training, lo, hi);
+            case 16 -> n11_fc3_forward_tile1x7(f, ix, batch, training, lo, hi);
+            case 17 -> n11_fc3_forward_tile1x3(f, ix, batch, training, lo, hi);
+            case 18 -> n11_fc3_bias_grad(f, ix, batch, training, lo, hi);
+            case 19 -> n11_fc3_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 20 -> n11_fc3_weight_grad(f, ix, batch, training, lo, hi);
+            case 21 -> n11_fc3_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 22 -> n11_fc3_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 23 -> n10_fc2_backward(f, ix, batch, training, lo, hi);
+            case 24 -> n9_fc2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 25 -> n9_fc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 26 -> n9_fc2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 27 -> n9_fc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 28 -> n9_fc2_0_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 29 -> n9_fc2_0_input_grad_tile1x1(f, ix, batch, training, lo, hi);
+            case 30 -> n8_fc1_backward(f, ix, batch, training, lo, hi);
+            case 31 -> n7_fc1_1_bias_grad(f, ix, batch, training, lo, hi);
+            case 32 -> n7_fc1_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 33 -> n7_fc1_1_weight_grad(f, ix, batch, training, lo, hi);
+            case 34 -> n7_fc1_1_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 35 -> n7_fc1_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 36 -> n7_fc1_1_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 37 -> n7_fc1_1_input_grad_tile1x1(f, ix, batch, training, lo, hi);
+            case 38 -> n6_fc1_0_backward(f, ix, batch, training, lo, hi);
+            case 39 -> n5_pool2_backward(f, ix, batch, training, lo, hi);
+            case 40 -> n4_conv2_backward(f, ix, batch, training, lo, hi);
+            case 41 -> n3_conv2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 42 -> n3_conv2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 43 -> n3_conv2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 44 -> n3_conv2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 45 -> n3_conv2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 46 -> n3_conv2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 47 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
+            case 48 -> n1_conv1_backward(f, ix, batch, training, lo, hi);
+            case 49 -> n0_conv1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 50 -> n0_conv1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 51 -> n0_conv1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 52 -> n0_conv1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 53 -> n0_conv1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 54 -> n0_conv1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
         }
     }
 
@@ -427,21 +429,47 @@ final class LeNet5Scalar extends CompiledNetwork {
                         int winner = -1;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
-                            if (-1 < ih && ih < 28) {
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    if (-1 < iw && iw < 28) {
-                                        float value = x[((n * 28 + ih) * 28 + iw) * 6 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = ih * 28 + iw;
-                                        }
-                                    }
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[((n * 28 + ih) * 28 + iw) * 6 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = ih * 28 + iw;
                                 }
                             }
                         }
                         y[((n * 14 + oh) * 14 + ow) * 6 + c] = max;
                         indices[((n * 14 + oh) * 14 + ow) * 6 + c] = winner;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 6: pool1 = maxpool2d(conv1), 6x28x28 -> 6x14x14.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n2_pool1_forward_eval(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[24];
+        float[] y = f[26];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int oh = 0; oh < 14; oh++) {
+                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+                for (int ow = 0; ow < 14; ow++) {
+                    for (int c = 0; c < 6; c++) {
+                        float acc = Float.NEGATIVE_INFINITY;
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                acc = Math.max(acc, x[((n * 28 + ih) * 28 + iw) * 6 + c]);
+                            }
+                        }
+                        y[((n * 14 + oh) * 14 + ow) * 6 + c] = acc;
                     }
                 }
             }
@@ -812,21 +840,47 @@ final class LeNet5Scalar extends CompiledNetwork {
                         int winner = -1;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
-                            if (-1 < ih && ih < 10) {
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    if (-1 < iw && iw < 10) {
-                                        float value = x[((n * 10 + ih) * 10 + iw) * 16 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = ih * 10 + iw;
-                                        }
-                                    }
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[((n * 10 + ih) * 10 + iw) * 16 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = ih * 10 + iw;
                                 }
                             }
                         }
                         y[((n * 5 + oh) * 5 + ow) * 16 + c] = max;
                         indices[((n * 5 + oh) * 5 + ow) * 16 + c] = winner;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 8: pool2 = maxpool2d(conv2), 16x10x10 -> 16x5x5.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n5_pool2_forward_eval(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[30];
+        float[] y = f[32];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output height: floor((10 + 2*0 - 2) / 2) + 1 = 5
+            for (int oh = 0; oh < 5; oh++) {
+                // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
+                for (int ow = 0; ow < 5; ow++) {
+                    for (int c = 0; c < 16; c++) {
+                        float acc = Float.NEGATIVE_INFINITY;
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                acc = Math.max(acc, x[((n * 10 + ih) * 10 + iw) * 16 + c]);
+                            }
+                        }
+                        y[((n * 5 + oh) * 5 + ow) * 16 + c] = acc;
                     }
                 }
             }
@@ -1866,56 +1920,58 @@ final class LeNet5Scalar extends CompiledNetwork {
                 forward 0 0 0 always 1
                 forward 1 28 0 always 59
                 forward 2 28 0 always 8417
-                forward 3 1 0 always 49393
-                forward 4 0 0 always 1
-                forward 5 10 0 always 44355
-                forward 6 1 0 always 16801
-                forward 7 0 0 always 1
-                forward 8 0 0 always 1
-                forward 9 1 0 always 109160
-                forward 10 1 0 always 1613
-                forward 11 0 0 always 1
-                forward 12 1 0 always 23295
+                forward 3 1 0 training 32929
+                forward 4 1 0 eval 16465
+                forward 5 0 0 always 1
+                forward 6 10 0 always 44355
+                forward 7 1 0 training 11201
+                forward 8 1 0 eval 5601
+                forward 9 0 0 always 1
+                forward 10 0 0 always 1
+                forward 11 1 0 always 109160
+                forward 12 1 0 always 1613
                 forward 13 0 0 always 1
-                forward 14 1 0 always 1369
-                forward 15 1 0 always 689
-                backward 16 0 10 always 4
-                backward 17 0 0 always 1
-                backward 18 0 14 always 253
+                forward 14 1 0 always 23295
+                forward 15 0 0 always 1
+                forward 16 1 0 always 1369
+                forward 17 1 0 always 689
+                backward 18 0 10 always 4
                 backward 19 0 0 always 1
-                backward 20 1 0 always 2175
-                backward 21 1 0 always 3
-                backward 22 0 84 always 4
-                backward 23 0 0 always 1
-                backward 24 0 20 always 2066
+                backward 20 0 14 always 253
+                backward 21 0 0 always 1
+                backward 22 1 0 always 2175
+                backward 23 1 0 always 3
+                backward 24 0 84 always 4
                 backward 25 0 0 always 1
-                backward 26 1 0 always 23208
-                backward 27 1 0 always 349
-                backward 28 1 0 always 3
-                backward 29 0 120 always 4
-                backward 30 0 0 always 1
-                backward 31 0 66 always 2948
-                backward 32 0 1 always 2108
-                backward 33 0 0 always 1
-                backward 34 1 0 always 110640
-                backward 35 1 0 always 493
-                backward 36 0 0 always 1
-                backward 37 1 0 always 1200
-                backward 38 1 0 always 3
-                backward 39 0 16 always 4
-                backward 40 0 0 always 1
-                backward 41 0 25 always 17808
+                backward 26 0 20 always 2066
+                backward 27 0 0 always 1
+                backward 28 1 0 always 23208
+                backward 29 1 0 always 349
+                backward 30 1 0 always 3
+                backward 31 0 120 always 4
+                backward 32 0 0 always 1
+                backward 33 0 66 always 2948
+                backward 34 0 1 always 2108
+                backward 35 0 0 always 1
+                backward 36 1 0 always 110640
+                backward 37 1 0 always 493
+                backward 38 0 0 always 1
+                backward 39 1 0 always 1200
+                backward 40 1 0 always 3
+                backward 41 0 16 always 4
                 backward 42 0 0 always 1
-                backward 43 10 0 always 163
-                backward 44 14 0 always 72489
-                backward 45 1 0 always 3528
-                backward 46 1 0 always 3
-                backward 47 0 6 always 4
-                backward 48 0 0 always 1
-                backward 49 0 5 always 44759
+                backward 43 0 25 always 17808
+                backward 44 0 0 always 1
+                backward 45 10 0 always 163
+                backward 46 14 0 always 72489
+                backward 47 1 0 always 3528
+                backward 48 1 0 always 3
+                backward 49 0 6 always 4
                 backward 50 0 0 always 1
-                backward 51 28 0 always 171 input-gradient
-                backward 52 28 0 always 9164 input-gradient
+                backward 51 0 5 always 44759
+                backward 52 0 0 always 1
+                backward 53 28 0 always 171 input-gradient
+                backward 54 28 0 always 9164 input-gradient
                 """;
     }
 }

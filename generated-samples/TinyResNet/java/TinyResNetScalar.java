@@ -6267,58 +6267,58 @@ final class TinyResNetScalar extends CompiledNetwork {
                 floats 193 per-sample 0 fixed 320
                 floats 194 per-sample 0 fixed 10 zeroed
                 floats 195 per-sample 0 fixed 320 zeroed
-                forward 0 0 0 unfolded 1
+                forward 0 0 0 training 1
                 forward 1 32 0 always 99
-                forward 2 32 0 unfolded 24443
-                forward 3 32 0 unfolded 2275
-                forward 4 0 0 folded 1
-                forward 5 32 0 folded 24443
-                forward 6 32 0 folded 2275
-                forward 7 0 0 unfolded 1
-                forward 8 1 0 unfolded 1
-                forward 9 0 0 unfolded 1
+                forward 2 32 0 training 24443
+                forward 3 32 0 training 2275
+                forward 4 0 0 eval 1
+                forward 5 32 0 eval 24443
+                forward 6 32 0 eval 2275
+                forward 7 0 0 training 1
+                forward 8 1 0 training 1
+                forward 9 0 0 training 1
                 forward 10 32 0 always 515
-                forward 11 32 0 unfolded 122723
-                forward 12 32 0 unfolded 10699
-                forward 13 0 0 folded 1
-                forward 14 32 0 folded 122723
-                forward 15 32 0 folded 10699
-                forward 16 0 0 unfolded 1
-                forward 17 1 0 unfolded 1
-                forward 18 0 0 unfolded 1
+                forward 11 32 0 training 122723
+                forward 12 32 0 training 10699
+                forward 13 0 0 eval 1
+                forward 14 32 0 eval 122723
+                forward 15 32 0 eval 10699
+                forward 16 0 0 training 1
+                forward 17 1 0 training 1
+                forward 18 0 0 training 1
                 forward 19 32 0 always 515
-                forward 20 32 0 unfolded 122723
-                forward 21 32 0 unfolded 10699
-                forward 22 0 0 folded 1
-                forward 23 32 0 folded 122723
-                forward 24 32 0 folded 10699
-                forward 25 0 0 unfolded 1
+                forward 20 32 0 training 122723
+                forward 21 32 0 training 10699
+                forward 22 0 0 eval 1
+                forward 23 32 0 eval 122723
+                forward 24 32 0 eval 10699
+                forward 25 0 0 training 1
                 forward 26 1 0 always 1
                 forward 27 1 0 always 1
-                forward 28 0 0 unfolded 1
+                forward 28 0 0 training 1
                 forward 29 32 0 always 515
-                forward 30 16 0 unfolded 116963
-                forward 31 16 0 unfolded 8788
-                forward 32 0 0 folded 1
-                forward 33 16 0 folded 116963
-                forward 34 16 0 folded 8788
-                forward 35 0 0 unfolded 1
-                forward 36 1 0 unfolded 1
-                forward 37 0 0 unfolded 1
+                forward 30 16 0 training 116963
+                forward 31 16 0 training 8788
+                forward 32 0 0 eval 1
+                forward 33 16 0 eval 116963
+                forward 34 16 0 eval 8788
+                forward 35 0 0 training 1
+                forward 36 1 0 training 1
+                forward 37 0 0 training 1
                 forward 38 16 0 always 515
-                forward 39 16 0 unfolded 232163
-                forward 40 16 0 unfolded 17428
-                forward 41 0 0 folded 1
-                forward 42 16 0 folded 232163
-                forward 43 16 0 folded 17428
-                forward 44 0 0 unfolded 1
-                forward 45 0 0 unfolded 1
-                forward 46 16 0 unfolded 14003
-                forward 47 16 0 unfolded 1052
-                forward 48 0 0 folded 1
-                forward 49 16 0 folded 14003
-                forward 50 16 0 folded 1052
-                forward 51 0 0 unfolded 1
+                forward 39 16 0 training 232163
+                forward 40 16 0 training 17428
+                forward 41 0 0 eval 1
+                forward 42 16 0 eval 232163
+                forward 43 16 0 eval 17428
+                forward 44 0 0 training 1
+                forward 45 0 0 training 1
+                forward 46 16 0 training 14003
+                forward 47 16 0 training 1052
+                forward 48 0 0 eval 1
+                forward 49 16 0 eval 14003
+                forward 50 16 0 eval 1052
+                forward 51 0 0 training 1
                 forward 52 1 0 always 1
                 forward 53 1 0 always 1
                 forward 54 0 0 always 1

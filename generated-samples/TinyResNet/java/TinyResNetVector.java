@@ -6144,58 +6144,58 @@ final class TinyResNetVector extends CompiledNetwork {
                 floats 193 per-sample 0 fixed 320
                 floats 194 per-sample 0 fixed 16 zeroed
                 floats 195 per-sample 0 fixed 512 zeroed
-                forward 0 0 0 unfolded 1
+                forward 0 0 0 training 1
                 forward 1 32 0 always 67
-                forward 2 32 0 unfolded 3059
-                forward 3 32 0 unfolded 288
-                forward 4 0 0 folded 1
-                forward 5 32 0 folded 3059
-                forward 6 32 0 folded 288
-                forward 7 0 0 unfolded 1
-                forward 8 1 0 unfolded 1
-                forward 9 0 0 unfolded 1
+                forward 2 32 0 training 3059
+                forward 3 32 0 training 288
+                forward 4 0 0 eval 1
+                forward 5 32 0 eval 3059
+                forward 6 32 0 eval 288
+                forward 7 0 0 training 1
+                forward 8 1 0 training 1
+                forward 9 0 0 training 1
                 forward 10 32 0 always 67
-                forward 11 32 0 unfolded 15344
-                forward 12 32 0 unfolded 1341
-                forward 13 0 0 folded 1
-                forward 14 32 0 folded 15344
-                forward 15 32 0 folded 1341
-                forward 16 0 0 unfolded 1
-                forward 17 1 0 unfolded 1
-                forward 18 0 0 unfolded 1
+                forward 11 32 0 training 15344
+                forward 12 32 0 training 1341
+                forward 13 0 0 eval 1
+                forward 14 32 0 eval 15344
+                forward 15 32 0 eval 1341
+                forward 16 0 0 training 1
+                forward 17 1 0 training 1
+                forward 18 0 0 training 1
                 forward 19 32 0 always 67
-                forward 20 32 0 unfolded 15344
-                forward 21 32 0 unfolded 1341
-                forward 22 0 0 folded 1
-                forward 23 32 0 folded 15344
-                forward 24 32 0 folded 1341
-                forward 25 0 0 unfolded 1
+                forward 20 32 0 training 15344
+                forward 21 32 0 training 1341
+                forward 22 0 0 eval 1
+                forward 23 32 0 eval 15344
+                forward 24 32 0 eval 1341
+                forward 25 0 0 training 1
                 forward 26 1 0 always 1
                 forward 27 1 0 always 1
-                forward 28 0 0 unfolded 1
+                forward 28 0 0 training 1
                 forward 29 32 0 always 67
-                forward 30 16 0 unfolded 12275
-                forward 31 16 0 unfolded 4397
-                forward 32 0 0 folded 1
-                forward 33 16 0 folded 12275
-                forward 34 16 0 folded 4397
-                forward 35 0 0 unfolded 1
-                forward 36 1 0 unfolded 1
-                forward 37 0 0 unfolded 1
+                forward 30 16 0 training 12275
+                forward 31 16 0 training 4397
+                forward 32 0 0 eval 1
+                forward 33 16 0 eval 12275
+                forward 34 16 0 eval 4397
+                forward 35 0 0 training 1
+                forward 36 1 0 training 1
+                forward 37 0 0 training 1
                 forward 38 16 0 always 67
-                forward 39 16 0 unfolded 24371
-                forward 40 16 0 unfolded 8717
-                forward 41 0 0 folded 1
-                forward 42 16 0 folded 24371
-                forward 43 16 0 folded 8717
-                forward 44 0 0 unfolded 1
-                forward 45 0 0 unfolded 1
-                forward 46 16 0 unfolded 1467
-                forward 47 16 0 unfolded 529
-                forward 48 0 0 folded 1
-                forward 49 16 0 folded 1467
-                forward 50 16 0 folded 529
-                forward 51 0 0 unfolded 1
+                forward 39 16 0 training 24371
+                forward 40 16 0 training 8717
+                forward 41 0 0 eval 1
+                forward 42 16 0 eval 24371
+                forward 43 16 0 eval 8717
+                forward 44 0 0 training 1
+                forward 45 0 0 training 1
+                forward 46 16 0 training 1467
+                forward 47 16 0 training 529
+                forward 48 0 0 eval 1
+                forward 49 16 0 eval 1467
+                forward 50 16 0 eval 529
+                forward 51 0 0 training 1
                 forward 52 1 0 always 1
                 forward 53 1 0 always 1
                 forward 54 0 0 always 1

@@ -29,163 +29,165 @@ final class TinyUNetVector extends CompiledNetwork {
             case 6 -> n2_enc1_2_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 7 -> n2_enc1_2_forward_tile4x2(f, ix, batch, training, lo, hi);
             case 8 -> n4_down1_forward(f, ix, batch, training, lo, hi);
-            case 9 -> n5_enc2_0_pack(f, ix, batch, training, lo, hi);
-            case 10 -> n5_enc2_0_pad(f, ix, batch, training, lo, hi);
-            case 11 -> n5_enc2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
-            case 12 -> n5_enc2_0_forward_tile2x2(f, ix, batch, training, lo, hi);
-            case 13 -> n7_enc2_2_pack(f, ix, batch, training, lo, hi);
-            case 14 -> n7_enc2_2_pad(f, ix, batch, training, lo, hi);
-            case 15 -> n7_enc2_2_forward_tile6x2(f, ix, batch, training, lo, hi);
-            case 16 -> n7_enc2_2_forward_tile2x2(f, ix, batch, training, lo, hi);
-            case 17 -> n9_down2_forward(f, ix, batch, training, lo, hi);
-            case 18 -> n10_bottom_0_pack(f, ix, batch, training, lo, hi);
-            case 19 -> n10_bottom_0_pad(f, ix, batch, training, lo, hi);
-            case 20 -> n10_bottom_0_forward_tile6x2(f, ix, batch, training, lo, hi);
-            case 21 -> n10_bottom_0_forward_tile4x2(f, ix, batch, training, lo, hi);
-            case 22 -> n12_up2_pack(f, ix, batch, training, lo, hi);
-            case 23 -> n12_up2_forward_tile6x2(f, ix, batch, training, lo, hi);
-            case 24 -> n12_up2_forward_tile4x2(f, ix, batch, training, lo, hi);
-            case 25 -> n12_up2_forward_phase1_tile6x2(f, ix, batch, training, lo, hi);
-            case 26 -> n12_up2_forward_phase1_tile4x2(f, ix, batch, training, lo, hi);
-            case 27 -> n12_up2_forward_phase2_tile6x2(f, ix, batch, training, lo, hi);
-            case 28 -> n12_up2_forward_phase2_tile4x2(f, ix, batch, training, lo, hi);
-            case 29 -> n12_up2_forward_phase3_tile6x2(f, ix, batch, training, lo, hi);
-            case 30 -> n12_up2_forward_phase3_tile4x2(f, ix, batch, training, lo, hi);
-            case 31 -> n13_dec2_0_forward(f, ix, batch, training, lo, hi);
-            case 32 -> n14_dec2_1_pack(f, ix, batch, training, lo, hi);
-            case 33 -> n14_dec2_1_pad(f, ix, batch, training, lo, hi);
-            case 34 -> n14_dec2_1_forward_tile6x2(f, ix, batch, training, lo, hi);
-            case 35 -> n14_dec2_1_forward_tile2x2(f, ix, batch, training, lo, hi);
-            case 36 -> n16_up1_pack(f, ix, batch, training, lo, hi);
-            case 37 -> n16_up1_forward_tile6x2(f, ix, batch, training, lo, hi);
-            case 38 -> n16_up1_forward_tile2x2(f, ix, batch, training, lo, hi);
-            case 39 -> n16_up1_forward_phase1_tile6x2(f, ix, batch, training, lo, hi);
-            case 40 -> n16_up1_forward_phase1_tile2x2(f, ix, batch, training, lo, hi);
-            case 41 -> n16_up1_forward_phase2_tile6x2(f, ix, batch, training, lo, hi);
-            case 42 -> n16_up1_forward_phase2_tile2x2(f, ix, batch, training, lo, hi);
-            case 43 -> n16_up1_forward_phase3_tile6x2(f, ix, batch, training, lo, hi);
-            case 44 -> n16_up1_forward_phase3_tile2x2(f, ix, batch, training, lo, hi);
-            case 45 -> n17_dec1_0_forward(f, ix, batch, training, lo, hi);
-            case 46 -> n18_dec1_1_pack(f, ix, batch, training, lo, hi);
-            case 47 -> n18_dec1_1_pad(f, ix, batch, training, lo, hi);
-            case 48 -> n18_dec1_1_forward_tile6x2(f, ix, batch, training, lo, hi);
-            case 49 -> n18_dec1_1_forward_tile4x2(f, ix, batch, training, lo, hi);
-            case 50 -> n20_mask_0_pack(f, ix, batch, training, lo, hi);
-            case 51 -> n20_mask_0_forward_tile13x1(f, ix, batch, training, lo, hi);
-            case 52 -> n20_mask_0_forward_tile12x1(f, ix, batch, training, lo, hi);
-            case 53 -> n21_mask_backward(f, ix, batch, training, lo, hi);
-            case 54 -> n20_mask_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 55 -> n20_mask_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 56 -> n20_mask_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 57 -> n20_mask_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 58 -> n20_mask_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 59 -> n20_mask_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
-            case 60 -> n20_mask_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 61 -> n19_dec1_backward(f, ix, batch, training, lo, hi);
-            case 62 -> n18_dec1_1_bias_grad(f, ix, batch, training, lo, hi);
-            case 63 -> n18_dec1_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 64 -> n18_dec1_1_weight_grad(f, ix, batch, training, lo, hi);
-            case 65 -> n18_dec1_1_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 66 -> n18_dec1_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 67 -> n18_dec1_1_grad_pad(f, ix, batch, training, lo, hi);
-            case 68 -> n18_dec1_1_input_grad_tile6x2(f, ix, batch, training, lo, hi);
-            case 69 -> n18_dec1_1_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 70 -> n17_dec1_0_backward(f, ix, batch, training, lo, hi);
-            case 71 -> n16_up1_bias_grad(f, ix, batch, training, lo, hi);
-            case 72 -> n16_up1_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 73 -> n16_up1_weight_grad(f, ix, batch, training, lo, hi);
-            case 74 -> n16_up1_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 75 -> n16_up1_weight_grad_phase1(f, ix, batch, training, lo, hi);
-            case 76 -> n16_up1_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
-            case 77 -> n16_up1_weight_grad_phase2(f, ix, batch, training, lo, hi);
-            case 78 -> n16_up1_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
-            case 79 -> n16_up1_weight_grad_phase3(f, ix, batch, training, lo, hi);
-            case 80 -> n16_up1_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
-            case 81 -> n16_up1_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 82 -> n16_up1_input_grad_tile6x2(f, ix, batch, training, lo, hi);
-            case 83 -> n16_up1_input_grad_tile2x2(f, ix, batch, training, lo, hi);
-            case 84 -> n15_dec2_backward(f, ix, batch, training, lo, hi);
-            case 85 -> n14_dec2_1_bias_grad(f, ix, batch, training, lo, hi);
-            case 86 -> n14_dec2_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 87 -> n14_dec2_1_weight_grad(f, ix, batch, training, lo, hi);
-            case 88 -> n14_dec2_1_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 89 -> n14_dec2_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 90 -> n14_dec2_1_grad_pad(f, ix, batch, training, lo, hi);
-            case 91 -> n14_dec2_1_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 92 -> n14_dec2_1_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 93 -> n13_dec2_0_backward(f, ix, batch, training, lo, hi);
-            case 94 -> n12_up2_bias_grad(f, ix, batch, training, lo, hi);
-            case 95 -> n12_up2_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 96 -> n12_up2_weight_grad(f, ix, batch, training, lo, hi);
-            case 97 -> n12_up2_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 98 -> n12_up2_weight_grad_phase1(f, ix, batch, training, lo, hi);
-            case 99 -> n12_up2_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
-            case 100 -> n12_up2_weight_grad_phase2(f, ix, batch, training, lo, hi);
-            case 101 -> n12_up2_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
-            case 102 -> n12_up2_weight_grad_phase3(f, ix, batch, training, lo, hi);
-            case 103 -> n12_up2_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
-            case 104 -> n12_up2_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 105 -> n12_up2_input_grad_tile6x2(f, ix, batch, training, lo, hi);
-            case 106 -> n12_up2_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 107 -> n11_bottom_backward(f, ix, batch, training, lo, hi);
-            case 108 -> n10_bottom_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 109 -> n10_bottom_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 110 -> n10_bottom_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 111 -> n10_bottom_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 112 -> n10_bottom_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 113 -> n10_bottom_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 114 -> n10_bottom_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
-            case 115 -> n10_bottom_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 116 -> n9_down2_backward(f, ix, batch, training, lo, hi);
-            case 117 -> n8_enc2_backward(f, ix, batch, training, lo, hi);
-            case 118 -> n7_enc2_2_bias_grad(f, ix, batch, training, lo, hi);
-            case 119 -> n7_enc2_2_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 120 -> n7_enc2_2_weight_grad(f, ix, batch, training, lo, hi);
-            case 121 -> n7_enc2_2_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 122 -> n7_enc2_2_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 123 -> n7_enc2_2_grad_pad(f, ix, batch, training, lo, hi);
-            case 124 -> n7_enc2_2_input_grad_tile6x2(f, ix, batch, training, lo, hi);
-            case 125 -> n7_enc2_2_input_grad_tile2x2(f, ix, batch, training, lo, hi);
-            case 126 -> n6_enc2_1_backward(f, ix, batch, training, lo, hi);
-            case 127 -> n5_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 9 -> n4_down1_forward_eval(f, ix, batch, training, lo, hi);
+            case 10 -> n5_enc2_0_pack(f, ix, batch, training, lo, hi);
+            case 11 -> n5_enc2_0_pad(f, ix, batch, training, lo, hi);
+            case 12 -> n5_enc2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 13 -> n5_enc2_0_forward_tile2x2(f, ix, batch, training, lo, hi);
+            case 14 -> n7_enc2_2_pack(f, ix, batch, training, lo, hi);
+            case 15 -> n7_enc2_2_pad(f, ix, batch, training, lo, hi);
+            case 16 -> n7_enc2_2_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 17 -> n7_enc2_2_forward_tile2x2(f, ix, batch, training, lo, hi);
+            case 18 -> n9_down2_forward(f, ix, batch, training, lo, hi);
+            case 19 -> n9_down2_forward_eval(f, ix, batch, training, lo, hi);
+            case 20 -> n10_bottom_0_pack(f, ix, batch, training, lo, hi);
+            case 21 -> n10_bottom_0_pad(f, ix, batch, training, lo, hi);
+            case 22 -> n10_bottom_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 23 -> n10_bottom_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 24 -> n12_up2_pack(f, ix, batch, training, lo, hi);
+            case 25 -> n12_up2_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 26 -> n12_up2_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 27 -> n12_up2_forward_phase1_tile6x2(f, ix, batch, training, lo, hi);
+            case 28 -> n12_up2_forward_phase1_tile4x2(f, ix, batch, training, lo, hi);
+            case 29 -> n12_up2_forward_phase2_tile6x2(f, ix, batch, training, lo, hi);
+            case 30 -> n12_up2_forward_phase2_tile4x2(f, ix, batch, training, lo, hi);
+            case 31 -> n12_up2_forward_phase3_tile6x2(f, ix, batch, training, lo, hi);
+            case 32 -> n12_up2_forward_phase3_tile4x2(f, ix, batch, training, lo, hi);
+            case 33 -> n13_dec2_0_forward(f, ix, batch, training, lo, hi);
+            case 34 -> n14_dec2_1_pack(f, ix, batch, training, lo, hi);
+            case 35 -> n14_dec2_1_pad(f, ix, batch, training, lo, hi);
+            case 36 -> n14_dec2_1_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 37 -> n14_dec2_1_forward_tile2x2(f, ix, batch, training, lo, hi);
+            case 38 -> n16_up1_pack(f, ix, batch, training, lo, hi);
+            case 39 -> n16_up1_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 40 -> n16_up1_forward_tile2x2(f, ix, batch, training, lo, hi);
+            case 41 -> n16_up1_forward_phase1_tile6x2(f, ix, batch, training, lo, hi);
+            case 42 -> n16_up1_forward_phase1_tile2x2(f, ix, batch, training, lo, hi);
+            case 43 -> n16_up1_forward_phase2_tile6x2(f, ix, batch, training, lo, hi);
+            case 44 -> n16_up1_forward_phase2_tile2x2(f, ix, batch, training, lo, hi);
+            case 45 -> n16_up1_forward_phase3_tile6x2(f, ix, batch, training, lo, hi);
+            case 46 -> n16_up1_forward_phase3_tile2x2(f, ix, batch, training, lo, hi);
+            case 47 -> n17_dec1_0_forward(f, ix, batch, training, lo, hi);
+            case 48 -> n18_dec1_1_pack(f, ix, batch, training, lo, hi);
+            case 49 -> n18_dec1_1_pad(f, ix, batch, training, lo, hi);
+            case 50 -> n18_dec1_1_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 51 -> n18_dec1_1_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 52 -> n20_mask_0_pack(f, ix, batch, training, lo, hi);
+            case 53 -> n20_mask_0_forward_tile13x1(f, ix, batch, training, lo, hi);
+            case 54 -> n20_mask_0_forward_tile12x1(f, ix, batch, training, lo, hi);
+            case 55 -> n21_mask_backward(f, ix, batch, training, lo, hi);
+            case 56 -> n20_mask_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 57 -> n20_mask_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 58 -> n20_mask_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 59 -> n20_mask_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 60 -> n20_mask_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 61 -> n20_mask_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 62 -> n20_mask_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 63 -> n19_dec1_backward(f, ix, batch, training, lo, hi);
+            case 64 -> n18_dec1_1_bias_grad(f, ix, batch, training, lo, hi);
+            case 65 -> n18_dec1_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 66 -> n18_dec1_1_weight_grad(f, ix, batch, training, lo, hi);
+            case 67 -> n18_dec1_1_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 68 -> n18_dec1_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 69 -> n18_dec1_1_grad_pad(f, ix, batch, training, lo, hi);
+            case 70 -> n18_dec1_1_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 71 -> n18_dec1_1_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 72 -> n17_dec1_0_backward(f, ix, batch, training, lo, hi);
+            case 73 -> n16_up1_bias_grad(f, ix, batch, training, lo, hi);
+            case 74 -> n16_up1_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 75 -> n16_up1_weight_grad(f, ix, batch, training, lo, hi);
+            case 76 -> n16_up1_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 77 -> n16_up1_weight_grad_phase1(f, ix, batch, training, lo, hi);
+            case 78 -> n16_up1_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
+            case 79 -> n16_up1_weight_grad_phase2(f, ix, batch, training, lo, hi);
+            case 80 -> n16_up1_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
+            case 81 -> n16_up1_weight_grad_phase3(f, ix, batch, training, lo, hi);
+            case 82 -> n16_up1_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
+            case 83 -> n16_up1_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 84 -> n16_up1_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 85 -> n16_up1_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 86 -> n15_dec2_backward(f, ix, batch, training, lo, hi);
+            case 87 -> n14_dec2_1_bias_grad(f, ix, batch, training, lo, hi);
+            case 88 -> n14_dec2_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 89 -> n14_dec2_1_weight_grad(f, ix, batch, training, lo, hi);
+            case 90 -> n14_dec2_1_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 91 -> n14_dec2_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 92 -> n14_dec2_1_grad_pad(f, ix, batch, training, lo, hi);
+            case 93 -> n14_dec2_1_input_grad_tile4x3(f, ix, batch, training, lo, hi);
+            case 94 -> n14_dec2_1_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 95 -> n13_dec2_0_backward(f, ix, batch, training, lo, hi);
+            case 96 -> n12_up2_bias_grad(f, ix, batch, training, lo, hi);
+            case 97 -> n12_up2_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 98 -> n12_up2_weight_grad(f, ix, batch, training, lo, hi);
+            case 99 -> n12_up2_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 100 -> n12_up2_weight_grad_phase1(f, ix, batch, training, lo, hi);
+            case 101 -> n12_up2_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
+            case 102 -> n12_up2_weight_grad_phase2(f, ix, batch, training, lo, hi);
+            case 103 -> n12_up2_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
+            case 104 -> n12_up2_weight_grad_phase3(f, ix, batch, training, lo, hi);
+            case 105 -> n12_up2_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
+            case 106 -> n12_up2_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 107 -> n12_up2_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 108 -> n12_up2_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 109 -> n11_bottom_backward(f, ix, batch, training, lo, hi);
+            case 110 -> n10_bottom_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 111 -> n10_bottom_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 112 -> n10_bottom_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 113 -> n10_bottom_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 114 -> n10_bottom_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 115 -> n10_bottom_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 116 -> n10_bottom_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 117 -> n10_bottom_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 118 -> n9_down2_backward(f, ix, batch, training, lo, hi);
+            case 119 -> n8_enc2_backward(f, ix, batch, training, lo, hi);
+            case 120 -> n7_enc2_2_bias_grad(f, ix, batch, training, lo, hi);
+            case 121 -> n7_enc2_2_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 122 -> n7_enc2_2_weight_grad(f, ix, batch, training, lo, hi);
+            case 123 -> n7_enc2_2_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 124 -> n7_enc2_2_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 125 -> n7_enc2_2_grad_pad(f, ix, batch, training, lo, hi);
+            case 126 -> n7_enc2_2_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 127 -> n7_enc2_2_input_grad_tile2x2(f, ix, batch, training, lo, hi);
         }
     }
 
     private static void dispatch1(int id, float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         switch (id) {
-            case 128 -> n5_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 129 -> n5_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 130 -> n5_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 131 -> n5_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 132 -> n5_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 133 -> n5_enc2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
-            case 134 -> n5_enc2_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
-            case 135 -> n4_down1_backward(f, ix, batch, training, lo, hi);
-            case 136 -> n3_enc1_backward(f, ix, batch, training, lo, hi);
-            case 137 -> n2_enc1_2_bias_grad(f, ix, batch, training, lo, hi);
-            case 138 -> n2_enc1_2_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 139 -> n2_enc1_2_weight_grad(f, ix, batch, training, lo, hi);
-            case 140 -> n2_enc1_2_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 141 -> n2_enc1_2_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 142 -> n2_enc1_2_grad_pad(f, ix, batch, training, lo, hi);
-            case 143 -> n2_enc1_2_input_grad_tile6x2(f, ix, batch, training, lo, hi);
-            case 144 -> n2_enc1_2_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 145 -> n1_enc1_1_backward(f, ix, batch, training, lo, hi);
-            case 146 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 147 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 148 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 149 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 150 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 151 -> n0_enc1_0_input_grad_tile13x1(f, ix, batch, training, lo, hi);
-            case 152 -> n0_enc1_0_input_grad_tile12x1(f, ix, batch, training, lo, hi);
+            case 128 -> n6_enc2_1_backward(f, ix, batch, training, lo, hi);
+            case 129 -> n5_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 130 -> n5_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 131 -> n5_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 132 -> n5_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 133 -> n5_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 134 -> n5_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 135 -> n5_enc2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 136 -> n5_enc2_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 137 -> n4_down1_backward(f, ix, batch, training, lo, hi);
+            case 138 -> n3_enc1_backward(f, ix, batch, training, lo, hi);
+            case 139 -> n2_enc1_2_bias_grad(f, ix, batch, training, lo, hi);
+            case 140 -> n2_enc1_2_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 141 -> n2_enc1_2_weight_grad(f, ix, batch, training, lo, hi);
+            case 142 -> n2_enc1_2_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 143 -> n2_enc1_2_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 144 -> n2_enc1_2_grad_pad(f, ix, batch, training, lo, hi);
+            case 145 -> n2_enc1_2_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 146 -> n2_enc1_2_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 147 -> n1_enc1_1_backward(f, ix, batch, training, lo, hi);
+            case 148 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 149 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 150 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 151 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 152 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 153 -> n0_enc1_0_input_grad_tile13x1(f, ix, batch, training, lo, hi);
+            case 154 -> n0_enc1_0_input_grad_tile12x1(f, ix, batch, training, lo, hi);
         }
     }
 
     @Override
     protected void runKernel(int id, float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
-        // 153 kernels, 128 to a method
+        // 155 kernels, 128 to a method
         switch (id / 128) {
             case 0 -> dispatch0(id, f, ix, batch, training, lo, hi);
             case 1 -> dispatch1(id, f, ix, batch, training, lo, hi);
@@ -1154,21 +1156,47 @@ final class TinyUNetVector extends CompiledNetwork {
                         int winner = -1;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
-                            if (-1 < ih && ih < 64) {
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    if (-1 < iw && iw < 64) {
-                                        float value = x[((n * 64 + ih) * 64 + iw) * 16 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = ih * 64 + iw;
-                                        }
-                                    }
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[((n * 64 + ih) * 64 + iw) * 16 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = ih * 64 + iw;
                                 }
                             }
                         }
                         y[((n * 32 + oh) * 32 + ow) * 16 + c] = max;
                         indices[((n * 32 + oh) * 32 + ow) * 16 + c] = winner;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 7: down1 = maxpool2d(enc1), 16x64x64 -> 16x32x32.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n4_down1_forward_eval(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[48];
+        float[] y = f[50];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output height: floor((64 + 2*0 - 2) / 2) + 1 = 32
+            for (int oh = 0; oh < 32; oh++) {
+                // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
+                for (int ow = 0; ow < 32; ow++) {
+                    for (int c = 0; c < 16; c += 8) {
+                        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 64 + ih) * 64 + iw) * 16 + c));
+                            }
+                        }
+                        acc.intoArray(y, ((n * 32 + oh) * 32 + ow) * 16 + c);
                     }
                 }
             }
@@ -2649,21 +2677,47 @@ final class TinyUNetVector extends CompiledNetwork {
                         int winner = -1;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
-                            if (-1 < ih && ih < 32) {
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    if (-1 < iw && iw < 32) {
-                                        float value = x[((n * 32 + ih) * 32 + iw) * 32 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = ih * 32 + iw;
-                                        }
-                                    }
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[((n * 32 + ih) * 32 + iw) * 32 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = ih * 32 + iw;
                                 }
                             }
                         }
                         y[((n * 16 + oh) * 16 + ow) * 32 + c] = max;
                         indices[((n * 16 + oh) * 16 + ow) * 32 + c] = winner;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 9: down2 = maxpool2d(enc2), 32x32x32 -> 32x16x16.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n9_down2_forward_eval(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[58];
+        float[] y = f[60];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
+            for (int oh = 0; oh < 16; oh++) {
+                // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+                for (int ow = 0; ow < 16; ow++) {
+                    for (int c = 0; c < 32; c += 8) {
+                        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 32 + ih) * 32 + iw) * 32 + c));
+                            }
+                        }
+                        acc.intoArray(y, ((n * 16 + oh) * 16 + ow) * 32 + c);
                     }
                 }
             }
@@ -7571,151 +7625,153 @@ final class TinyUNetVector extends CompiledNetwork {
                 forward 5 64 0 always 131
                 forward 6 64 0 always 30684
                 forward 7 64 0 always 2201
-                forward 8 1 0 always 688129
-                forward 9 0 0 always 1
-                forward 10 32 0 always 67
-                forward 11 32 0 always 30683
-                forward 12 32 0 always 2677
-                forward 13 0 0 always 1
-                forward 14 32 0 always 131
-                forward 15 32 0 always 60923
-                forward 16 32 0 always 5269
-                forward 17 1 0 always 344065
-                forward 18 0 0 always 1
-                forward 19 16 0 always 67
-                forward 20 16 0 always 48739
-                forward 21 16 0 always 17431
-                forward 22 0 0 always 1
-                forward 23 16 0 always 5499
-                forward 24 16 0 always 1969
+                forward 8 1 0 training 458753
+                forward 9 1 0 eval 28673
+                forward 10 0 0 always 1
+                forward 11 32 0 always 67
+                forward 12 32 0 always 30683
+                forward 13 32 0 always 2677
+                forward 14 0 0 always 1
+                forward 15 32 0 always 131
+                forward 16 32 0 always 60923
+                forward 17 32 0 always 5269
+                forward 18 1 0 training 229377
+                forward 19 1 0 eval 14337
+                forward 20 0 0 always 1
+                forward 21 16 0 always 67
+                forward 22 16 0 always 48739
+                forward 23 16 0 always 17431
+                forward 24 0 0 always 1
                 forward 25 16 0 always 5499
                 forward 26 16 0 always 1969
                 forward 27 16 0 always 5499
                 forward 28 16 0 always 1969
                 forward 29 16 0 always 5499
                 forward 30 16 0 always 1969
-                forward 31 0 0 always 1
-                forward 32 0 0 always 1
-                forward 33 32 0 always 259
-                forward 34 32 0 always 121403
-                forward 35 32 0 always 10453
-                forward 36 0 0 always 1
-                forward 37 32 0 always 3514
-                forward 38 32 0 always 307
+                forward 31 16 0 always 5499
+                forward 32 16 0 always 1969
+                forward 33 0 0 always 1
+                forward 34 0 0 always 1
+                forward 35 32 0 always 259
+                forward 36 32 0 always 121403
+                forward 37 32 0 always 10453
+                forward 38 0 0 always 1
                 forward 39 32 0 always 3514
                 forward 40 32 0 always 307
                 forward 41 32 0 always 3514
                 forward 42 32 0 always 307
                 forward 43 32 0 always 3514
                 forward 44 32 0 always 307
-                forward 45 0 0 always 1
-                forward 46 0 0 always 1
-                forward 47 64 0 always 259
-                forward 48 64 0 always 60924
-                forward 49 64 0 always 4361
-                forward 50 0 0 always 1
-                forward 51 64 0 always 1924
-                forward 52 64 0 always 451
-                backward 53 1 0 always 3
-                backward 54 0 1 always 3
-                backward 55 0 0 always 1
-                backward 56 0 2 always 61462
-                backward 57 0 1 always 45074
-                backward 58 0 0 always 1
-                backward 59 64 0 always 524
-                backward 60 64 0 always 43
-                backward 61 1 0 always 3
-                backward 62 0 2 always 4
-                backward 63 0 0 always 1
-                backward 64 0 45 always 90146
-                backward 65 0 3 always 90146
-                backward 66 0 0 always 1
-                backward 67 64 0 always 131
-                backward 68 64 0 always 61363
-                backward 69 64 0 always 4397
-                backward 70 0 0 always 1
-                backward 71 0 2 always 4
+                forward 45 32 0 always 3514
+                forward 46 32 0 always 307
+                forward 47 0 0 always 1
+                forward 48 0 0 always 1
+                forward 49 64 0 always 259
+                forward 50 64 0 always 60924
+                forward 51 64 0 always 4361
+                forward 52 0 0 always 1
+                forward 53 64 0 always 1924
+                forward 54 64 0 always 451
+                backward 55 1 0 always 3
+                backward 56 0 1 always 3
+                backward 57 0 0 always 1
+                backward 58 0 2 always 61462
+                backward 59 0 1 always 45074
+                backward 60 0 0 always 1
+                backward 61 64 0 always 524
+                backward 62 64 0 always 43
+                backward 63 1 0 always 3
+                backward 64 0 2 always 4
+                backward 65 0 0 always 1
+                backward 66 0 45 always 90146
+                backward 67 0 3 always 90146
+                backward 68 0 0 always 1
+                backward 69 64 0 always 131
+                backward 70 64 0 always 61363
+                backward 71 64 0 always 4397
                 backward 72 0 0 always 1
-                backward 73 0 5 always 22562
-                backward 74 0 1 always 10258
+                backward 73 0 2 always 4
+                backward 74 0 0 always 1
                 backward 75 0 5 always 22562
                 backward 76 0 1 always 10258
                 backward 77 0 5 always 22562
                 backward 78 0 1 always 10258
                 backward 79 0 5 always 22562
                 backward 80 0 1 always 10258
-                backward 81 0 0 always 1
-                backward 82 32 0 always 13843
-                backward 83 32 0 always 1205
-                backward 84 1 0 always 3
-                backward 85 0 4 always 4
-                backward 86 0 0 always 1
-                backward 87 0 90 always 45114
-                backward 88 0 9 always 32810
-                backward 89 0 0 always 1
-                backward 90 32 0 always 131
-                backward 91 32 0 always 92867
-                backward 92 32 0 always 34852
-                backward 93 0 0 always 1
-                backward 94 0 4 always 4
+                backward 81 0 5 always 22562
+                backward 82 0 1 always 10258
+                backward 83 0 0 always 1
+                backward 84 32 0 always 13843
+                backward 85 32 0 always 1205
+                backward 86 1 0 always 3
+                backward 87 0 4 always 4
+                backward 88 0 0 always 1
+                backward 89 0 90 always 45114
+                backward 90 0 9 always 32810
+                backward 91 0 0 always 1
+                backward 92 32 0 always 131
+                backward 93 32 0 always 92867
+                backward 94 32 0 always 34852
                 backward 95 0 0 always 1
-                backward 96 0 10 always 11322
-                backward 97 0 1 always 8234
+                backward 96 0 4 always 4
+                backward 97 0 0 always 1
                 backward 98 0 10 always 11322
                 backward 99 0 1 always 8234
                 backward 100 0 10 always 11322
                 backward 101 0 1 always 8234
                 backward 102 0 10 always 11322
                 backward 103 0 1 always 8234
-                backward 104 0 0 always 1
-                backward 105 16 0 always 21827
-                backward 106 16 0 always 7815
-                backward 107 1 0 always 3
-                backward 108 0 8 always 4
-                backward 109 0 0 always 1
-                backward 110 0 45 always 22636
-                backward 111 0 3 always 22636
-                backward 112 0 0 always 1
-                backward 113 16 0 always 131
-                backward 114 16 0 always 48563
-                backward 115 16 0 always 17357
-                backward 116 1 0 always 24576
-                backward 117 1 0 always 3
-                backward 118 0 4 always 4
-                backward 119 0 0 always 1
-                backward 120 0 45 always 45114
-                backward 121 0 3 always 45114
-                backward 122 0 0 always 1
-                backward 123 32 0 always 131
-                backward 124 32 0 always 60923
-                backward 125 32 0 always 5269
-                backward 126 1 0 always 3
-                backward 127 0 4 always 4
-                backward 128 0 0 always 1
-                backward 129 0 18 always 45114
-                backward 130 0 9 always 32810
-                backward 131 0 0 always 1
-                backward 132 32 0 always 131
-                backward 133 32 0 always 30464
-                backward 134 32 0 always 2637
-                backward 135 1 0 always 49152
-                backward 136 1 0 always 3
-                backward 137 0 2 always 4
-                backward 138 0 0 always 1
-                backward 139 0 18 always 90146
-                backward 140 0 9 always 65562
-                backward 141 0 0 always 1
-                backward 142 64 0 always 131
-                backward 143 64 0 always 30684
-                backward 144 64 0 always 2201
-                backward 145 1 0 always 3
-                backward 146 0 2 always 4
-                backward 147 0 0 always 1
-                backward 148 0 3 always 53270
+                backward 104 0 10 always 11322
+                backward 105 0 1 always 8234
+                backward 106 0 0 always 1
+                backward 107 16 0 always 21827
+                backward 108 16 0 always 7815
+                backward 109 1 0 always 3
+                backward 110 0 8 always 4
+                backward 111 0 0 always 1
+                backward 112 0 45 always 22636
+                backward 113 0 3 always 22636
+                backward 114 0 0 always 1
+                backward 115 16 0 always 131
+                backward 116 16 0 always 48563
+                backward 117 16 0 always 17357
+                backward 118 1 0 always 24576
+                backward 119 1 0 always 3
+                backward 120 0 4 always 4
+                backward 121 0 0 always 1
+                backward 122 0 45 always 45114
+                backward 123 0 3 always 45114
+                backward 124 0 0 always 1
+                backward 125 32 0 always 131
+                backward 126 32 0 always 60923
+                backward 127 32 0 always 5269
+                backward 128 1 0 always 3
+                backward 129 0 4 always 4
+                backward 130 0 0 always 1
+                backward 131 0 18 always 45114
+                backward 132 0 9 always 32810
+                backward 133 0 0 always 1
+                backward 134 32 0 always 131
+                backward 135 32 0 always 30464
+                backward 136 32 0 always 2637
+                backward 137 1 0 always 49152
+                backward 138 1 0 always 3
+                backward 139 0 2 always 4
+                backward 140 0 0 always 1
+                backward 141 0 18 always 90146
+                backward 142 0 9 always 65562
+                backward 143 0 0 always 1
+                backward 144 64 0 always 131
+                backward 145 64 0 always 30684
+                backward 146 64 0 always 2201
+                backward 147 1 0 always 3
+                backward 148 0 2 always 4
                 backward 149 0 0 always 1
-                backward 150 64 0 always 131 input-gradient
-                backward 151 64 0 always 16316 input-gradient
-                backward 152 64 0 always 3793 input-gradient
+                backward 150 0 3 always 53270
+                backward 151 0 0 always 1
+                backward 152 64 0 always 131 input-gradient
+                backward 153 64 0 always 16316 input-gradient
+                backward 154 64 0 always 3793 input-gradient
                 """;
     }
 }

@@ -26,62 +26,64 @@ final class VideoCNNVector extends CompiledNetwork {
             case 2 -> n0_c1_0_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 3 -> n0_c1_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 4 -> n2_p1_forward(f, ix, batch, training, lo, hi);
-            case 5 -> n3_c2_0_pack(f, ix, batch, training, lo, hi);
-            case 6 -> n3_c2_0_pad(f, ix, batch, training, lo, hi);
-            case 7 -> n3_c2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
-            case 8 -> n3_c2_0_forward_tile4x2(f, ix, batch, training, lo, hi);
-            case 9 -> n5_p2_forward(f, ix, batch, training, lo, hi);
-            case 10 -> n6_c3_0_pack(f, ix, batch, training, lo, hi);
-            case 11 -> n6_c3_0_pad(f, ix, batch, training, lo, hi);
-            case 12 -> n6_c3_0_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 13 -> n6_c3_0_forward_tile4x2(f, ix, batch, training, lo, hi);
-            case 14 -> n8_g_forward(f, ix, batch, training, lo, hi);
-            case 15 -> n9_logits_0_forward(f, ix, batch, training, lo, hi);
-            case 16 -> n10_logits_pack(f, ix, batch, training, lo, hi);
-            case 17 -> n10_logits_forward_tile1x2(f, ix, batch, training, lo, hi);
-            case 18 -> n10_logits_bias_grad(f, ix, batch, training, lo, hi);
-            case 19 -> n10_logits_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 20 -> n10_logits_weight_grad(f, ix, batch, training, lo, hi);
-            case 21 -> n10_logits_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 22 -> n10_logits_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 23 -> n10_logits_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 24 -> n10_logits_input_grad_tile1x1(f, ix, batch, training, lo, hi);
-            case 25 -> n9_logits_0_backward(f, ix, batch, training, lo, hi);
-            case 26 -> n8_g_backward(f, ix, batch, training, lo, hi);
-            case 27 -> n7_c3_backward(f, ix, batch, training, lo, hi);
-            case 28 -> n6_c3_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 29 -> n6_c3_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 30 -> n6_c3_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 31 -> n6_c3_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 32 -> n6_c3_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 33 -> n6_c3_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 34 -> n6_c3_0_input_grad_tile5x2(f, ix, batch, training, lo, hi);
-            case 35 -> n6_c3_0_input_grad_tile3x2(f, ix, batch, training, lo, hi);
-            case 36 -> n5_p2_backward(f, ix, batch, training, lo, hi);
-            case 37 -> n4_c2_backward(f, ix, batch, training, lo, hi);
-            case 38 -> n3_c2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 39 -> n3_c2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 40 -> n3_c2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 41 -> n3_c2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 42 -> n3_c2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 43 -> n3_c2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 44 -> n3_c2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
-            case 45 -> n3_c2_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 46 -> n2_p1_backward(f, ix, batch, training, lo, hi);
-            case 47 -> n1_c1_backward(f, ix, batch, training, lo, hi);
-            case 48 -> n0_c1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 49 -> n0_c1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 50 -> n0_c1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 51 -> n0_c1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 52 -> n0_c1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 53 -> n0_c1_0_input_grad_tile11x1(f, ix, batch, training, lo, hi);
-            case 54 -> n0_c1_0_input_grad_tile10x1(f, ix, batch, training, lo, hi);
-            case 55 -> n0_c1_0_input_grad_phase1_tile11x1(f, ix, batch, training, lo, hi);
-            case 56 -> n0_c1_0_input_grad_phase1_tile10x1(f, ix, batch, training, lo, hi);
-            case 57 -> n0_c1_0_input_grad_phase2_tile11x1(f, ix, batch, training, lo, hi);
-            case 58 -> n0_c1_0_input_grad_phase2_tile10x1(f, ix, batch, training, lo, hi);
-            case 59 -> n0_c1_0_input_grad_phase3_tile11x1(f, ix, batch, training, lo, hi);
-            case 60 -> n0_c1_0_input_grad_phase3_tile10x1(f, ix, batch, training, lo, hi);
+            case 5 -> n2_p1_forward_eval(f, ix, batch, training, lo, hi);
+            case 6 -> n3_c2_0_pack(f, ix, batch, training, lo, hi);
+            case 7 -> n3_c2_0_pad(f, ix, batch, training, lo, hi);
+            case 8 -> n3_c2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 9 -> n3_c2_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 10 -> n5_p2_forward(f, ix, batch, training, lo, hi);
+            case 11 -> n5_p2_forward_eval(f, ix, batch, training, lo, hi);
+            case 12 -> n6_c3_0_pack(f, ix, batch, training, lo, hi);
+            case 13 -> n6_c3_0_pad(f, ix, batch, training, lo, hi);
+            case 14 -> n6_c3_0_forward_tile4x3(f, ix, batch, training, lo, hi);
+            case 15 -> n6_c3_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 16 -> n8_g_forward(f, ix, batch, training, lo, hi);
+            case 17 -> n9_logits_0_forward(f, ix, batch, training, lo, hi);
+            case 18 -> n10_logits_pack(f, ix, batch, training, lo, hi);
+            case 19 -> n10_logits_forward_tile1x2(f, ix, batch, training, lo, hi);
+            case 20 -> n10_logits_bias_grad(f, ix, batch, training, lo, hi);
+            case 21 -> n10_logits_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 22 -> n10_logits_weight_grad(f, ix, batch, training, lo, hi);
+            case 23 -> n10_logits_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 24 -> n10_logits_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 25 -> n10_logits_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 26 -> n10_logits_input_grad_tile1x1(f, ix, batch, training, lo, hi);
+            case 27 -> n9_logits_0_backward(f, ix, batch, training, lo, hi);
+            case 28 -> n8_g_backward(f, ix, batch, training, lo, hi);
+            case 29 -> n7_c3_backward(f, ix, batch, training, lo, hi);
+            case 30 -> n6_c3_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 31 -> n6_c3_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 32 -> n6_c3_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 33 -> n6_c3_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 34 -> n6_c3_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 35 -> n6_c3_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 36 -> n6_c3_0_input_grad_tile5x2(f, ix, batch, training, lo, hi);
+            case 37 -> n6_c3_0_input_grad_tile3x2(f, ix, batch, training, lo, hi);
+            case 38 -> n5_p2_backward(f, ix, batch, training, lo, hi);
+            case 39 -> n4_c2_backward(f, ix, batch, training, lo, hi);
+            case 40 -> n3_c2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 41 -> n3_c2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 42 -> n3_c2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 43 -> n3_c2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 44 -> n3_c2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 45 -> n3_c2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 46 -> n3_c2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 47 -> n3_c2_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 48 -> n2_p1_backward(f, ix, batch, training, lo, hi);
+            case 49 -> n1_c1_backward(f, ix, batch, training, lo, hi);
+            case 50 -> n0_c1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 51 -> n0_c1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 52 -> n0_c1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 53 -> n0_c1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 54 -> n0_c1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 55 -> n0_c1_0_input_grad_tile11x1(f, ix, batch, training, lo, hi);
+            case 56 -> n0_c1_0_input_grad_tile10x1(f, ix, batch, training, lo, hi);
+            case 57 -> n0_c1_0_input_grad_phase1_tile11x1(f, ix, batch, training, lo, hi);
+            case 58 -> n0_c1_0_input_grad_phase1_tile10x1(f, ix, batch, training, lo, hi);
+            case 59 -> n0_c1_0_input_grad_phase2_tile11x1(f, ix, batch, training, lo, hi);
+            case 60 -> n0_c1_0_input_grad_phase2_tile10x1(f, ix, batch, training, lo, hi);
+            case 61 -> n0_c1_0_input_grad_phase3_tile11x1(f, ix, batch, training, lo, hi);
+            case 62 -> n0_c1_0_input_grad_phase3_tile10x1(f, ix, batch, training, lo, hi);
         }
     }
 
@@ -995,25 +997,53 @@ final class VideoCNNVector extends CompiledNetwork {
                             float max = Float.NEGATIVE_INFINITY;
                             int winner = -1;
                             int id = od;
-                            if (-1 < id && id < 16) {
-                                for (int kh = 0; kh < 2; kh++) {
-                                    int ih = oh * 2 + kh;
-                                    if (-1 < ih && ih < 32) {
-                                        for (int kw = 0; kw < 2; kw++) {
-                                            int iw = ow * 2 + kw;
-                                            if (-1 < iw && iw < 32) {
-                                                float value = x[(((n * 16 + id) * 32 + ih) * 32 + iw) * 16 + c];
-                                                if (winner < 0 || value > max || value != value && max == max) {
-                                                    max = value;
-                                                    winner = (id * 32 + ih) * 32 + iw;
-                                                }
-                                            }
-                                        }
+                            for (int kh = 0; kh < 2; kh++) {
+                                int ih = oh * 2 + kh;
+                                for (int kw = 0; kw < 2; kw++) {
+                                    int iw = ow * 2 + kw;
+                                    float value = x[(((n * 16 + id) * 32 + ih) * 32 + iw) * 16 + c];
+                                    if (winner < 0 || value > max || value != value && max == max) {
+                                        max = value;
+                                        winner = (id * 32 + ih) * 32 + iw;
                                     }
                                 }
                             }
                             y[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = max;
                             indices[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = winner;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 6: p1 = maxpool3d(c1), 16x16x32x32 -> 16x16x16x16.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n2_p1_forward_eval(float[][] f, int[][] ix, int batch, int training, int lo,
+            int hi) {
+        float[] x = f[20];
+        float[] y = f[22];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output depth: floor((16 + 2*0 - 1) / 1) + 1 = 16
+            for (int od = 0; od < 16; od++) {
+                // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
+                for (int oh = 0; oh < 16; oh++) {
+                    // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+                    for (int ow = 0; ow < 16; ow++) {
+                        for (int c = 0; c < 16; c += 8) {
+                            FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                            int id = od;
+                            for (int kh = 0; kh < 2; kh++) {
+                                int ih = oh * 2 + kh;
+                                for (int kw = 0; kw < 2; kw++) {
+                                    int iw = ow * 2 + kw;
+                                    acc = acc.max(FloatVector.fromArray(SPECIES, x, (((n * 16 + id) * 32 + ih) * 32 + iw) * 16 + c));
+                                }
+                            }
+                            acc.intoArray(y, (((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c);
                         }
                     }
                 }
@@ -1603,26 +1633,56 @@ final class VideoCNNVector extends CompiledNetwork {
                             int winner = -1;
                             for (int kd = 0; kd < 2; kd++) {
                                 int id = od * 2 + kd;
-                                if (-1 < id && id < 16) {
-                                    for (int kh = 0; kh < 2; kh++) {
-                                        int ih = oh * 2 + kh;
-                                        if (-1 < ih && ih < 16) {
-                                            for (int kw = 0; kw < 2; kw++) {
-                                                int iw = ow * 2 + kw;
-                                                if (-1 < iw && iw < 16) {
-                                                    float value = x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c];
-                                                    if (winner < 0 || value > max || value != value && max == max) {
-                                                        max = value;
-                                                        winner = (id * 16 + ih) * 16 + iw;
-                                                    }
-                                                }
-                                            }
+                                for (int kh = 0; kh < 2; kh++) {
+                                    int ih = oh * 2 + kh;
+                                    for (int kw = 0; kw < 2; kw++) {
+                                        int iw = ow * 2 + kw;
+                                        float value = x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c];
+                                        if (winner < 0 || value > max || value != value && max == max) {
+                                            max = value;
+                                            winner = (id * 16 + ih) * 16 + iw;
                                         }
                                     }
                                 }
                             }
                             y[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = max;
                             indices[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = winner;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 8: p2 = maxpool3d(c2), 32x16x16x16 -> 32x8x8x8.
+     * <p>The forward pass in eval mode, which keeps no winner indices for a backward pass.
+     */
+    private static void n5_p2_forward_eval(float[][] f, int[][] ix, int batch, int training, int lo,
+            int hi) {
+        float[] x = f[26];
+        float[] y = f[28];
+        // the samples of the batch
+        for (int n = lo; n < hi; n++) {
+            // output depth: floor((16 + 2*0 - 2) / 2) + 1 = 8
+            for (int od = 0; od < 8; od++) {
+                // output height: floor((16 + 2*0 - 2) / 2) + 1 = 8
+                for (int oh = 0; oh < 8; oh++) {
+                    // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
+                    for (int ow = 0; ow < 8; ow++) {
+                        for (int c = 0; c < 32; c += 8) {
+                            FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                            for (int kd = 0; kd < 2; kd++) {
+                                int id = od * 2 + kd;
+                                for (int kh = 0; kh < 2; kh++) {
+                                    int ih = oh * 2 + kh;
+                                    for (int kw = 0; kw < 2; kw++) {
+                                        int iw = ow * 2 + kw;
+                                        acc = acc.max(FloatVector.fromArray(SPECIES, x, (((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c));
+                                    }
+                                }
+                            }
+                            acc.intoArray(y, (((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c);
                         }
                     }
                 }
@@ -2629,63 +2689,65 @@ final class VideoCNNVector extends CompiledNetwork {
                 forward 1 1024 0 always 132
                 forward 2 512 0 always 24505
                 forward 3 512 0 always 2190
-                forward 4 1 0 always 2752512
-                forward 5 0 0 always 1
-                forward 6 256 0 always 36
-                forward 7 256 0 always 36608
-                forward 8 256 0 always 13108
-                forward 9 1 0 always 1277952
-                forward 10 0 0 always 1
-                forward 11 64 0 always 36
-                forward 12 64 0 always 69440
-                forward 13 64 0 always 26067
-                forward 14 0 0 always 1
-                forward 15 0 0 always 1
+                forward 4 1 0 training 1835008
+                forward 5 1 0 eval 114688
+                forward 6 0 0 always 1
+                forward 7 256 0 always 36
+                forward 8 256 0 always 36608
+                forward 9 256 0 always 13108
+                forward 10 1 0 training 819200
+                forward 11 1 0 eval 49152
+                forward 12 0 0 always 1
+                forward 13 64 0 always 36
+                forward 14 64 0 always 69440
+                forward 15 64 0 always 26067
                 forward 16 0 0 always 1
-                forward 17 1 0 always 399
-                backward 18 0 2 always 4
-                backward 19 0 0 always 1
-                backward 20 0 10 always 58
-                backward 21 0 1 always 44
-                backward 22 0 0 always 1
-                backward 23 1 0 always 185
-                backward 24 1 0 always 53
-                backward 25 0 0 always 1
-                backward 26 0 0 always 1
-                backward 27 1 0 always 3
-                backward 28 0 8 always 4
-                backward 29 0 0 always 1
-                backward 30 0 135 always 45160
-                backward 31 0 9 always 45160
-                backward 32 0 0 always 1
-                backward 33 64 0 always 68
-                backward 34 64 0 always 62364
-                backward 35 64 0 always 41612
-                backward 36 1 0 always 49152
-                backward 37 1 0 always 3
-                backward 38 0 4 always 4
-                backward 39 0 0 always 1
-                backward 40 0 54 always 180280
-                backward 41 0 27 always 131112
-                backward 42 0 0 always 1
-                backward 43 256 0 always 68
-                backward 44 256 0 always 36451
-                backward 45 256 0 always 13037
-                backward 46 1 0 always 196608
-                backward 47 1 0 always 3
-                backward 48 0 2 always 4
-                backward 49 0 0 always 1
-                backward 50 0 75 always 213013
+                forward 17 0 0 always 1
+                forward 18 0 0 always 1
+                forward 19 1 0 always 399
+                backward 20 0 2 always 4
+                backward 21 0 0 always 1
+                backward 22 0 10 always 58
+                backward 23 0 1 always 44
+                backward 24 0 0 always 1
+                backward 25 1 0 always 185
+                backward 26 1 0 always 53
+                backward 27 0 0 always 1
+                backward 28 0 0 always 1
+                backward 29 1 0 always 3
+                backward 30 0 8 always 4
+                backward 31 0 0 always 1
+                backward 32 0 135 always 45160
+                backward 33 0 9 always 45160
+                backward 34 0 0 always 1
+                backward 35 64 0 always 68
+                backward 36 64 0 always 62364
+                backward 37 64 0 always 41612
+                backward 38 1 0 always 49152
+                backward 39 1 0 always 3
+                backward 40 0 4 always 4
+                backward 41 0 0 always 1
+                backward 42 0 54 always 180280
+                backward 43 0 27 always 131112
+                backward 44 0 0 always 1
+                backward 45 256 0 always 68
+                backward 46 256 0 always 36451
+                backward 47 256 0 always 13037
+                backward 48 1 0 always 196608
+                backward 49 1 0 always 3
+                backward 50 0 2 always 4
                 backward 51 0 0 always 1
-                backward 52 512 0 always 68 input-gradient
-                backward 53 512 0 always 20895 input-gradient
-                backward 54 512 0 always 9585 input-gradient
-                backward 55 512 0 always 13947 input-gradient
-                backward 56 512 0 always 6399 input-gradient
+                backward 52 0 75 always 213013
+                backward 53 0 0 always 1
+                backward 54 512 0 always 68 input-gradient
+                backward 55 512 0 always 20895 input-gradient
+                backward 56 512 0 always 9585 input-gradient
                 backward 57 512 0 always 13947 input-gradient
                 backward 58 512 0 always 6399 input-gradient
-                backward 59 512 0 always 9315 input-gradient
-                backward 60 512 0 always 4275 input-gradient
+                backward 59 512 0 always 13947 input-gradient
+                backward 60 512 0 always 6399 input-gradient
+                backward 61 512 0 always 9315 input-gradient
+                backward 62 512 0 always 4275 input-gradient
                 """;
     }
 }

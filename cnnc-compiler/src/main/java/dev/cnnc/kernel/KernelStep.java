@@ -8,21 +8,22 @@ import java.util.Objects;
  * fixed} iterations that write disjoint parts of its outputs, so that threads can split the range;
  * a serial kernel ({@code perSample == fixed == 0}) is called once on one thread.
  *
- * @param phase when a forward step runs: always, or on one side of batch-norm folding
+ * @param phase when a forward step runs: always, or in one mode only
  * @param cost the statements one iteration of the parallel loop runs, estimated ({@link KernelCost})
  */
 public record KernelStep(String method, int perSample, int fixed, Phase phase, long cost) {
 
     /**
-     * Which forward passes run a step. Where batch norm folds into the convolution before it, an
-     * eval-mode forward runs the {@link #FOLDED} kernels, and a training-mode one the {@link
-     * #UNFOLDED} ones, which also run (in eval mode) before a backward pass that follows a folded
-     * forward, since the gradients need the tensors folding skips.
+     * Which forward passes run a step. Where a layer has a cheaper eval-mode variant (batch norm
+     * folded into the convolution before it, a max pool that keeps no winner indices), an eval-mode
+     * forward runs the {@link #EVAL} kernels, and a training-mode one the {@link #TRAINING} ones,
+     * which also run (in eval mode) before a backward pass that follows an eval-mode forward, since
+     * the gradients need what the eval variants skip.
      */
     public enum Phase {
         ALWAYS,
-        UNFOLDED,
-        FOLDED;
+        TRAINING,
+        EVAL;
 
         public String layoutName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -84,10 +84,10 @@ final class BufferPlanner {
         for (int i = 0; i < f; i++) {
             KernelStep step = forward.get(i);
             for (int slot : TableSlots.floats(kernels.method(step.method()))) {
-                if (step.phase() != KernelStep.Phase.FOLDED) {
+                if (step.phase() != KernelStep.Phase.EVAL) {
                     use(training, slot, 1 + i);
                 }
-                if (step.phase() != KernelStep.Phase.UNFOLDED) {
+                if (step.phase() != KernelStep.Phase.TRAINING) {
                     use(eval, slot, 1 + i);
                 }
             }

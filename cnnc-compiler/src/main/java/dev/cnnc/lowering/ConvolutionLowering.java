@@ -103,7 +103,7 @@ final class ConvolutionLowering {
                     c(y.channels()));
         }
         boolean folds = layer.fold() != null;
-        layer.phase(folds ? KernelStep.Phase.UNFOLDED : KernelStep.Phase.ALWAYS);
+        layer.phase(folds ? KernelStep.Phase.TRAINING : KernelStep.Phase.ALWAYS);
         layer.addForward(pack);
         Gather forward = Gather.of(layer, x, layer.forwardTarget().value(), f.forwardAxes(), f.kernel(), packedSlot,
                 biasSlot, false, f.groups(), layer.fusedActivation());
@@ -112,11 +112,11 @@ final class ConvolutionLowering {
             ConvolutionKernels.padCopy(layer, copy, forward);
             layer.phase(KernelStep.Phase.ALWAYS);
             layer.addForward(copy);
-            layer.phase(folds ? KernelStep.Phase.UNFOLDED : KernelStep.Phase.ALWAYS);
+            layer.phase(folds ? KernelStep.Phase.TRAINING : KernelStep.Phase.ALWAYS);
         }
         ConvolutionKernels.gather(layer, "forward", forward, layer::addForward);
         if (folds) {
-            layer.phase(KernelStep.Phase.FOLDED);
+            layer.phase(KernelStep.Phase.EVAL);
             foldBatchNorm(layer, f, forward, taps);
             layer.phase(KernelStep.Phase.ALWAYS);
         }

@@ -26,6 +26,7 @@ final class KernelDocs {
                     + " gradient's gather."),
             Map.entry("forward", "The forward pass."),
             Map.entry("forward_folded", "The forward pass in eval mode, with the batch norm folded into the weights."),
+            Map.entry("forward_eval", "The forward pass in eval mode, which keeps no winner indices for a backward pass."),
             Map.entry("backward", "The backward pass: adds this layer's input gradient."),
             Map.entry("input_grad", "The input gradient: the forward gather over the output gradient with the"
                     + " flipped, transposed weights."),

@@ -30,6 +30,7 @@ final class Layer {
     private final List<String> explanations = new ArrayList<>();
     private Node fusedActivation;
     private boolean fusedIntoProducer;
+    private boolean unpooled;
     private FoldBatchNorm.Fold fold;
     private KernelStep.Phase phase = KernelStep.Phase.ALWAYS;
 
@@ -88,6 +89,15 @@ final class Layer {
 
     boolean isFusedIntoProducer() {
         return fusedIntoProducer;
+    }
+
+    /** Marks this max pool as one a maxunpool reads the indices of, so that every forward pass must keep them. */
+    void unpooled() {
+        unpooled = true;
+    }
+
+    boolean isUnpooled() {
+        return unpooled;
     }
 
     SlotPlan plan() {

@@ -72,8 +72,17 @@ public final class NetworkLowering {
                 foldedAway.add(fold.activation().output());
             }
         }
+        Set<String> unpooled = new HashSet<>();
+        for (Node node : nodes) {
+            if (node.op() instanceof Op.MaxUnpool unpool) {
+                unpooled.add(unpool.pool());
+            }
+        }
         for (int i = 0; i < nodes.size(); i++) {
             Layer layer = new Layer(plan, nodes.get(i), i, tensors, unroll);
+            if (unpooled.contains(nodes.get(i).output())) {
+                layer.unpooled();
+            }
             if (fused.containsKey(nodes.get(i).output())) {
                 layer.fuse(fused.get(nodes.get(i).output()));
             }
@@ -85,7 +94,7 @@ public final class NetworkLowering {
             }
             if (foldedAway.contains(nodes.get(i).output())) {
                 // What the folded gather computes in eval mode: these forward kernels run in training only.
-                layer.phase(KernelStep.Phase.UNFOLDED);
+                layer.phase(KernelStep.Phase.TRAINING);
             }
             lowerNode(layer);
             layers.add(layer);

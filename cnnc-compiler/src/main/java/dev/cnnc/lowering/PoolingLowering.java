@@ -18,6 +18,7 @@ import dev.cnnc.interpreter.Windows;
 import dev.cnnc.ir.Op;
 import dev.cnnc.kernel.Expr;
 import dev.cnnc.kernel.Expr.Compare.Relation;
+import dev.cnnc.kernel.KernelStep;
 import dev.cnnc.kernel.Variable;
 import dev.cnnc.runtime.kernels.Window;
 
@@ -48,21 +49,31 @@ final class PoolingLowering {
                         () -> k.loop(O[2], sizes[2], LoopNotes.output(layer, 2, sizes[2]), body))));
     }
 
-    /** Taps {@code kd, kh, kw} of the window, each reading {@code id, ih, iw} only inside the input. */
+    /**
+     * Taps {@code kd, kh, kw} of the window, each reading {@code id, ih, iw} only inside the input;
+     * a dimension no window leaves (no padding, no ceil-mode overhang) is not checked.
+     */
     private static void overTaps(KernelBuilder k, Window w, Runnable body, int d) {
         if (d == 3) {
             body.run();
             return;
         }
+        int lastTap = (w.output()[d] - 1) * w.stride()[d] - w.padBefore()[d] + (w.kernel()[d] - 1) * w.dilation()[d];
+        boolean inside = w.padBefore()[d] == 0 && lastTap < w.input()[d];
         k.loop(K[d], w.kernel()[d], () -> {
             k.set(I[d], add(mul(v(O[d]), w.stride()[d]), c(-w.padBefore()[d]), mul(v(K[d]), w.dilation()[d])));
-            k.ifLess(c(-1), v(I[d]), () -> k.ifLess(v(I[d]), c(w.input()[d]), () -> overTaps(k, w, body, d + 1)));
+            if (inside) {
+                overTaps(k, w, body, d + 1);
+            } else {
+                k.ifLess(c(-1), v(I[d]), () -> k.ifLess(v(I[d]), c(w.input()[d]), () -> overTaps(k, w, body, d + 1)));
+            }
         });
     }
 
     /**
-     * Scalar over channels: the first maximum wins, NaN wins over numbers, and the winner's place
-     * within its channel plane is kept for the backward pass and for maxunpool.
+     * Scalar over channels where the winner's place is needed, by the backward pass or a maxunpool:
+     * the first maximum wins, NaN wins over numbers, and the winner's place within its channel
+     * plane is kept. An eval-mode forward pass that no maxunpool reads runs a vector max instead.
      */
     static void maxPool(Layer layer, Op.MaxPool pool) {
         Plane x = layer.input(0).value();
@@ -70,6 +81,9 @@ final class PoolingLowering {
         Window w = Windows.maxPool(pool, layer.input(0).shape(), layer.output().shape());
         int indices = layer.plan().ints(y.sampleSize(), 0);
         layer.plan().poolIndices(layer.node().output(), indices);
+        boolean evalVariant = !layer.isUnpooled();
+        // The indexed kernel's branches follow the data, which costs most on batches the branch predictor cannot learn.
+        layer.phase(evalVariant ? KernelStep.Phase.TRAINING : KernelStep.Phase.ALWAYS);
         KernelBuilder f = layer.kernel("forward");
         Variable xs = f.floats("x", x.slot());
         Variable ys = f.floats("y", y.slot());
@@ -93,7 +107,27 @@ final class PoolingLowering {
             f.store(ix, out, v(WINNER));
         }));
         layer.addForward(f);
+        if (evalVariant) {
+            layer.phase(KernelStep.Phase.EVAL);
+            KernelBuilder e = layer.kernel("forward_eval");
+            Variable exs = e.floats("x", x.slot());
+            Variable eys = e.floats("y", y.slot());
+            overOutput(layer, e, y, () -> e.loop(C, c(0), c(x.padded()), layer.lanes(), () -> {
+                e.set(ACC, broadcast(c(Float.NEGATIVE_INFINITY)));
+                overTaps(e, w, () -> e.set(ACC, max(v(ACC), vload(exs, x.at(v(N), v(I[0]), v(I[1]), v(I[2]), v(C))))),
+                        0);
+                e.store(eys, y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C)), v(ACC));
+            }));
+            layer.addForward(e);
+            layer.phase(KernelStep.Phase.ALWAYS);
+        }
+        layer.addBackward(maxPoolBackward(layer, x, y, indices));
+        layer.explain(pool.name() + ": scalar loop over channels keeping the winner's index"
+                + (evalVariant ? "; in eval mode a vector max over channels, without indices" : ""));
+    }
 
+    /** {@code gx[winner] += gy} for every output the window of which had a winner. */
+    private static KernelBuilder maxPoolBackward(Layer layer, Plane x, Plane y, int indices) {
         KernelBuilder b = layer.kernel("backward");
         Variable gy = b.floats("gy", layer.output().gradient().slot());
         Variable gx = b.floats("gx", layer.input(0).gradient().slot());
@@ -104,8 +138,7 @@ final class PoolingLowering {
             b.ifLess(c(-1), v(WINNER), () -> b.addTo(gx, x.at(row(v(N), x.positions(), v(WINNER)), v(C)),
                     load(gy, at)));
         })));
-        layer.addBackward(b);
-        layer.explain(pool.name() + ": scalar loop over channels (the winner's index is kept per lane)");
+        return b;
     }
 
     /** The window of output {@code (od, oh, ow)} clipped to the input, and its divisor, as {@code AvgPooling} counts them. */

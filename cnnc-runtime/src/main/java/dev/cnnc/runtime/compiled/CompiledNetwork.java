@@ -19,7 +19,7 @@ import java.util.List;
 public abstract class CompiledNetwork extends AbstractNetwork {
 
     private final NetworkLayout layout;
-    private final boolean folds;
+    private final boolean evalDiffers;
     // Arrays, not lists: walking them allocates no iterator, whatever the JIT decides.
     private final NetworkLayout.Step[] forwardSteps;
     private final NetworkLayout.Step[] backwardSteps;
@@ -49,7 +49,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     private CompiledNetwork(NetworkLayout layout) {
         super(layout.spec());
         this.layout = layout;
-        this.folds = layout.folds();
+        this.evalDiffers = layout.evalDiffers();
         this.forwardSteps = layout.forward().toArray(NetworkLayout.Step[]::new);
         this.backwardSteps = layout.backward().toArray(NetworkLayout.Step[]::new);
         this.parameterSlots = layout.parameters().toArray(NetworkLayout.ParameterSlots[]::new);
@@ -100,8 +100,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         if (isTraining()) {
             drawDropoutMasks();
         }
-        boolean folded = !isTraining() && folds;
-        run(forwardSteps, batch, isTraining() ? 1 : 0, folded ? NetworkLayout.Phase.UNFOLDED : NetworkLayout.Phase.FOLDED);
+        run(forwardSteps, batch, isTraining() ? 1 : 0, isTraining() ? NetworkLayout.Phase.EVAL : NetworkLayout.Phase.TRAINING);
         lastBatch = batch;
         lastTraining = isTraining();
         lastEval = !isTraining();
@@ -141,10 +140,10 @@ public abstract class CompiledNetwork extends AbstractNetwork {
             checkDestinations(gradInputs, layout.inputs(), batch, "input gradient");
         }
         bindParameters();
-        if (lastEval && (folds || buffers.anyShared())) {
+        if (lastEval && (evalDiffers || buffers.anyShared())) {
             // The backward kernels read tensors an eval pass skipped (folding) or let others overwrite (the eval plan).
             buffers.bind(BufferTables.Plan.TRAINING, batch);
-            run(forwardSteps, batch, 0, NetworkLayout.Phase.FOLDED);
+            run(forwardSteps, batch, 0, NetworkLayout.Phase.EVAL);
         }
         lastEval = false;
         buffers.zeroBeforeBackward();

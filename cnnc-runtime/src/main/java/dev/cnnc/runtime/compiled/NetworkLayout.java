@@ -26,16 +26,16 @@ import java.util.Locale;
  * ints 0 per-sample 1176 fixed 0
  * dropout 12 shape 120 p 0.5
  * forward 0 0 0 always 1
- * forward 1 24 0 unfolded 4200
- * forward 2 24 0 folded 4200
+ * forward 1 24 0 training 4200
+ * forward 2 24 0 eval 4200
  * backward 3 0 36 always 900
  * backward 4 24 0 always 4200 input-gradient
  * </pre>
  *
  * <p>A {@code forward} or {@code backward} line is a step of that pass, in order: the kernel's
  * dispatch index, its parallel range, {@code perSample * batch + fixed} (both 0 for a serial kernel),
- * its phase ({@code folded} steps run in an eval-mode forward pass only, {@code unfolded} ones in a
- * training-mode forward pass and before the backward pass of a folded one), and the statements one
+ * its phase ({@code eval} steps run in an eval-mode forward pass only, {@code training} ones in a
+ * training-mode forward pass and before the backward pass that follows an eval-mode one), and the statements one
  * iteration of its range runs, an estimate that leaves short steps to one thread. A backward step
  * marked {@code input-gradient} computes only gradients of the network's inputs, which a training
  * step does not need.
@@ -58,16 +58,19 @@ record NetworkLayout(
         List<Step> forward,
         List<Step> backward) {
 
-    /** Whether some batch norm folds into a convolution, so that eval and training forward passes differ. */
-    boolean folds() {
-        return forward.stream().anyMatch(step -> step.phase() == Phase.FOLDED);
+    /**
+     * Whether eval and training forward passes differ: some batch norm folds into a convolution, or
+     * some max pool keeps no winner indices in eval mode.
+     */
+    boolean evalDiffers() {
+        return forward.stream().anyMatch(step -> step.phase() == Phase.EVAL);
     }
 
     /** When a forward step runs; see the class comment. */
     enum Phase {
         ALWAYS,
-        UNFOLDED,
-        FOLDED
+        TRAINING,
+        EVAL
     }
 
     /** One call of a pass: kernel {@code id} over {@code [0, perSample * batch + fixed)}, or once when serial. */
