@@ -1871,12 +1871,12 @@ final class ActivityCNNScalar extends CompiledNetwork {
             // output length: floor((128 + 2*0 - 2) / 2) + 1 = 64
             for (int ow = 0; ow < 64; ow++) {
                 for (int c = 0; c < 32; c++) {
-                    float acc = Float.NEGATIVE_INFINITY;
+                    float largest = Float.NEGATIVE_INFINITY;
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        acc = Math.max(acc, x[(n * 128 + iw) * 32 + c]);
+                        largest = Math.max(largest, x[(n * 128 + iw) * 32 + c]);
                     }
-                    y[(n * 64 + ow) * 32 + c] = acc;
+                    y[(n * 64 + ow) * 32 + c] = largest;
                 }
             }
         }

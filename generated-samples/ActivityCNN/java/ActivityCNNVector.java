@@ -2298,12 +2298,12 @@ final class ActivityCNNVector extends CompiledNetwork {
             // output length: floor((128 + 2*0 - 2) / 2) + 1 = 64
             for (int ow = 0; ow < 64; ow++) {
                 for (int c = 0; c < 32; c += 8) {
-                    FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        acc = acc.max(FloatVector.fromArray(SPECIES, x, (n * 128 + iw) * 32 + c));
+                        largest = largest.max(FloatVector.fromArray(SPECIES, x, (n * 128 + iw) * 32 + c));
                     }
-                    acc.intoArray(y, (n * 64 + ow) * 32 + c);
+                    largest.intoArray(y, (n * 64 + ow) * 32 + c);
                 }
             }
         }

@@ -529,15 +529,15 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
                 for (int ow = 0; ow < 14; ow++) {
                     for (int c = 0; c < 16; c++) {
-                        float acc = Float.NEGATIVE_INFINITY;
+                        float largest = Float.NEGATIVE_INFINITY;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
                             for (int kw = 0; kw < 2; kw++) {
                                 int iw = ow * 2 + kw;
-                                acc = Math.max(acc, x[((n * 28 + ih) * 28 + iw) * 16 + c]);
+                                largest = Math.max(largest, x[((n * 28 + ih) * 28 + iw) * 16 + c]);
                             }
                         }
-                        y[((n * 14 + oh) * 14 + ow) * 16 + c] = acc;
+                        y[((n * 14 + oh) * 14 + ow) * 16 + c] = largest;
                     }
                 }
             }
@@ -1035,15 +1035,15 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
                 for (int ow = 0; ow < 7; ow++) {
                     for (int c = 0; c < 8; c++) {
-                        float acc = Float.NEGATIVE_INFINITY;
+                        float largest = Float.NEGATIVE_INFINITY;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
                             for (int kw = 0; kw < 2; kw++) {
                                 int iw = ow * 2 + kw;
-                                acc = Math.max(acc, x[((n * 14 + ih) * 14 + iw) * 8 + c]);
+                                largest = Math.max(largest, x[((n * 14 + ih) * 14 + iw) * 8 + c]);
                             }
                         }
-                        y[((n * 7 + oh) * 7 + ow) * 8 + c] = acc;
+                        y[((n * 7 + oh) * 7 + ow) * 8 + c] = largest;
                     }
                 }
             }

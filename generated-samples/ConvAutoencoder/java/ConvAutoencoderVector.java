@@ -515,15 +515,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
                 for (int ow = 0; ow < 14; ow++) {
                     for (int c = 0; c < 16; c += 8) {
-                        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                        FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
                             for (int kw = 0; kw < 2; kw++) {
                                 int iw = ow * 2 + kw;
-                                acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 28 + ih) * 28 + iw) * 16 + c));
+                                largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 28 + ih) * 28 + iw) * 16 + c));
                             }
                         }
-                        acc.intoArray(y, ((n * 14 + oh) * 14 + ow) * 16 + c);
+                        largest.intoArray(y, ((n * 14 + oh) * 14 + ow) * 16 + c);
                     }
                 }
             }
@@ -1010,15 +1010,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             for (int oh = 0; oh < 7; oh++) {
                 // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
                 for (int ow = 0; ow < 7; ow++) {
-                    FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
                     for (int kh = 0; kh < 2; kh++) {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 14 + ih) * 14 + iw) * 8));
+                            largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 14 + ih) * 14 + iw) * 8));
                         }
                     }
-                    acc.intoArray(y, ((n * 7 + oh) * 7 + ow) * 8);
+                    largest.intoArray(y, ((n * 7 + oh) * 7 + ow) * 8);
                 }
             }
         }

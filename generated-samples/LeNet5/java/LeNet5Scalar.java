@@ -461,15 +461,15 @@ final class LeNet5Scalar extends CompiledNetwork {
                 // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
                 for (int ow = 0; ow < 14; ow++) {
                     for (int c = 0; c < 6; c++) {
-                        float acc = Float.NEGATIVE_INFINITY;
+                        float largest = Float.NEGATIVE_INFINITY;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
                             for (int kw = 0; kw < 2; kw++) {
                                 int iw = ow * 2 + kw;
-                                acc = Math.max(acc, x[((n * 28 + ih) * 28 + iw) * 6 + c]);
+                                largest = Math.max(largest, x[((n * 28 + ih) * 28 + iw) * 6 + c]);
                             }
                         }
-                        y[((n * 14 + oh) * 14 + ow) * 6 + c] = acc;
+                        y[((n * 14 + oh) * 14 + ow) * 6 + c] = largest;
                     }
                 }
             }
@@ -872,15 +872,15 @@ final class LeNet5Scalar extends CompiledNetwork {
                 // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
                 for (int ow = 0; ow < 5; ow++) {
                     for (int c = 0; c < 16; c++) {
-                        float acc = Float.NEGATIVE_INFINITY;
+                        float largest = Float.NEGATIVE_INFINITY;
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
                             for (int kw = 0; kw < 2; kw++) {
                                 int iw = ow * 2 + kw;
-                                acc = Math.max(acc, x[((n * 10 + ih) * 10 + iw) * 16 + c]);
+                                largest = Math.max(largest, x[((n * 10 + ih) * 10 + iw) * 16 + c]);
                             }
                         }
-                        y[((n * 5 + oh) * 5 + ow) * 16 + c] = acc;
+                        y[((n * 5 + oh) * 5 + ow) * 16 + c] = largest;
                     }
                 }
             }

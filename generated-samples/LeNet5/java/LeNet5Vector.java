@@ -456,15 +456,15 @@ final class LeNet5Vector extends CompiledNetwork {
             for (int oh = 0; oh < 14; oh++) {
                 // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
                 for (int ow = 0; ow < 14; ow++) {
-                    FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
                     for (int kh = 0; kh < 2; kh++) {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 28 + ih) * 28 + iw) * 8));
+                            largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 28 + ih) * 28 + iw) * 8));
                         }
                     }
-                    acc.intoArray(y, ((n * 14 + oh) * 14 + ow) * 8);
+                    largest.intoArray(y, ((n * 14 + oh) * 14 + ow) * 8);
                 }
             }
         }
@@ -858,15 +858,15 @@ final class LeNet5Vector extends CompiledNetwork {
                 // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
                 for (int ow = 0; ow < 5; ow++) {
                     for (int c = 0; c < 16; c += 8) {
-                        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                        FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
                             for (int kw = 0; kw < 2; kw++) {
                                 int iw = ow * 2 + kw;
-                                acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 10 + ih) * 10 + iw) * 16 + c));
+                                largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 10 + ih) * 10 + iw) * 16 + c));
                             }
                         }
-                        acc.intoArray(y, ((n * 5 + oh) * 5 + ow) * 16 + c);
+                        largest.intoArray(y, ((n * 5 + oh) * 5 + ow) * 16 + c);
                     }
                 }
             }

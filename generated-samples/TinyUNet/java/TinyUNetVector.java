@@ -1188,15 +1188,15 @@ final class TinyUNetVector extends CompiledNetwork {
                 // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
                 for (int ow = 0; ow < 32; ow++) {
                     for (int c = 0; c < 16; c += 8) {
-                        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                        FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
                             for (int kw = 0; kw < 2; kw++) {
                                 int iw = ow * 2 + kw;
-                                acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 64 + ih) * 64 + iw) * 16 + c));
+                                largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 64 + ih) * 64 + iw) * 16 + c));
                             }
                         }
-                        acc.intoArray(y, ((n * 32 + oh) * 32 + ow) * 16 + c);
+                        largest.intoArray(y, ((n * 32 + oh) * 32 + ow) * 16 + c);
                     }
                 }
             }
@@ -2709,15 +2709,15 @@ final class TinyUNetVector extends CompiledNetwork {
                 // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
                 for (int ow = 0; ow < 16; ow++) {
                     for (int c = 0; c < 32; c += 8) {
-                        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                        FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
                         for (int kh = 0; kh < 2; kh++) {
                             int ih = oh * 2 + kh;
                             for (int kw = 0; kw < 2; kw++) {
                                 int iw = ow * 2 + kw;
-                                acc = acc.max(FloatVector.fromArray(SPECIES, x, ((n * 32 + ih) * 32 + iw) * 32 + c));
+                                largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 32 + ih) * 32 + iw) * 32 + c));
                             }
                         }
-                        acc.intoArray(y, ((n * 16 + oh) * 16 + ow) * 32 + c);
+                        largest.intoArray(y, ((n * 16 + oh) * 16 + ow) * 32 + c);
                     }
                 }
             }

@@ -744,16 +744,16 @@ final class VideoCNNScalar extends CompiledNetwork {
                     // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
                     for (int ow = 0; ow < 16; ow++) {
                         for (int c = 0; c < 16; c++) {
-                            float acc = Float.NEGATIVE_INFINITY;
+                            float largest = Float.NEGATIVE_INFINITY;
                             int id = od;
                             for (int kh = 0; kh < 2; kh++) {
                                 int ih = oh * 2 + kh;
                                 for (int kw = 0; kw < 2; kw++) {
                                     int iw = ow * 2 + kw;
-                                    acc = Math.max(acc, x[(((n * 16 + id) * 32 + ih) * 32 + iw) * 16 + c]);
+                                    largest = Math.max(largest, x[(((n * 16 + id) * 32 + ih) * 32 + iw) * 16 + c]);
                                 }
                             }
-                            y[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = acc;
+                            y[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = largest;
                         }
                     }
                 }
@@ -1386,18 +1386,18 @@ final class VideoCNNScalar extends CompiledNetwork {
                     // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
                     for (int ow = 0; ow < 8; ow++) {
                         for (int c = 0; c < 32; c++) {
-                            float acc = Float.NEGATIVE_INFINITY;
+                            float largest = Float.NEGATIVE_INFINITY;
                             for (int kd = 0; kd < 2; kd++) {
                                 int id = od * 2 + kd;
                                 for (int kh = 0; kh < 2; kh++) {
                                     int ih = oh * 2 + kh;
                                     for (int kw = 0; kw < 2; kw++) {
                                         int iw = ow * 2 + kw;
-                                        acc = Math.max(acc, x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c]);
+                                        largest = Math.max(largest, x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c]);
                                     }
                                 }
                             }
-                            y[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = acc;
+                            y[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = largest;
                         }
                     }
                 }

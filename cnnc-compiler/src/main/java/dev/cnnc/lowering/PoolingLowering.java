@@ -38,6 +38,7 @@ final class PoolingLowering {
     private static final Variable WINNER = KernelBuilder.intVar("winner");
     private static final Variable SCALE = KernelBuilder.floatVar("scale");
     private static final Variable ACC = KernelBuilder.vectorVar("acc");
+    private static final Variable LARGEST = KernelBuilder.vectorVar("largest");
 
     private PoolingLowering() {}
 
@@ -113,10 +114,10 @@ final class PoolingLowering {
             Variable exs = e.floats("x", x.slot());
             Variable eys = e.floats("y", y.slot());
             overOutput(layer, e, y, () -> e.loop(C, c(0), c(x.padded()), layer.lanes(), () -> {
-                e.set(ACC, broadcast(c(Float.NEGATIVE_INFINITY)));
-                overTaps(e, w, () -> e.set(ACC, max(v(ACC), vload(exs, x.at(v(N), v(I[0]), v(I[1]), v(I[2]), v(C))))),
-                        0);
-                e.store(eys, y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C)), v(ACC));
+                e.set(LARGEST, broadcast(c(Float.NEGATIVE_INFINITY)));
+                overTaps(e, w, () -> e.set(LARGEST, max(v(LARGEST), vload(exs, x.at(v(N), v(I[0]), v(I[1]), v(I[2]),
+                        v(C))))), 0);
+                e.store(eys, y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C)), v(LARGEST));
             }));
             layer.addForward(e);
             layer.phase(KernelStep.Phase.ALWAYS);

@@ -141,7 +141,7 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         }
         bindParameters();
         if (lastEval && (evalDiffers || buffers.anyShared())) {
-            // The backward kernels read tensors an eval pass skipped (folding) or let others overwrite (the eval plan).
+            // The backward kernels read what an eval pass skipped (folding, pool indices) or let others overwrite (the eval plan).
             buffers.bind(BufferTables.Plan.TRAINING, batch);
             run(forwardSteps, batch, 0, NetworkLayout.Phase.EVAL);
         }

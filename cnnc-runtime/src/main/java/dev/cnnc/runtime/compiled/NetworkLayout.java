@@ -35,8 +35,8 @@ import java.util.Locale;
  * <p>A {@code forward} or {@code backward} line is a step of that pass, in order: the kernel's
  * dispatch index, its parallel range, {@code perSample * batch + fixed} (both 0 for a serial kernel),
  * its phase ({@code eval} steps run in an eval-mode forward pass only, {@code training} ones in a
- * training-mode forward pass and before the backward pass that follows an eval-mode one), and the statements one
- * iteration of its range runs, an estimate that leaves short steps to one thread. A backward step
+ * training-mode forward pass and before the backward pass that follows an eval-mode one), and the
+ * statements one iteration of its range runs, an estimate that leaves short steps to one thread. A backward step
  * marked {@code input-gradient} computes only gradients of the network's inputs, which a training
  * step does not need.
  *
