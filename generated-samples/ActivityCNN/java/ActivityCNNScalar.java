@@ -871,14 +871,22 @@ final class ActivityCNNScalar extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 32; c++) {
                 float sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    sum = sum + x[p * 32 + c];
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part + x[p * 32 + c];
+                    }
+                    sum = sum + part;
                 }
                 float m = sum * inv;
                 sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    float d = x[p * 32 + c] - m;
-                    sum = d * d + sum;
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        float d = x[p * 32 + c] - m;
+                        part = d * d + part;
+                    }
+                    sum = sum + part;
                 }
                 mean[c] = m;
                 squares[c] = sum;
@@ -925,10 +933,16 @@ final class ActivityCNNScalar extends CompiledNetwork {
             float is = invstd[c];
             float sg = 0.0f;
             float sgx = 0.0f;
-            for (int p = 0; p < count; p++) {
-                float g = gy[p * 32 + c];
-                sg = sg + g;
-                sgx = g * ((x[p * 32 + c] - m) * is) + sgx;
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                float pg = 0.0f;
+                float pgx = 0.0f;
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    float g = gy[p * 32 + c];
+                    pg = pg + g;
+                    pgx = g * ((x[p * 32 + c] - m) * is) + pgx;
+                }
+                sg = sg + pg;
+                sgx = sgx + pgx;
             }
             sumg[c] = sg;
             sumgx[c] = sgx;

@@ -1364,14 +1364,22 @@ final class ActivityCNNVector extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 32; c += 8) {
                 FloatVector sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    sum = sum.add(FloatVector.fromArray(SPECIES, x, p * 32 + c));
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part.add(FloatVector.fromArray(SPECIES, x, p * 32 + c));
+                    }
+                    sum = sum.add(part);
                 }
                 FloatVector m = sum.mul(FloatVector.broadcast(SPECIES, inv));
                 sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    FloatVector d = FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m);
-                    sum = d.fma(d, sum);
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        FloatVector d = FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m);
+                        part = d.fma(d, part);
+                    }
+                    sum = sum.add(part);
                 }
                 m.intoArray(mean, c);
                 sum.intoArray(squares, c);
@@ -1418,10 +1426,16 @@ final class ActivityCNNVector extends CompiledNetwork {
             FloatVector is = FloatVector.fromArray(SPECIES, invstd, c);
             FloatVector sg = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector sgx = FloatVector.broadcast(SPECIES, 0.0f);
-            for (int p = 0; p < count; p++) {
-                FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 32 + c);
-                sg = sg.add(g);
-                sgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m).mul(is), sgx);
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                FloatVector pg = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector pgx = FloatVector.broadcast(SPECIES, 0.0f);
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 32 + c);
+                    pg = pg.add(g);
+                    pgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m).mul(is), pgx);
+                }
+                sg = sg.add(pg);
+                sgx = sgx.add(pgx);
             }
             sg.intoArray(sumg, c);
             sgx.intoArray(sumgx, c);

@@ -833,14 +833,22 @@ final class TinyResNetScalar extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 16; c++) {
                 float sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    sum = sum + x[p * 16 + c];
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part + x[p * 16 + c];
+                    }
+                    sum = sum + part;
                 }
                 float m = sum * inv;
                 sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    float d = x[p * 16 + c] - m;
-                    sum = d * d + sum;
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        float d = x[p * 16 + c] - m;
+                        part = d * d + part;
+                    }
+                    sum = sum + part;
                 }
                 mean[c] = m;
                 squares[c] = sum;
@@ -887,10 +895,16 @@ final class TinyResNetScalar extends CompiledNetwork {
             float is = invstd[c];
             float sg = 0.0f;
             float sgx = 0.0f;
-            for (int p = 0; p < count; p++) {
-                float g = gy[p * 16 + c];
-                sg = sg + g;
-                sgx = g * ((x[p * 16 + c] - m) * is) + sgx;
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                float pg = 0.0f;
+                float pgx = 0.0f;
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    float g = gy[p * 16 + c];
+                    pg = pg + g;
+                    pgx = g * ((x[p * 16 + c] - m) * is) + pgx;
+                }
+                sg = sg + pg;
+                sgx = sgx + pgx;
             }
             sumg[c] = sg;
             sumgx[c] = sgx;
@@ -1887,14 +1901,22 @@ final class TinyResNetScalar extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 16; c++) {
                 float sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    sum = sum + x[p * 16 + c];
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part + x[p * 16 + c];
+                    }
+                    sum = sum + part;
                 }
                 float m = sum * inv;
                 sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    float d = x[p * 16 + c] - m;
-                    sum = d * d + sum;
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        float d = x[p * 16 + c] - m;
+                        part = d * d + part;
+                    }
+                    sum = sum + part;
                 }
                 mean[c] = m;
                 squares[c] = sum;
@@ -1941,10 +1963,16 @@ final class TinyResNetScalar extends CompiledNetwork {
             float is = invstd[c];
             float sg = 0.0f;
             float sgx = 0.0f;
-            for (int p = 0; p < count; p++) {
-                float g = gy[p * 16 + c];
-                sg = sg + g;
-                sgx = g * ((x[p * 16 + c] - m) * is) + sgx;
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                float pg = 0.0f;
+                float pgx = 0.0f;
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    float g = gy[p * 16 + c];
+                    pg = pg + g;
+                    pgx = g * ((x[p * 16 + c] - m) * is) + pgx;
+                }
+                sg = sg + pg;
+                sgx = sgx + pgx;
             }
             sumg[c] = sg;
             sumgx[c] = sgx;
@@ -2941,14 +2969,22 @@ final class TinyResNetScalar extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 16; c++) {
                 float sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    sum = sum + x[p * 16 + c];
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part + x[p * 16 + c];
+                    }
+                    sum = sum + part;
                 }
                 float m = sum * inv;
                 sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    float d = x[p * 16 + c] - m;
-                    sum = d * d + sum;
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        float d = x[p * 16 + c] - m;
+                        part = d * d + part;
+                    }
+                    sum = sum + part;
                 }
                 mean[c] = m;
                 squares[c] = sum;
@@ -2995,10 +3031,16 @@ final class TinyResNetScalar extends CompiledNetwork {
             float is = invstd[c];
             float sg = 0.0f;
             float sgx = 0.0f;
-            for (int p = 0; p < count; p++) {
-                float g = gy[p * 16 + c];
-                sg = sg + g;
-                sgx = g * ((x[p * 16 + c] - m) * is) + sgx;
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                float pg = 0.0f;
+                float pgx = 0.0f;
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    float g = gy[p * 16 + c];
+                    pg = pg + g;
+                    pgx = g * ((x[p * 16 + c] - m) * is) + pgx;
+                }
+                sg = sg + pg;
+                sgx = sgx + pgx;
             }
             sumg[c] = sg;
             sumgx[c] = sgx;
@@ -4123,14 +4165,22 @@ final class TinyResNetScalar extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 32; c++) {
                 float sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    sum = sum + x[p * 32 + c];
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part + x[p * 32 + c];
+                    }
+                    sum = sum + part;
                 }
                 float m = sum * inv;
                 sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    float d = x[p * 32 + c] - m;
-                    sum = d * d + sum;
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        float d = x[p * 32 + c] - m;
+                        part = d * d + part;
+                    }
+                    sum = sum + part;
                 }
                 mean[c] = m;
                 squares[c] = sum;
@@ -4177,10 +4227,16 @@ final class TinyResNetScalar extends CompiledNetwork {
             float is = invstd[c];
             float sg = 0.0f;
             float sgx = 0.0f;
-            for (int p = 0; p < count; p++) {
-                float g = gy[p * 32 + c];
-                sg = sg + g;
-                sgx = g * ((x[p * 32 + c] - m) * is) + sgx;
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                float pg = 0.0f;
+                float pgx = 0.0f;
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    float g = gy[p * 32 + c];
+                    pg = pg + g;
+                    pgx = g * ((x[p * 32 + c] - m) * is) + pgx;
+                }
+                sg = sg + pg;
+                sgx = sgx + pgx;
             }
             sumg[c] = sg;
             sumgx[c] = sgx;
@@ -4894,14 +4950,22 @@ final class TinyResNetScalar extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 32; c++) {
                 float sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    sum = sum + x[p * 32 + c];
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part + x[p * 32 + c];
+                    }
+                    sum = sum + part;
                 }
                 float m = sum * inv;
                 sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    float d = x[p * 32 + c] - m;
-                    sum = d * d + sum;
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        float d = x[p * 32 + c] - m;
+                        part = d * d + part;
+                    }
+                    sum = sum + part;
                 }
                 mean[c] = m;
                 squares[c] = sum;
@@ -4948,10 +5012,16 @@ final class TinyResNetScalar extends CompiledNetwork {
             float is = invstd[c];
             float sg = 0.0f;
             float sgx = 0.0f;
-            for (int p = 0; p < count; p++) {
-                float g = gy[p * 32 + c];
-                sg = sg + g;
-                sgx = g * ((x[p * 32 + c] - m) * is) + sgx;
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                float pg = 0.0f;
+                float pgx = 0.0f;
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    float g = gy[p * 32 + c];
+                    pg = pg + g;
+                    pgx = g * ((x[p * 32 + c] - m) * is) + pgx;
+                }
+                sg = sg + pg;
+                sgx = sgx + pgx;
             }
             sumg[c] = sg;
             sumgx[c] = sgx;
@@ -5553,14 +5623,22 @@ final class TinyResNetScalar extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 32; c++) {
                 float sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    sum = sum + x[p * 32 + c];
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part + x[p * 32 + c];
+                    }
+                    sum = sum + part;
                 }
                 float m = sum * inv;
                 sum = 0.0f;
-                for (int p = 0; p < count; p++) {
-                    float d = x[p * 32 + c] - m;
-                    sum = d * d + sum;
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    float part = 0.0f;
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        float d = x[p * 32 + c] - m;
+                        part = d * d + part;
+                    }
+                    sum = sum + part;
                 }
                 mean[c] = m;
                 squares[c] = sum;
@@ -5607,10 +5685,16 @@ final class TinyResNetScalar extends CompiledNetwork {
             float is = invstd[c];
             float sg = 0.0f;
             float sgx = 0.0f;
-            for (int p = 0; p < count; p++) {
-                float g = gy[p * 32 + c];
-                sg = sg + g;
-                sgx = g * ((x[p * 32 + c] - m) * is) + sgx;
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                float pg = 0.0f;
+                float pgx = 0.0f;
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    float g = gy[p * 32 + c];
+                    pg = pg + g;
+                    pgx = g * ((x[p * 32 + c] - m) * is) + pgx;
+                }
+                sg = sg + pg;
+                sgx = sgx + pgx;
             }
             sumg[c] = sg;
             sumgx[c] = sgx;

@@ -890,14 +890,22 @@ final class TinyResNetVector extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 16; c += 8) {
                 FloatVector sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    sum = sum.add(FloatVector.fromArray(SPECIES, x, p * 16 + c));
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part.add(FloatVector.fromArray(SPECIES, x, p * 16 + c));
+                    }
+                    sum = sum.add(part);
                 }
                 FloatVector m = sum.mul(FloatVector.broadcast(SPECIES, inv));
                 sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    FloatVector d = FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m);
-                    sum = d.fma(d, sum);
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        FloatVector d = FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m);
+                        part = d.fma(d, part);
+                    }
+                    sum = sum.add(part);
                 }
                 m.intoArray(mean, c);
                 sum.intoArray(squares, c);
@@ -944,10 +952,16 @@ final class TinyResNetVector extends CompiledNetwork {
             FloatVector is = FloatVector.fromArray(SPECIES, invstd, c);
             FloatVector sg = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector sgx = FloatVector.broadcast(SPECIES, 0.0f);
-            for (int p = 0; p < count; p++) {
-                FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 16 + c);
-                sg = sg.add(g);
-                sgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m).mul(is), sgx);
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                FloatVector pg = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector pgx = FloatVector.broadcast(SPECIES, 0.0f);
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 16 + c);
+                    pg = pg.add(g);
+                    pgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m).mul(is), pgx);
+                }
+                sg = sg.add(pg);
+                sgx = sgx.add(pgx);
             }
             sg.intoArray(sumg, c);
             sgx.intoArray(sumgx, c);
@@ -1922,14 +1936,22 @@ final class TinyResNetVector extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 16; c += 8) {
                 FloatVector sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    sum = sum.add(FloatVector.fromArray(SPECIES, x, p * 16 + c));
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part.add(FloatVector.fromArray(SPECIES, x, p * 16 + c));
+                    }
+                    sum = sum.add(part);
                 }
                 FloatVector m = sum.mul(FloatVector.broadcast(SPECIES, inv));
                 sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    FloatVector d = FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m);
-                    sum = d.fma(d, sum);
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        FloatVector d = FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m);
+                        part = d.fma(d, part);
+                    }
+                    sum = sum.add(part);
                 }
                 m.intoArray(mean, c);
                 sum.intoArray(squares, c);
@@ -1976,10 +1998,16 @@ final class TinyResNetVector extends CompiledNetwork {
             FloatVector is = FloatVector.fromArray(SPECIES, invstd, c);
             FloatVector sg = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector sgx = FloatVector.broadcast(SPECIES, 0.0f);
-            for (int p = 0; p < count; p++) {
-                FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 16 + c);
-                sg = sg.add(g);
-                sgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m).mul(is), sgx);
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                FloatVector pg = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector pgx = FloatVector.broadcast(SPECIES, 0.0f);
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 16 + c);
+                    pg = pg.add(g);
+                    pgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m).mul(is), pgx);
+                }
+                sg = sg.add(pg);
+                sgx = sgx.add(pgx);
             }
             sg.intoArray(sumg, c);
             sgx.intoArray(sumgx, c);
@@ -2954,14 +2982,22 @@ final class TinyResNetVector extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 16; c += 8) {
                 FloatVector sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    sum = sum.add(FloatVector.fromArray(SPECIES, x, p * 16 + c));
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part.add(FloatVector.fromArray(SPECIES, x, p * 16 + c));
+                    }
+                    sum = sum.add(part);
                 }
                 FloatVector m = sum.mul(FloatVector.broadcast(SPECIES, inv));
                 sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    FloatVector d = FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m);
-                    sum = d.fma(d, sum);
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        FloatVector d = FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m);
+                        part = d.fma(d, part);
+                    }
+                    sum = sum.add(part);
                 }
                 m.intoArray(mean, c);
                 sum.intoArray(squares, c);
@@ -3008,10 +3044,16 @@ final class TinyResNetVector extends CompiledNetwork {
             FloatVector is = FloatVector.fromArray(SPECIES, invstd, c);
             FloatVector sg = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector sgx = FloatVector.broadcast(SPECIES, 0.0f);
-            for (int p = 0; p < count; p++) {
-                FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 16 + c);
-                sg = sg.add(g);
-                sgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m).mul(is), sgx);
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                FloatVector pg = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector pgx = FloatVector.broadcast(SPECIES, 0.0f);
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 16 + c);
+                    pg = pg.add(g);
+                    pgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 16 + c).sub(m).mul(is), pgx);
+                }
+                sg = sg.add(pg);
+                sgx = sgx.add(pgx);
             }
             sg.intoArray(sumg, c);
             sgx.intoArray(sumgx, c);
@@ -4112,14 +4154,22 @@ final class TinyResNetVector extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 32; c += 8) {
                 FloatVector sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    sum = sum.add(FloatVector.fromArray(SPECIES, x, p * 32 + c));
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part.add(FloatVector.fromArray(SPECIES, x, p * 32 + c));
+                    }
+                    sum = sum.add(part);
                 }
                 FloatVector m = sum.mul(FloatVector.broadcast(SPECIES, inv));
                 sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    FloatVector d = FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m);
-                    sum = d.fma(d, sum);
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        FloatVector d = FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m);
+                        part = d.fma(d, part);
+                    }
+                    sum = sum.add(part);
                 }
                 m.intoArray(mean, c);
                 sum.intoArray(squares, c);
@@ -4166,10 +4216,16 @@ final class TinyResNetVector extends CompiledNetwork {
             FloatVector is = FloatVector.fromArray(SPECIES, invstd, c);
             FloatVector sg = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector sgx = FloatVector.broadcast(SPECIES, 0.0f);
-            for (int p = 0; p < count; p++) {
-                FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 32 + c);
-                sg = sg.add(g);
-                sgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m).mul(is), sgx);
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                FloatVector pg = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector pgx = FloatVector.broadcast(SPECIES, 0.0f);
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 32 + c);
+                    pg = pg.add(g);
+                    pgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m).mul(is), pgx);
+                }
+                sg = sg.add(pg);
+                sgx = sgx.add(pgx);
             }
             sg.intoArray(sumg, c);
             sgx.intoArray(sumgx, c);
@@ -4886,14 +4942,22 @@ final class TinyResNetVector extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 32; c += 8) {
                 FloatVector sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    sum = sum.add(FloatVector.fromArray(SPECIES, x, p * 32 + c));
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part.add(FloatVector.fromArray(SPECIES, x, p * 32 + c));
+                    }
+                    sum = sum.add(part);
                 }
                 FloatVector m = sum.mul(FloatVector.broadcast(SPECIES, inv));
                 sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    FloatVector d = FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m);
-                    sum = d.fma(d, sum);
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        FloatVector d = FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m);
+                        part = d.fma(d, part);
+                    }
+                    sum = sum.add(part);
                 }
                 m.intoArray(mean, c);
                 sum.intoArray(squares, c);
@@ -4940,10 +5004,16 @@ final class TinyResNetVector extends CompiledNetwork {
             FloatVector is = FloatVector.fromArray(SPECIES, invstd, c);
             FloatVector sg = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector sgx = FloatVector.broadcast(SPECIES, 0.0f);
-            for (int p = 0; p < count; p++) {
-                FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 32 + c);
-                sg = sg.add(g);
-                sgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m).mul(is), sgx);
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                FloatVector pg = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector pgx = FloatVector.broadcast(SPECIES, 0.0f);
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 32 + c);
+                    pg = pg.add(g);
+                    pgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m).mul(is), pgx);
+                }
+                sg = sg.add(pg);
+                sgx = sgx.add(pgx);
             }
             sg.intoArray(sumg, c);
             sgx.intoArray(sumgx, c);
@@ -5541,14 +5611,22 @@ final class TinyResNetVector extends CompiledNetwork {
             Checks.batchNormTraining(count);
             for (int c = 0; c < 32; c += 8) {
                 FloatVector sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    sum = sum.add(FloatVector.fromArray(SPECIES, x, p * 32 + c));
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        part = part.add(FloatVector.fromArray(SPECIES, x, p * 32 + c));
+                    }
+                    sum = sum.add(part);
                 }
                 FloatVector m = sum.mul(FloatVector.broadcast(SPECIES, inv));
                 sum = FloatVector.broadcast(SPECIES, 0.0f);
-                for (int p = 0; p < count; p++) {
-                    FloatVector d = FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m);
-                    sum = d.fma(d, sum);
+                for (int p0 = 0; p0 < count; p0 += 64) {
+                    FloatVector part = FloatVector.broadcast(SPECIES, 0.0f);
+                    for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                        FloatVector d = FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m);
+                        part = d.fma(d, part);
+                    }
+                    sum = sum.add(part);
                 }
                 m.intoArray(mean, c);
                 sum.intoArray(squares, c);
@@ -5595,10 +5673,16 @@ final class TinyResNetVector extends CompiledNetwork {
             FloatVector is = FloatVector.fromArray(SPECIES, invstd, c);
             FloatVector sg = FloatVector.broadcast(SPECIES, 0.0f);
             FloatVector sgx = FloatVector.broadcast(SPECIES, 0.0f);
-            for (int p = 0; p < count; p++) {
-                FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 32 + c);
-                sg = sg.add(g);
-                sgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m).mul(is), sgx);
+            for (int p0 = 0; p0 < count; p0 += 64) {
+                FloatVector pg = FloatVector.broadcast(SPECIES, 0.0f);
+                FloatVector pgx = FloatVector.broadcast(SPECIES, 0.0f);
+                for (int p = p0; p < Math.min(p0 + 64, count); p++) {
+                    FloatVector g = FloatVector.fromArray(SPECIES, gy, p * 32 + c);
+                    pg = pg.add(g);
+                    pgx = g.fma(FloatVector.fromArray(SPECIES, x, p * 32 + c).sub(m).mul(is), pgx);
+                }
+                sg = sg.add(pg);
+                sgx = sgx.add(pgx);
             }
             sg.intoArray(sumg, c);
             sgx.intoArray(sumgx, c);

@@ -25,6 +25,10 @@ final class BatchNormLowering {
     private static final String PACKING = "dev/cnnc/runtime/compiled/Packing";
     private static final Variable C = KernelBuilder.intVar("c");
     private static final Variable P = KernelBuilder.intVar("p");
+    private static final Variable BLOCK_START = KernelBuilder.intVar("p0");
+    /** Positions summed in float before the block's sum joins the total: a float running sum over
+     * thousands of positions drifts by 1e-4 (PyTorch accumulates these sums in double). */
+    private static final int BLOCK = 64;
     private static final Variable COUNT = KernelBuilder.intVar("count");
     private static final Variable INV = KernelBuilder.floatVar("inv");
 
@@ -66,13 +70,13 @@ final class BatchNormLowering {
         f.ifTraining(() -> {
             f.call("dev/cnnc/runtime/compiled/Checks", "batchNormTraining", v(COUNT));
             f.loop(C, c(0), c(cp), lanes, () -> {
-                f.set(sum, broadcast(c(0f)));
-                f.loop(P, v(COUNT), () -> f.set(sum, E.add(v(sum), vload(xs, x.at(v(P), v(C))))));
+                Variable part = KernelBuilder.vectorVar("part");
+                blockedSum(f, new Variable[] {sum}, new Variable[] {part},
+                        () -> f.set(part, E.add(v(part), vload(xs, x.at(v(P), v(C))))));
                 f.set(m, mul(v(sum), broadcast(v(INV))));
-                f.set(sum, broadcast(c(0f)));
-                f.loop(P, v(COUNT), () -> {
+                blockedSum(f, new Variable[] {sum}, new Variable[] {part}, () -> {
                     f.set(d, sub(vload(xs, x.at(v(P), v(C))), v(m)));
-                    f.set(sum, fma(v(d), v(d), v(sum)));
+                    f.set(part, fma(v(d), v(d), v(part)));
                 });
                 f.store(mean, v(C), v(m));
                 f.store(squares, v(C), v(sum));
@@ -121,12 +125,12 @@ final class BatchNormLowering {
         b.loop(C, c(0), c(cp), lanes, () -> {
             b.set(bm, vload(bmean, v(C)));
             b.set(bi, vload(binv, v(C)));
-            b.set(sg, broadcast(c(0f)));
-            b.set(sgx, broadcast(c(0f)));
-            b.loop(P, v(COUNT), () -> {
+            Variable pg = KernelBuilder.vectorVar("pg");
+            Variable pgx = KernelBuilder.vectorVar("pgx");
+            blockedSum(b, new Variable[] {sg, sgx}, new Variable[] {pg, pgx}, () -> {
                 b.set(g, vload(gy, x.at(v(P), v(C))));
-                b.set(sg, E.add(v(sg), v(g)));
-                b.set(sgx, fma(v(g), mul(sub(vload(bx, x.at(v(P), v(C))), v(bm)), v(bi)), v(sgx)));
+                b.set(pg, E.add(v(pg), v(g)));
+                b.set(pgx, fma(v(g), mul(sub(vload(bx, x.at(v(P), v(C))), v(bm)), v(bi)), v(pgx)));
             });
             b.store(sumGrad, v(C), v(sg));
             b.store(sumGradXhat, v(C), v(sgx));
@@ -151,5 +155,27 @@ final class BatchNormLowering {
                 c(x.channels()));
         layer.addBackward(b);
         layer.explain(norm.name() + ": vector loops over channels; batch statistics in two passes");
+    }
+
+    /**
+     * Sets each total to the sum over positions {@code P} in [0, count) of what {@code body} adds
+     * into its partial, summing blocks of {@link #BLOCK} positions first.
+     * <pre>{@code
+     * total = 0; for (p0 = 0; p0 < count; p0 += 64) { part = 0; for (p = p0; p < min(p0 + 64, count); p++) part += ...; total += part; }
+     * }</pre>
+     */
+    private static void blockedSum(KernelBuilder k, Variable[] totals, Variable[] partials, Runnable body) {
+        for (Variable total : totals) {
+            k.set(total, broadcast(c(0f)));
+        }
+        k.loop(BLOCK_START, c(0), v(COUNT), BLOCK, () -> {
+            for (Variable partial : partials) {
+                k.set(partial, broadcast(c(0f)));
+            }
+            k.loop(P, v(BLOCK_START), E.min(add(v(BLOCK_START), c(BLOCK)), v(COUNT)), 1, body);
+            for (int i = 0; i < totals.length; i++) {
+                k.set(totals[i], E.add(v(totals[i]), v(partials[i])));
+            }
+        });
     }
 }

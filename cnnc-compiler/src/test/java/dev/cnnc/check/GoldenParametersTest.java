@@ -49,7 +49,7 @@ class GoldenParametersTest {
         int[] input = Npy.read(dir.resolve("input.npy")).shape();
         int[] output = Npy.read(dir.resolve("output.npy")).shape();
         assertEquals(Arrays.toString(Arrays.copyOfRange(input, 1, input.length)),
-                Arrays.toString(network.shape("x").toArray()), dir + ": input shape");
+                Arrays.toString(network.shape(network.graph().inputs().get(0).name()).toArray()), dir + ": input shape");
         assertEquals(Arrays.toString(Arrays.copyOfRange(output, 1, output.length)),
                 Arrays.toString(network.shape(network.graph().outputs().get(0)).toArray()), dir + ": output shape");
     }

@@ -1,19 +1,19 @@
 package dev.cnnc.testing;
 
-import dev.cnnc.runtime.testing.GoldenLocation;
+import dev.cnnc.runtime.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The golden reference cases ({@link GoldenLocation} finds them) and the repository's root. */
+/** The golden reference cases ({@link TestData} finds them) and the repository's root. */
 public final class Golden {
 
     private Golden() {}
 
     public static Path root() {
-        return GoldenLocation.root();
+        return TestData.root();
     }
 
     /** Every case folder of ops/ and nets/, sorted. */

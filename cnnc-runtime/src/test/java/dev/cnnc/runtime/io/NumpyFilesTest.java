@@ -1,6 +1,6 @@
 package dev.cnnc.runtime.io;
 
-import dev.cnnc.runtime.testing.GoldenLocation;
+import dev.cnnc.runtime.testing.TestData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +26,7 @@ class NumpyFilesTest {
     Path dir;
 
     private static Path golden() {
-        return GoldenLocation.root();
+        return TestData.root();
     }
 
     /** A .npy file with the given header dict and raw data, as NumPy lays it out (version 1.0). */
