@@ -88,6 +88,7 @@ def conv_transpose_cases():
         ("conv_transpose2d_outpad_list", [2, 4, 4], "y = conv_transpose2d(x, out: 3, kernel: 3, stride: [2, 3], output_padding: [1, 2])"),
         ("conv_transpose2d_outpad_below_dilation", [2, 4, 4], "y = conv_transpose2d(x, out: 3, kernel: 3, stride: 2, dilation: 3, output_padding: 2)"),
         ("conv_transpose2d_depthwise", [4, 4, 4], "y = conv_transpose2d(x, out: 4, kernel: 3, stride: 2, groups: 4)"),
+        ("conv_transpose3d_nobias_dilation2", [2, 3, 3, 3], "y = conv_transpose3d(x, out: 2, kernel: 2, stride: 2, dilation: 2, bias: false)"),
         ("conv_transpose3d_kernel_1x2x2_stride_1x2x2", [2, 3, 3, 3], "y = conv_transpose3d(x, out: 3, kernel: [1, 2, 2], stride: [1, 2, 2])"),
         ("conv_transpose3d_lists", [2, 3, 3, 4], "y = conv_transpose3d(x, out: 2, kernel: [2, 3, 2], stride: [2, 1, 2], padding: [0, 1, 1], output_padding: [1, 0, 1])"),
     ]
@@ -102,6 +103,7 @@ def pool_cases():
             (f"{mp}_k2", shape, f"y = {mp}(x, kernel: 2)"),
             (f"{mp}_k3_stride2", shape, f"y = {mp}(x, kernel: 3, stride: 2)"),
             (f"{mp}_k3_stride1_pad1", shape, f"y = {mp}(x, kernel: 3, stride: 1, padding: 1)"),
+            (f"{mp}_k3_stride2_pad1", shape, f"y = {mp}(x, kernel: 3, stride: 2, padding: 1)"),
             (f"{mp}_dilation2", shape, f"y = {mp}(x, kernel: 2, stride: 1, dilation: 2)"),
             (f"{mp}_ceil_mode", [shape[0]] + [s - 1 for s in shape[1:]], f"y = {mp}(x, kernel: 2, ceil_mode: true)"),
             (f"{mp}_ceil_last_window_dropped", [shape[0]] + [5] * rank, f"y = {mp}(x, kernel: 2, stride: 2, padding: 1, ceil_mode: true)"),
