@@ -14,7 +14,7 @@ import java.util.List;
 public final class BenchTimer {
 
     /** Rounds measured after warm-up; the median is the result. */
-    static final int MEASURED_ROUNDS = 5;
+    public static final int MEASURED_ROUNDS = 5;
     /** Warm-up ends when this many consecutive rounds agree within {@link #STEADY_SPREAD}. */
     private static final int STEADY_ROUNDS = 3;
     private static final double STEADY_SPREAD = 0.05;

@@ -137,11 +137,21 @@ final class BenchCommand implements Callable<Integer> {
         List<Measured> measured = new ArrayList<>();
         int width = lanes != null ? lanes : BytecodeBackend.lanesFor(graph);
         for (Backend backend : chosen) {
+            // Warm-up takes seconds per backend; say so on stderr, which leaves the table or JSON alone.
+            long start = System.nanoTime();
+            err.printf(Locale.ROOT, "cnnc bench: %s: compiling, then warming up until its time per call is steady"
+                    + " (at most %.0f s) and measuring %d rounds...%n", backend.cliName(), maxWarmupMillis / 1000.0,
+                    BenchTimer.MEASURED_ROUNDS);
+            err.flush();
             try (Network network = backend.load(graph, unroll, width)) {
                 network.setThreads(threads);
                 Workload workload = new Workload(network, batch, mode, seed);
                 int used = network instanceof CompiledNetwork ? threads : 1;
-                measured.add(new Measured(backend, detail(network), used, timer.time(workload), flops));
+                BenchTimer.Timing timing = timer.time(workload);
+                measured.add(new Measured(backend, detail(network), used, timing, flops));
+                err.printf(Locale.ROOT, "cnnc bench: %s: %.1f us per call after %,d warm-up calls (%.1f s)%n",
+                        backend.cliName(), timing.microsPerCall(), timing.warmupCalls(), (System.nanoTime() - start) / 1e9);
+                err.flush();
             } catch (InvalidInputException e) {
                 throw new InputError(e.getMessage());
             }

@@ -59,7 +59,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit code; used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                // '--package bench' names a package, not the bench command.
+                .setAllowSubcommandsAsOptionParameters(true);
+        commandLine.setParameterExceptionHandler(UsageErrors::report);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> internalError(e, err));

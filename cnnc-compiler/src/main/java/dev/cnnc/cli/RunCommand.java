@@ -124,6 +124,13 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads is at least 1, not " + threads);
         }
+        if (backend != Backend.BYTECODE && spec.commandLine().getParseResult().hasMatchedOption("--backend")
+                && CompiledModels.isCompiled(model)) {
+            // Compiled classes run as they were compiled; silently ignoring --backend would mislead a comparison.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--backend " + backend.cliName()
+                    + " needs a .cnn model; " + model + " holds compiled classes, which run as they are"
+                    + " (give the .cnn file to run it on another backend)");
+        }
         if (gradOutputs.isEmpty() != (grads == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--grad-output and --grads go together: one names the upstream gradient, the other where the"

@@ -8,21 +8,30 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Use from Maven" pom is the very project the integration test {@code
- * src/it/emit-java} builds, so that a project written from the README alone builds.
+ * The pom and the test that docs/maven.md shows are the very files of the project the integration
+ * test {@code src/it/emit-java} builds, so that a project written from the page alone builds.
  */
 class ReadmeSnippetTest {
 
+    private static final Path MODULE = Path.of("").toAbsolutePath();
+
+    private static String block(String language) throws Exception {
+        String page = Files.readString(MODULE.resolveSibling("docs").resolve("maven.md"));
+        int start = page.indexOf("```" + language + "\n");
+        assertTrue(start >= 0, "docs/maven.md has no " + language + " block");
+        start += language.length() + 4;
+        return page.substring(start, page.indexOf("```", start));
+    }
+
     @Test
-    void theReadmesPomIsTheIntegrationTestsPom() throws Exception {
-        Path module = Path.of("").toAbsolutePath();
-        String readme = Files.readString(module.resolveSibling("README.md"));
-        int section = readme.indexOf("## Use from Maven");
-        assertTrue(section >= 0, "the README has no section 'Use from Maven'");
-        int start = readme.indexOf("```xml\n", section) + "```xml\n".length();
-        String snippet = readme.substring(start, readme.indexOf("```", start));
-        String pom = Files.readString(module.resolve("src/it/emit-java/pom.xml"));
-        String version = System.getProperty("cnnc.version");
-        assertEquals(pom.replace("@project.version@", version), snippet);
+    void thePagesPomIsTheIntegrationTestsPom() throws Exception {
+        String pom = Files.readString(MODULE.resolve("src/it/emit-java/pom.xml"));
+        assertEquals(pom.replace("@project.version@", System.getProperty("cnnc.version")), block("xml"));
+    }
+
+    @Test
+    void thePagesTestIsTheIntegrationTestsTest() throws Exception {
+        assertEquals(Files.readString(MODULE.resolve("src/it/emit-java/src/test/java/com/example/nets/LeNet5Test.java")),
+                block("java"));
     }
 }
