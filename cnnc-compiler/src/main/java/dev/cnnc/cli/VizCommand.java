@@ -134,7 +134,8 @@ final class VizCommand implements Callable<Integer> {
                 err.println("cnnc viz: note: no --params: drawing the untrained initialization (seed " + seed + ")");
             }
             Picture picture = what.filters != null ? filters(graph, network) : activations(graph, network, err);
-            BufferedImage image = ImageGrid.draw(picture.grid().tiles(), picture.grid().columns(), picture.scale());
+            BufferedImage image = ImageGrid.draw(picture.grid().tiles(), picture.grid().columns(), picture.scale(),
+                    picture.description());
             try {
                 AtomicFiles.write(out, ImageGrid.png(image));
             } catch (IOException e) {
@@ -177,7 +178,7 @@ final class VizCommand implements Callable<Integer> {
         String description = String.format(Locale.ROOT, "%d filters %s of %s over %d input channel%s%s", shape[0], kernel,
                 layer, shape[1], shape[1] == 1 ? "" : "s", truncated(grid, shape[0] * shape[1]));
         // 1-D kernels are strips one value high; they are drawn taller so that they can be seen.
-        return new Picture(grid, ImageGrid.scaleFor(height == 1 ? width : height, width, 64), description);
+        return new Picture(grid, ImageGrid.scaleFor(height == 1 ? width : height, width, 96), description);
     }
 
     private Picture activations(CheckedGraph graph, Network network, PrintWriter err) throws InputError {
@@ -221,7 +222,7 @@ final class VizCommand implements Callable<Integer> {
         int width = shape.rank() >= 2 ? shape.dim(shape.rank() - 1) : shape.dim(0);
         String description = String.format(Locale.ROOT, "%s of sample %d, shape %s%s", layer, sample,
                 Arrays.toString(shape.toArray()), truncated(grid, shape.rank() == 1 ? 1 : shape.elementCount() / ((long) height * width)));
-        int scale = shape.rank() == 1 ? Math.max(1, Math.min(16, 640 / width)) : ImageGrid.scaleFor(height, width, 96);
+        int scale = shape.rank() == 1 ? Math.max(1, Math.min(16, 640 / width)) : ImageGrid.scaleFor(height, width, 128);
         return new Picture(grid, scale, description);
     }
 

@@ -46,7 +46,8 @@ public final class LayerPictures {
                         int from = ((o * in + channel) * depth + d) * plane;
                         System.arraycopy(weight, from, values, c * plane, plane);
                     }
-                    tiles.add(new ImageGrid.Tile(height, width, values, rgb));
+                    String label = "out " + o + (rgb ? ", in RGB" : ", in " + i) + (depth > 1 ? ", depth " + d : "");
+                    tiles.add(new ImageGrid.Tile(height, width, values, rgb, label));
                 }
             }
         }
@@ -65,13 +66,14 @@ public final class LayerPictures {
         List<ImageGrid.Tile> tiles = new ArrayList<>();
         if (shape.length == 1) {
             // A flat layer (dense): one strip of all its values.
-            tiles.add(new ImageGrid.Tile(1, channels, Arrays.copyOf(values, channels), false));
+            tiles.add(new ImageGrid.Tile(1, channels, Arrays.copyOf(values, channels), false, channels + " features"));
             return new Grid(tiles, 1);
         }
         for (int c = 0; c < channels && tiles.size() + depth <= Math.max(MAX_TILES, depth); c++) {
             for (int d = 0; d < depth; d++) {
                 tiles.add(new ImageGrid.Tile(height, width,
-                        Arrays.copyOfRange(values, c * size + d * height * width, c * size + (d + 1) * height * width), false));
+                        Arrays.copyOfRange(values, c * size + d * height * width, c * size + (d + 1) * height * width), false,
+                        "channel " + c + (depth > 1 ? ", depth " + d : "")));
             }
         }
         int columns = depth > 1 ? depth : (int) Math.ceil(Math.sqrt(tiles.size()));

@@ -57,11 +57,13 @@ public final class TrainingPlot {
         AtomicFiles.write(file, png.toByteArray());
     }
 
-    private static XYChart chart(String title, String yTitle) {
+    static XYChart chart(String title, String yTitle) {
         XYChart chart = new XYChartBuilder().width(CHART_WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("epoch").yAxisTitle(yTitle).build();
         var styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Below the plot: inside it, the legend covered the last epochs' points, which matter most.
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(225, 225, 225));
         styler.setXAxisDecimalPattern("#");

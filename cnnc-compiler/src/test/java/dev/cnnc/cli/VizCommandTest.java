@@ -43,17 +43,39 @@ class VizCommandTest {
     }
 
     @Test
-    void filtersAreTilesFromBlackToWhite() throws Exception {
+    void filtersAreTilesFromBlackToWhiteUnderATitle() throws Exception {
         Path out = dir.resolve("filters.png");
         CliRun run = CliRun.of("viz", model.toString(), "--params", params.toString(), "--filters", "features", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        // 3 filters of 3x3 in a 2x2 grid, 21 pixels per weight, 2 pixels apart.
-        assertEquals("wrote " + out + ": 3 filters 3x3 of features over 1 input channel, 132x132 pixels\n", run.out());
+        assertTrue(run.out().startsWith("wrote " + out + ": 3 filters 3x3 of features over 1 input channel, "), run.out());
         BufferedImage image = ImageIO.read(out.toFile());
-        assertEquals(132, image.getWidth());
-        assertEquals(132, image.getHeight());
-        assertEquals(0xffffff, image.getRGB(2, 2) & 0xffffff, "the largest weight is white");
-        assertEquals(0x000000, image.getRGB(2 + 62, 2 + 62) & 0xffffff, "the smallest is black");
+        assertTrue(image.getWidth() >= 480 && image.getHeight() >= 200, "a size a person reads: " + image.getWidth() + "x"
+                + image.getHeight());
+        assertTrue(count(image, 0x000000) >= 3 * 32 * 32, "each filter's smallest weight is a black square of 32x32 pixels");
+        assertTrue(count(image, 0xffffff) >= 3 * 32 * 32, "and its largest a white one");
+        assertTrue(hasText(image, 0, 30), "a title at the top");
+    }
+
+    private static int count(BufferedImage image, int rgb) {
+        int found = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                found += (image.getRGB(x, y) & 0xffffff) == rgb ? 1 : 0;
+            }
+        }
+        return found;
+    }
+
+    /** Dark grey text pixels in rows {@code from} to {@code to}. */
+    private static boolean hasText(BufferedImage image, int from, int to) {
+        for (int y = from; y < to; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == 0x282828) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
@@ -72,11 +94,11 @@ class VizCommandTest {
         CliRun run = CliRun.of("viz", model.toString(), "--params", params.toString(), "--activations", "features",
                 "--input", input.toString(), "--sample", "1", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().contains("features of sample 1, shape [3, 4, 4], 198x198 pixels"), run.out());
+        assertTrue(run.out().contains("features of sample 1, shape [3, 4, 4], "), run.out());
         BufferedImage image = ImageIO.read(out.toFile());
-        assertEquals(198, image.getWidth());
-        // A zero input and zero biases give constant maps, drawn mid-grey.
-        assertEquals(0x808080, image.getRGB(10, 10) & 0xffffff);
+        assertTrue(image.getWidth() >= 480, "width " + image.getWidth());
+        // A zero input and zero biases give constant maps, drawn mid-grey: 3 maps of 4x4 values, 32 pixels each.
+        assertTrue(count(image, 0x808080) >= 3 * 128 * 128, "three grey maps");
     }
 
     @Test

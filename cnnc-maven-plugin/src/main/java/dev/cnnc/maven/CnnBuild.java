@@ -23,73 +23,30 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /**
  * One run of the plugin's work, with no Maven types: finds the models, compiles those that changed
  * since the last build (as Java source or as classes), removes what models that are gone had
- * written, and reports every diagnostic as {@code FILE:LINE:COL} through a {@link Log}.
+ * written, and reports every diagnostic as {@code FILE:LINE:COL} through a {@link BuildLog}.
  */
 final class CnnBuild {
 
-    /** What the plugin writes. */
-    enum Emit {
-        JAVA,
-        CLASS
-    }
+    private final BuildOptions options;
+    private final BuildLog log;
 
-    /** Where messages go: Maven's log in the plugin, a list in tests. */
-    interface Log {
-        void info(String message);
-
-        void warn(String message);
-
-        void error(String message);
-    }
-
-    /**
-     * @param packageName the package of every network, or null to derive it from the model's folder under {@code sources}
-     * @param lanes the floats per vector of the Vector API class; builds do not depend on the build machine
-     * @param vectorClass false to write Java source without the Vector API class, which compiles without the incubator module
-     */
-    record Options(Path sources, Path output, Path statusFile, List<String> includes, List<String> excludes, Emit emit,
-            String packageName, int lanes, boolean vectorClass, boolean failOnWarning) {
-        Options {
-            Objects.requireNonNull(sources, "sources");
-            Objects.requireNonNull(output, "output");
-            Objects.requireNonNull(statusFile, "statusFile");
-            includes = List.copyOf(includes);
-            excludes = List.copyOf(excludes);
-            Objects.requireNonNull(emit, "emit");
-        }
-    }
-
-    /** How a run went: models compiled, found up to date, and removed. */
-    record Summary(int compiled, int upToDate, int removed) {}
-
-    /** The build must fail; the details are in the log already. */
-    static final class Failure extends Exception {
-        Failure(String message) {
-            super(message);
-        }
-    }
-
-    private final Options options;
-    private final Log log;
-
-    CnnBuild(Options options, Log log) {
+    CnnBuild(BuildOptions options, BuildLog log) {
         this.options = options;
         this.log = log;
     }
 
-    Summary run() throws Failure {
+    BuildSummary run() throws BuildFailure {
         List<String> models;
         try {
             models = ModelScanner.scan(options.sources(), options.includes(), options.excludes());
         } catch (IOException e) {
-            throw new Failure("cannot read " + options.sources() + ": " + e.getMessage());
+            throw new BuildFailure("cannot read " + options.sources() + ": " + e.getMessage());
         }
         BuildStatus status = BuildStatus.read(options.statusFile());
         int removed = removeGone(status, models);
@@ -104,7 +61,7 @@ final class CnnBuild {
             try {
                 text = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new Failure("cannot read " + file + ": " + e.getMessage());
+                throw new BuildFailure("cannot read " + file + ": " + e.getMessage());
             }
             String fingerprint = fingerprint(text);
             BuildStatus.Entry last = status.get(model);
@@ -148,19 +105,19 @@ final class CnnBuild {
         try {
             status.write(options.statusFile());
         } catch (IOException e) {
-            throw new Failure("cannot write " + options.statusFile() + ": " + e.getMessage());
+            throw new BuildFailure("cannot write " + options.statusFile() + ": " + e.getMessage());
         }
         if (errors > 0) {
-            throw new Failure("cnnc found " + count(errors, "error") + " in the networks of " + options.sources());
+            throw new BuildFailure("cnnc found " + count(errors, "error") + " in the networks of " + options.sources());
         }
         if (warnings > 0 && options.failOnWarning()) {
-            throw new Failure("cnnc found " + count(warnings, "warning") + ", and failOnWarning is set");
+            throw new BuildFailure("cnnc found " + count(warnings, "warning") + ", and failOnWarning is set");
         }
-        return new Summary(compiled, upToDate, removed);
+        return new BuildSummary(compiled, upToDate, removed);
     }
 
     /** Removes what models no longer there (or no longer included) wrote in an earlier build. */
-    private int removeGone(BuildStatus status, List<String> models) throws Failure {
+    private int removeGone(BuildStatus status, List<String> models) throws BuildFailure {
         int removed = 0;
         for (String model : status.models()) {
             if (!models.contains(model)) {
@@ -174,13 +131,13 @@ final class CnnBuild {
     }
 
     /** The files of every network of a model, by their path under the output directory. */
-    private Map<String, byte[]> emit(String model, Path file, CheckResult result) throws Failure {
+    private Map<String, byte[]> emit(String model, Path file, CheckResult result) throws BuildFailure {
         String packageName = packageOf(model);
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (CheckedGraph graph : result.networks()) {
             String name = graph.graph().name();
             if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
-                throw new Failure(file + ": network '" + name + "' cannot name a Java class; rename it");
+                throw new BuildFailure(file + ": network '" + name + "' cannot name a Java class; rename it");
             }
             String binary = packageName.isEmpty() ? name : packageName + "." + name;
             if (options.emit() == Emit.JAVA) {
@@ -197,7 +154,7 @@ final class CnnBuild {
     }
 
     /** The package of a model's networks: the option, else its folder under the sources ({@code com/example/nets}). */
-    private String packageOf(String model) throws Failure {
+    private String packageOf(String model) throws BuildFailure {
         if (options.packageName() != null && !options.packageName().isEmpty()) {
             return options.packageName();
         }
@@ -205,7 +162,7 @@ final class CnnBuild {
         String folder = slash < 0 ? "" : model.substring(0, slash);
         String packageName = folder.replace('/', '.');
         if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
-            throw new Failure(options.sources().resolve(model) + ": its folder '" + folder
+            throw new BuildFailure(options.sources().resolve(model) + ": its folder '" + folder
                     + "' is no Java package; move it, or set <packageName>");
         }
         return packageName;
@@ -229,19 +186,19 @@ final class CnnBuild {
         return outputs.stream().allMatch(output -> Files.exists(options.output().resolve(output)));
     }
 
-    private void write(Map<String, byte[]> files) throws Failure {
+    private void write(Map<String, byte[]> files) throws BuildFailure {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Path path = options.output().resolve(file.getKey());
             try {
                 Files.createDirectories(path.getParent());
                 AtomicFiles.write(path, file.getValue());
             } catch (IOException e) {
-                throw new Failure("cannot write " + path + ": " + e.getMessage());
+                throw new BuildFailure("cannot write " + path + ": " + e.getMessage());
             }
         }
     }
 
-    private void delete(List<String> outputs) throws Failure {
+    private void delete(List<String> outputs) throws BuildFailure {
         Set<Path> folders = new LinkedHashSet<>();
         for (String output : outputs) {
             Path path = options.output().resolve(output);
@@ -249,7 +206,7 @@ final class CnnBuild {
                 Files.deleteIfExists(path);
                 folders.add(path.getParent());
             } catch (IOException e) {
-                throw new Failure("cannot delete " + path + ": " + e.getMessage());
+                throw new BuildFailure("cannot delete " + path + ": " + e.getMessage());
             }
         }
         // Empty package folders go too, up to the output directory.

@@ -3,6 +3,7 @@ package dev.cnnc.maven;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
@@ -76,31 +77,40 @@ public final class CompileMojo extends AbstractMojo {
     @Parameter(property = "cnnc.skip", defaultValue = "false")
     private boolean skip;
 
+    /** The Maven running the build, to say so when it is too old. */
+    @Parameter(defaultValue = "${maven.version}", readonly = true)
+    private String mavenVersion;
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
             getLog().info("cnnc: skipped");
             return;
         }
-        CnnBuild.Emit kind;
+        // This class is compiled for Java 11 so that an old JDK or Maven gets this line, not a class-version stack trace.
+        Optional<String> problem = Requirements.problem(Runtime.version().feature(), mavenVersion);
+        if (problem.isPresent()) {
+            throw new MojoFailureException(problem.get());
+        }
+        Emit kind;
         try {
-            kind = CnnBuild.Emit.valueOf(emit.trim().toUpperCase(Locale.ROOT));
+            kind = Emit.valueOf(emit.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("<emit> is java or class, not '" + emit + "'");
         }
         if (lanes != 4 && lanes != 8 && lanes != 16) {
             throw new MojoFailureException("<lanes> is 4, 8 or 16, not " + lanes);
         }
-        File output = outputDirectory != null ? outputDirectory : kind == CnnBuild.Emit.JAVA
+        File output = outputDirectory != null ? outputDirectory : kind == Emit.JAVA
                 ? new File(project.getBuild().getDirectory(), "generated-sources/cnnc")
                 : new File(project.getBuild().getOutputDirectory());
         File status = new File(project.getBuild().getDirectory(), "maven-status/cnnc/" + execution.getExecutionId()
                 + "/models.lst");
-        CnnBuild.Options options = new CnnBuild.Options(sourceDirectory.toPath(), output.toPath(), status.toPath(),
+        BuildOptions options = new BuildOptions(sourceDirectory.toPath(), output.toPath(), status.toPath(),
                 includes, excludes, kind, packageName, lanes, vectorClass, failOnWarning);
-        CnnBuild.Summary summary;
+        BuildSummary summary;
         try {
-            summary = new CnnBuild(options, new CnnBuild.Log() {
+            summary = builder().build(options, new BuildLog() {
                 @Override
                 public void info(String message) {
                     getLog().info(message);
@@ -115,14 +125,23 @@ public final class CompileMojo extends AbstractMojo {
                 public void error(String message) {
                     getLog().error(message);
                 }
-            }).run();
-        } catch (CnnBuild.Failure e) {
+            });
+        } catch (BuildFailure e) {
             throw new MojoFailureException(e.getMessage());
         }
-        if (kind == CnnBuild.Emit.JAVA) {
+        if (kind == Emit.JAVA) {
             project.addCompileSourceRoot(output.getPath());
         }
         getLog().info(String.format(Locale.ROOT, "cnnc: %d compiled, %d up to date%s, into %s", summary.compiled(),
                 summary.upToDate(), summary.removed() > 0 ? ", " + summary.removed() + " removed" : "", output));
+    }
+
+    private static ModelBuilder builder() throws MojoFailureException {
+        try {
+            return (ModelBuilder) Class.forName(ModelBuilder.IMPLEMENTATION).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new MojoFailureException("cnnc-maven-plugin is incomplete: cannot load " + ModelBuilder.IMPLEMENTATION
+                    + " (" + e + ")", e);
+        }
     }
 }

@@ -38,16 +38,16 @@ class CnnBuildTest {
         return dir.resolve("target/generated-sources/cnnc");
     }
 
-    private CnnBuild.Summary build(CnnBuild.Emit emit, String packageName, boolean failOnWarning)
-            throws CnnBuild.Failure {
+    private BuildSummary build(Emit emit, String packageName, boolean failOnWarning)
+            throws BuildFailure {
         return build(emit, packageName, true, failOnWarning);
     }
 
-    private CnnBuild.Summary build(CnnBuild.Emit emit, String packageName, boolean vectorClass, boolean failOnWarning)
-            throws CnnBuild.Failure {
-        CnnBuild.Options options = new CnnBuild.Options(sources(), output(), dir.resolve("target/maven-status/cnnc/x.lst"),
+    private BuildSummary build(Emit emit, String packageName, boolean vectorClass, boolean failOnWarning)
+            throws BuildFailure {
+        BuildOptions options = new BuildOptions(sources(), output(), dir.resolve("target/maven-status/cnnc/x.lst"),
                 List.of("**/*.cnn"), List.of("**/skip/**"), emit, packageName, 8, vectorClass, failOnWarning);
-        return new CnnBuild(options, new CnnBuild.Log() {
+        return new CnnBuild(options, new BuildLog() {
             @Override
             public void info(String message) {
                 messages.add("INFO " + message);
@@ -65,8 +65,8 @@ class CnnBuildTest {
         }).run();
     }
 
-    private CnnBuild.Summary build() throws CnnBuild.Failure {
-        return build(CnnBuild.Emit.JAVA, null, false);
+    private BuildSummary build() throws BuildFailure {
+        return build(Emit.JAVA, null, false);
     }
 
     private void model(String path, String text) throws IOException {
@@ -80,7 +80,7 @@ class CnnBuildTest {
         model("com/example/nets/tiny.cnn", TINY);
         model("top.cnn", TINY.replace("Tiny", "Top"));
         model("com/skip/ignored.cnn", TINY.replace("Tiny", "Ignored"));
-        assertEquals(new CnnBuild.Summary(2, 0, 0), build());
+        assertEquals(new BuildSummary(2, 0, 0), build());
         assertTrue(Files.readString(output().resolve("com/example/nets/Tiny.java")).contains("package com.example.nets;"));
         assertTrue(Files.exists(output().resolve("com/example/nets/TinyVector.java")));
         assertTrue(Files.exists(output().resolve("com/example/nets/TinyScalar.java")));
@@ -96,16 +96,16 @@ class CnnBuildTest {
         Path tiny = output().resolve("nets/Tiny.java");
         FileTime written = FileTime.fromMillis(1_000_000);
         Files.setLastModifiedTime(tiny, written);
-        assertEquals(new CnnBuild.Summary(0, 2, 0), build());
+        assertEquals(new BuildSummary(0, 2, 0), build());
         assertEquals(written, Files.getLastModifiedTime(tiny), "an up-to-date model's files are left alone");
 
         model("nets/tiny.cnn", TINY.replace("out: 2", "out: 3"));
-        assertEquals(new CnnBuild.Summary(1, 1, 0), build());
+        assertEquals(new BuildSummary(1, 1, 0), build());
         assertTrue(Files.readString(output().resolve("nets/TinyScalar.java")).contains("y.weight 3,1,3,3"),
                 "the changed model was compiled again");
 
         Files.delete(output().resolve("nets/Other.java"));
-        assertEquals(new CnnBuild.Summary(1, 1, 0), build(), "a model whose output is missing is compiled again");
+        assertEquals(new BuildSummary(1, 1, 0), build(), "a model whose output is missing is compiled again");
         assertTrue(Files.exists(output().resolve("nets/Other.java")));
     }
 
@@ -115,7 +115,7 @@ class CnnBuildTest {
         model("other/other.cnn", TINY.replace("Tiny", "Other"));
         build();
         Files.delete(sources().resolve("other/other.cnn"));
-        assertEquals(new CnnBuild.Summary(0, 1, 1), build());
+        assertEquals(new BuildSummary(0, 1, 1), build());
         assertFalse(Files.exists(output().resolve("other/Other.java")));
         assertFalse(Files.exists(output().resolve("other")), "the emptied package folder goes too");
         assertTrue(Files.exists(output().resolve("nets/Tiny.java")));
@@ -124,10 +124,10 @@ class CnnBuildTest {
     @Test
     void aRenamedNetworkLeavesNoStaleClassesBehind() throws Exception {
         model("nets/tiny.cnn", TINY);
-        build(CnnBuild.Emit.CLASS, null, false);
+        build(Emit.CLASS, null, false);
         assertTrue(Files.exists(output().resolve("nets/Tiny$Vector.class")));
         model("nets/tiny.cnn", TINY.replace("Tiny", "Renamed"));
-        build(CnnBuild.Emit.CLASS, null, false);
+        build(Emit.CLASS, null, false);
         assertTrue(Files.exists(output().resolve("nets/Renamed.class")));
         assertFalse(Files.exists(output().resolve("nets/Tiny.class")));
         assertFalse(Files.exists(output().resolve("nets/Tiny$Scalar.class")));
@@ -137,7 +137,7 @@ class CnnBuildTest {
     void errorsNameFileLineAndColumnAndFailTheBuild() throws Exception {
         model("nets/bad.cnn", TINY.replace("kernel: 3", "kernel: 9"));
         model("nets/good.cnn", TINY.replace("Tiny", "Good"));
-        CnnBuild.Failure failure = assertThrows(CnnBuild.Failure.class, this::build);
+        BuildFailure failure = assertThrows(BuildFailure.class, this::build);
         assertTrue(failure.getMessage().contains("1 error"), failure.getMessage());
         String error = messages.stream().filter(message -> message.startsWith("ERROR")).findFirst().orElseThrow();
         assertTrue(error.contains(sources().resolve("nets/bad.cnn") + ":3:9: error[E302]"), error);
@@ -145,7 +145,7 @@ class CnnBuildTest {
         assertFalse(Files.exists(output().resolve("nets/Tiny.java")));
         // Fixed, it compiles: a failed model is never recorded as up to date.
         model("nets/bad.cnn", TINY);
-        assertEquals(new CnnBuild.Summary(1, 1, 0), build());
+        assertEquals(new BuildSummary(1, 1, 0), build());
     }
 
     @Test
@@ -162,14 +162,14 @@ class CnnBuildTest {
         assertTrue(messages.stream().anyMatch(message -> message.startsWith("WARN") && message.contains("warning[W")),
                 messages.toString());
         Files.delete(dir.resolve("target/maven-status/cnnc/x.lst"));
-        CnnBuild.Failure failure = assertThrows(CnnBuild.Failure.class, () -> build(CnnBuild.Emit.JAVA, null, true));
+        BuildFailure failure = assertThrows(BuildFailure.class, () -> build(Emit.JAVA, null, true));
         assertTrue(failure.getMessage().contains("failOnWarning"), failure.getMessage());
     }
 
     @Test
     void withoutTheVectorClassTheFacadeCreatesTheScalarOneAndNothingNamesTheVectorModule() throws Exception {
         model("nets/tiny.cnn", TINY);
-        build(CnnBuild.Emit.JAVA, null, false, false);
+        build(Emit.JAVA, null, false, false);
         assertFalse(Files.exists(output().resolve("nets/TinyVector.java")));
         String facade = Files.readString(output().resolve("nets/Tiny.java"));
         assertTrue(facade.contains("return new TinyScalar();") && !facade.contains("Vector"), facade);
@@ -183,16 +183,16 @@ class CnnBuildTest {
     void twoNetworksOfOneNameInOnePackageAreAnError() throws Exception {
         model("nets/a.cnn", TINY);
         model("nets/b.cnn", TINY);
-        assertThrows(CnnBuild.Failure.class, this::build);
+        assertThrows(BuildFailure.class, this::build);
         assertTrue(messages.stream().anyMatch(message -> message.contains("writes too")), messages.toString());
     }
 
     @Test
     void aFolderThatIsNoPackageNeedsThePackageOption() throws Exception {
         model("my-nets/tiny.cnn", TINY);
-        CnnBuild.Failure failure = assertThrows(CnnBuild.Failure.class, this::build);
+        BuildFailure failure = assertThrows(BuildFailure.class, this::build);
         assertTrue(failure.getMessage().contains("<packageName>"), failure.getMessage());
-        assertEquals(1, build(CnnBuild.Emit.JAVA, "com.example", false).compiled());
+        assertEquals(1, build(Emit.JAVA, "com.example", false).compiled());
         assertTrue(Files.exists(output().resolve("com/example/Tiny.java")));
     }
 }

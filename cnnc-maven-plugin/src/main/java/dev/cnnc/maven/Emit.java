@@ -1,0 +1,7 @@
+package dev.cnnc.maven;
+
+/** What the plugin writes. */
+enum Emit {
+    JAVA,
+    CLASS
+}
