@@ -117,17 +117,24 @@ class Net:
         return table[name]
 
     # -- ops ---------------------------------------------------------------------------------
-    def op_conv(self, call, args):
-        x = args[0]
+    def _conv_parameters(self, call, x, transposed):
+        """The weight and bias of a (transposed) convolution, with PyTorch's shapes and bounds."""
         a = call.named
         rank = x.dim() - 2
         c, out, groups = x.shape[1], a["out"], a.get("groups", 1)
         k = spatial(a["kernel"], rank)
-        stride, dilation = spatial(a.get("stride", 1), rank), spatial(a.get("dilation", 1), rank)
+        shape = [c, out // groups] + k if transposed else [out, c // groups] + k
+        bound = 1 / math.sqrt(shape[1] * math.prod(k))
         prefix = self.prefixes[id(call)]
-        bound = 1 / math.sqrt(c // groups * math.prod(k))
-        w = self.tensor_param(prefix + ".weight", [out, c // groups] + k, self._uniform(bound))
+        w = self.tensor_param(prefix + ".weight", shape, self._uniform(bound))
         b = self.tensor_param(prefix + ".bias", [out], self._uniform(bound)) if a.get("bias", True) != "false" else None
+        return w, b, k, spatial(a.get("stride", 1), rank), spatial(a.get("dilation", 1), rank), groups
+
+    def op_conv(self, call, args):
+        x = args[0]
+        a = call.named
+        rank = x.dim() - 2
+        w, b, k, stride, dilation, groups = self._conv_parameters(call, x, transposed=False)
         padding = a.get("padding", 0)
         if padding == "same":
             pads = []
@@ -148,14 +155,8 @@ class Net:
         x = args[0]
         a = call.named
         rank = x.dim() - 2
-        c, out, groups = x.shape[1], a["out"], a.get("groups", 1)
-        k = spatial(a["kernel"], rank)
-        stride, dilation = spatial(a.get("stride", 1), rank), spatial(a.get("dilation", 1), rank)
+        w, b, k, stride, dilation, groups = self._conv_parameters(call, x, transposed=True)
         out_pad = spatial(a.get("output_padding", 0), rank)
-        prefix = self.prefixes[id(call)]
-        bound = 1 / math.sqrt(out // groups * math.prod(k))
-        w = self.tensor_param(prefix + ".weight", [c, out // groups] + k, self._uniform(bound))
-        b = self.tensor_param(prefix + ".bias", [out], self._uniform(bound)) if a.get("bias", True) != "false" else None
         transpose = (F.conv_transpose1d, F.conv_transpose2d, F.conv_transpose3d)[rank - 1]
         padding = a.get("padding", 0)
         if padding != "same":

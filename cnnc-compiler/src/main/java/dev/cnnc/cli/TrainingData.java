@@ -21,7 +21,7 @@ record TrainingData(Dataset train, Dataset test, String description) {
         if (!Files.isDirectory(folder)) {
             if (defaulted) {
                 throw new InputError("no training data: " + folder + " does not exist. Install Fashion-MNIST with"
-                        + " 'sudo apt-get install dataset-fashion-mnist' (Debian, Ubuntu), or give --data DIR (an"
+                        + " 'apt-get update && apt-get install dataset-fashion-mnist' (as root, on Debian or Ubuntu), or give --data DIR (an"
                         + " MNIST-format folder) or --x X.npy --y Y.npy");
             }
             throw new InputError("--data " + folder + ": no such directory");

@@ -103,6 +103,17 @@ public final class ImageGrid {
 
     /** What black and white stand for in this tile. */
     static String range(Tile tile) {
+        float[] extremes = extremes(tile);
+        float min = extremes[0];
+        float max = extremes[1];
+        if (min > max) {
+            return "no finite value";
+        }
+        return min == max ? "all " + number(min) : number(min) + " to " + number(max);
+    }
+
+    /** The smallest and the largest finite value of a tile (+inf and -inf when it has none). */
+    private static float[] extremes(Tile tile) {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (float value : tile.values()) {
@@ -111,10 +122,7 @@ public final class ImageGrid {
                 max = Math.max(max, value);
             }
         }
-        if (min > max) {
-            return "no finite value";
-        }
-        return min == max ? "all " + number(min) : number(min) + " to " + number(max);
+        return new float[] {min, max};
     }
 
     private static String number(float value) {
@@ -142,14 +150,9 @@ public final class ImageGrid {
     }
 
     private static void paint(BufferedImage image, Tile tile, int left, int top, int scale) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float value : tile.values()) {
-            if (Float.isFinite(value)) {
-                min = Math.min(min, value);
-                max = Math.max(max, value);
-            }
-        }
+        float[] extremes = extremes(tile);
+        float min = extremes[0];
+        float max = extremes[1];
         // A constant tile (a dead feature map, say) is drawn mid-grey rather than dividing by zero.
         float range = max > min ? max - min : 0;
         int plane = tile.height() * tile.width();
