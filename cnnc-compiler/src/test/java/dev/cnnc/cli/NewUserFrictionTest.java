@@ -90,4 +90,27 @@ class NewUserFrictionTest {
             assertTrue(path.startsWith("out/"), path + " is written outside out/");
         }
     }
+
+    /** The outputs the README shows after {@code $ ./cnnc ...} are what cnnc prints (lines shown as ... left out). */
+    @Test
+    void theReadmesSampleOutputsAreWhatCnncPrints() throws Exception {
+        Path root = Golden.repository();
+        Matcher block = Pattern.compile("(?s)```\\n\\$ \\./cnnc (.*?)\\n(.*?)```").matcher(Files.readString(root.resolve("README.md")));
+        int checked = 0;
+        while (block.find()) {
+            List<String> args = new ArrayList<>();
+            for (String word : block.group(1).trim().split("\\s+")) {
+                args.add(word.endsWith(".cnn") ? root.resolve(word).toString() : word);
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            String printed = (run.out() + run.err()).replace(root + "/", "");
+            for (String line : block.group(2).split("\\n")) {
+                if (!line.isBlank() && !line.equals("...")) {
+                    assertTrue(printed.contains(line.strip()), "README shows a line cnnc does not print: " + line + "\n" + printed);
+                }
+            }
+            checked++;
+        }
+        assertTrue(checked >= 2, "the README shows cnnc's output for check and summary");
+    }
 }
