@@ -18,7 +18,10 @@ public final class BenchTimer {
     /** Warm-up ends when this many consecutive rounds agree within {@link #STEADY_SPREAD}. */
     private static final int STEADY_ROUNDS = 3;
     private static final double STEADY_SPREAD = 0.05;
+    /** Warm-up lasts at least this many calls, or {@link #MIN_WARMUP_NANOS} for networks whose calls are long. */
     private static final int MIN_WARMUP_CALLS = 500;
+    /** A ResNet's calls plateau for seconds while C2 compiles kernel after kernel; steady rounds then mean little. */
+    private static final long MIN_WARMUP_NANOS = 15_000_000_000L;
 
     /** Where the calls' checksums go, so that the JIT cannot drop the work. */
     private static volatile float consumed;
@@ -55,7 +58,8 @@ public final class BenchTimer {
             if (recent.size() > STEADY_ROUNDS) {
                 recent.remove(0);
             }
-            steady = warmupCalls >= MIN_WARMUP_CALLS && recent.size() == STEADY_ROUNDS && spread(recent) <= STEADY_SPREAD;
+            boolean warmedLongEnough = warmupCalls >= MIN_WARMUP_CALLS || System.nanoTime() - warmupStart >= MIN_WARMUP_NANOS;
+            steady = warmedLongEnough && recent.size() == STEADY_ROUNDS && spread(recent) <= STEADY_SPREAD;
             if (steady || System.nanoTime() - warmupStart > maxWarmupNanos) {
                 break;
             }

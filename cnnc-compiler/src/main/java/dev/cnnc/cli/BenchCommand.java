@@ -86,9 +86,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "how long one timing round runs at least")
     long roundMillis;
 
-    @Option(names = "--max-warmup-ms", paramLabel = "MS", defaultValue = "10000", hidden = true,
+    @Option(names = "--max-warmup-ms", paramLabel = "MS", defaultValue = "60000", hidden = true,
             description = "when warm-up stops waiting for steady rounds")
     long maxWarmupMillis;
+
+    @Option(names = "--first-call", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also time the generated backends' first calls in a fresh JVM (compile, load, first call,"
+                    + " time until steady); --no-first-call skips it")
+    boolean firstCall;
+
+    @Option(names = "--first-call-limit-ms", paramLabel = "MS", defaultValue = "60000", hidden = true,
+            description = "how long the fresh JVM calls the network waiting for steady calls")
+    long firstCallLimitMillis;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed of the inputs and parameters")
     long seed;
@@ -96,7 +105,8 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private record Measured(Backend backend, String detail, int threads, BenchTimer.Timing timing, double flops) {
+    private record Measured(Backend backend, String detail, int threads, BenchTimer.Timing timing, double flops,
+            Map<String, Object> firstCall) {
         double gflops() {
             return flops / (timing.microsPerCall() * 1e3);
         }
@@ -148,7 +158,11 @@ final class BenchCommand implements Callable<Integer> {
                 Workload workload = new Workload(network, batch, mode, seed);
                 int used = network instanceof CompiledNetwork ? threads : 1;
                 BenchTimer.Timing timing = timer.time(workload);
-                measured.add(new Measured(backend, detail(network), used, timing, flops));
+                Map<String, Object> first = firstCall && backend != Backend.INTERPRETER
+                        ? FreshJvm.firstCall(model, networkName, backend, batch, threads, mode, unroll, width, seed,
+                                firstCallLimitMillis, timing.microsPerCall(), err)
+                        : null;
+                measured.add(new Measured(backend, detail(network), used, timing, flops, first));
                 err.printf(Locale.ROOT, "cnnc bench: %s: %.1f us per call after %,d warm-up calls (%.1f s)%n",
                         backend.cliName(), timing.microsPerCall(), timing.warmupCalls(), (System.nanoTime() - start) / 1e9);
                 err.flush();
@@ -185,6 +199,10 @@ final class BenchCommand implements Callable<Integer> {
             object.put("vs_interpreter", round(ratio));
         }
         object.put("steady", m.timing().steady());
+        object.put("warmup_calls", m.timing().warmupCalls());
+        if (m.firstCall() != null) {
+            object.put("fresh_jvm", m.firstCall());
+        }
         return object;
     }
 
@@ -198,7 +216,22 @@ final class BenchCommand implements Callable<Integer> {
             Double ratio = ratio(m, all);
             out.printf(Locale.ROOT, "%-12s %-24s %7d %12.1f %9.2f %15s%s%n", m.backend().cliName(), m.detail(), m.threads(),
                     m.timing().microsPerCall(), m.gflops(), ratio == null ? "-" : String.format(Locale.ROOT, "%.1fx", ratio),
-                    m.timing().steady() ? "" : "  (not steady after warm-up)");
+                    m.timing().steady() ? "" : String.format(Locale.ROOT, "  (NOT steady after %.0f s of warm-up)",
+                            maxWarmupMillis / 1000.0));
+        }
+        if (all.stream().anyMatch(m -> m.firstCall() != null)) {
+            out.printf(Locale.ROOT, "In a fresh JVM (steady: the median of %d calls within %.0f%% of the steady time above):%n",
+                    dev.cnnc.bench.FirstCall.WINDOW, 100 * dev.cnnc.bench.FirstCall.TOLERANCE);
+        }
+        for (Measured m : all) {
+            Map<String, Object> f = m.firstCall();
+            if (f != null) {
+                boolean steady = Boolean.TRUE.equals(f.get("steady"));
+                out.printf(Locale.ROOT, "%-12s check %s ms, compile and load %s ms, first call %s ms; %s %s s after the JVM started"
+                        + " (%.0f calls), at %s us per call%n", m.backend().cliName(), f.get("check_ms"), f.get("compile_and_load_ms"),
+                        f.get("first_call_ms"), steady ? "steady" : "NOT steady yet", f.get("steady_after_s"),
+                        ((Number) f.get("calls_to_steady")).doubleValue(), f.get("steady_us"));
+            }
         }
     }
 

@@ -26,7 +26,7 @@ class BenchCommandTest {
     @Test
     void jsonHasOneObjectPerBackendWithTheIssuesFields() {
         CliRun run = CliRun.of("bench", lenet(), "--batch", "2", "--threads", "2", "--backward", "--format", "json",
-                "--round-ms", "2", "--max-warmup-ms", "20");
+                "--round-ms", "2", "--max-warmup-ms", "20", "--first-call-limit-ms", "3000");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(3, lines.size(), run.out());
@@ -41,6 +41,12 @@ class BenchCommandTest {
             assertTrue(row.containsKey("vs_interpreter"), line);
         }
         assertTrue(lines.get(0).contains("\"backend\":\"bytecode\"") && lines.get(0).contains("\"threads\":2"), lines.get(0));
+        // The generated backends' first calls, timed in a fresh JVM; never the interpreter's.
+        for (String field : List.of("check_ms", "compile_and_load_ms", "first_call_ms", "steady_after_s", "steady_us")) {
+            assertTrue(lines.get(0).contains("\"" + field + "\":"), field + " in " + lines.get(0));
+        }
+        assertTrue(lines.get(1).contains("\"fresh_jvm\":"), lines.get(1));
+        assertTrue(!lines.get(2).contains("\"fresh_jvm\":"), lines.get(2));
         assertTrue(lines.get(1).contains("\"backend\":\"java\"") && lines.get(1).contains("\"threads\":2"), lines.get(1));
         assertTrue(lines.get(2).contains("\"backend\":\"interpreter\"") && lines.get(2).contains("\"threads\":1"),
                 "the interpreter runs on one thread: " + lines.get(2));
@@ -48,18 +54,18 @@ class BenchCommandTest {
 
     @Test
     void textIsATableWithTheRatioToTheInterpreter() {
-        CliRun run = CliRun.of("bench", lenet(), "--round-ms", "2", "--max-warmup-ms", "20");
+        CliRun run = CliRun.of("bench", lenet(), "--round-ms", "2", "--max-warmup-ms", "20", "--no-first-call");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("LeNet5 (" + lenet() + "): batch 1, 1 thread, forward (eval mode)"), run.out());
         assertTrue(run.out().contains("vs interpreter"), run.out());
         assertTrue(run.out().lines().anyMatch(line -> line.startsWith("interpreter") && line.contains("1.0x")), run.out());
         CliRun alone = CliRun.of("bench", lenet(), "--backend", "bytecode", "--unroll", "none", "--round-ms", "2",
-                "--max-warmup-ms", "20");
+                "--max-warmup-ms", "20", "--no-first-call");
         assertEquals(0, alone.exitCode(), alone.err());
         assertTrue(alone.out().lines().anyMatch(line -> line.startsWith("bytecode") && line.matches(".* -( .*)?")),
                 "without the interpreter there is no ratio: " + alone.out());
         CliRun narrow = CliRun.of("bench", lenet(), "--backend", "bytecode", "--lanes", "4", "--round-ms", "2",
-                "--max-warmup-ms", "20");
+                "--max-warmup-ms", "20", "--no-first-call");
         assertEquals(0, narrow.exitCode(), narrow.err());
         assertTrue(narrow.out().contains("Vector API, 4 lanes"), "--lanes picks the vector width: " + narrow.out());
     }
