@@ -32,9 +32,6 @@ final class ConvolutionKernels {
     private static final Variable MH = KernelBuilder.intVar("mh");
     private static final Variable MW = KernelBuilder.intVar("mw");
     private static final Variable CB = KernelBuilder.intVar("cb");
-    private static final Variable BLOCK = KernelBuilder.intVar("block");
-    /** Weights smaller than this stay in the L2 cache between rows anyway (1 MB per core on the machines measured). */
-    private static final long CACHED_WEIGHT_BYTES = 512 * 1024;
     private static final Variable CI = KernelBuilder.intVar("ci");
     private static final Variable D = KernelBuilder.intVar("d");
     private static final Variable H = KernelBuilder.intVar("h");
@@ -160,22 +157,18 @@ final class ConvolutionKernels {
         String depth = gradient ? LoopNotes.input(layer, 0, ad.count()) : LoopNotes.output(layer, 0, ad.count());
         String height = gradient ? LoopNotes.input(layer, 1, ah.count()) : LoopNotes.output(layer, 1, ah.count());
         String width = gradient ? LoopNotes.input(layer, 2, aw.count()) : LoopNotes.output(layer, 2, aw.count());
-        Runnable perTile = () -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs);
-        Runnable perBlock = () -> {
-            if (tiles >= 0) {
-                k.loop(JW, c(0), c(tiles * pixels), pixels, (width == null ? "" : width + ", ") + tiles
-                        + " tiles of " + pixels, perTile);
-            } else {
-                k.set(JW, c(aw.count() - pixels));
-                perTile.run();
-            }
-        };
-        if (blocksOuter(g, ad, ah, aw, Math.max(blocks, 1))) {
-            overBlocks(k, y, blocks, blockWidth, fullVectors, ad.count(), ah.count(), LoopNotes.rows(depth, height), perBlock);
-            return;
-        }
         // Blocks of output channels outside the tiles of a row: a block's weights stay in cache across the row.
         overRows(k, ad.count(), ah.count(), N, JD, JH, LoopNotes.rows(depth, height), () -> {
+            Runnable perTile = () -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs);
+            Runnable perBlock = () -> {
+                if (tiles >= 0) {
+                    k.loop(JW, c(0), c(tiles * pixels), pixels, (width == null ? "" : width + ", ") + tiles
+                            + " tiles of " + pixels, perTile);
+                } else {
+                    k.set(JW, c(aw.count() - pixels));
+                    perTile.run();
+                }
+            };
             if (blocks >= 0) {
                 k.loop(CB, c(0), c(blocks * blockWidth), blockWidth, blocks + " blocks of " + fullVectors
                         + " vectors of output channels", perBlock);
@@ -183,38 +176,6 @@ final class ConvolutionKernels {
                 k.set(CB, c(y.padded() / blockWidth * blockWidth));
                 perBlock.run();
             }
-        });
-    }
-
-    /**
-     * Whether blocks of output channels, rather than rows, are the parallel range. Over rows, each row
-     * reads all the weights again; over blocks, each block reads the whole input again. Small maps with
-     * many channels (ResNet's last stages: 9.4 MB of weights, 7 rows) read far less over blocks, and a
-     * block's weights stay in cache across every row.
-     */
-    static boolean blocksOuter(Gather g, Axis ad, Axis ah, Axis aw, int blockCount) {
-        // What a pass over all blocks reads of the packed weights: a grouped convolution reads its groups' channels only.
-        long weights = (long) ad.taps() * ah.taps() * aw.taps() * (g.source().channels() / g.groups()) * g.target().padded();
-        long rows = (long) ad.count() * ah.count();
-        long input = (long) g.padded().sampleSize();
-        return weights * Float.BYTES > CACHED_WEIGHT_BYTES && weights * rows > input * blockCount;
-    }
-
-    /**
-     * <pre>{@code
-     * for (block in [lo, hi)) { cb = block * V * L;     // or the one remainder block
-     *   for (n < batch) for (jd < depth) for (jh < height) body }
-     * }</pre>
-     * Blocks of output channels split over threads; each writes only its own channels.
-     */
-    private static void overBlocks(KernelBuilder k, Plane y, int blocks, int blockWidth, int fullVectors, int depth,
-            int height, String rows, Runnable body) {
-        String note = blocks >= 0 ? blocks + " blocks of " + fullVectors + " vectors of output channels, each block's"
-                + " weights read once for every row" : "the remainder block of output channels";
-        k.parallelLoop(BLOCK, 0, Math.max(blocks, 1), note, () -> {
-            k.set(CB, blocks >= 0 ? mul(v(BLOCK), blockWidth) : c(y.padded() / blockWidth * blockWidth));
-            k.loop(N, c(0), v(KernelBuilder.BATCH), 1, "the samples of the batch", () -> k.loop(JD, c(0), c(depth), 1,
-                    () -> k.loop(JH, c(0), c(height), 1, rows, body)));
         });
     }
 
