@@ -20,7 +20,16 @@ public enum BenchCase {
     CONV3D("conv3d.cnn", 2, Workload.Mode.FORWARD),
     LENET5_B1("lenet5.cnn", 1, Workload.Mode.FORWARD),
     LENET5_B64("lenet5.cnn", 64, Workload.Mode.FORWARD),
-    LENET5_TRAIN_B64("lenet5.cnn", 64, Workload.Mode.BACKWARD);
+    LENET5_TRAIN_B64("lenet5.cnn", 64, Workload.Mode.BACKWARD),
+    RESNET18_B1("resnet18.cnn", 1, Workload.Mode.FORWARD),
+    RESNET18_B8("resnet18.cnn", 8, Workload.Mode.FORWARD),
+    RESNET18_TRAIN_B8("resnet18.cnn", 8, Workload.Mode.BACKWARD),
+    RESNET50_B1("resnet50.cnn", 1, Workload.Mode.FORWARD),
+    VGG11_B1("vgg11.cnn", 1, Workload.Mode.FORWARD),
+    MOBILENET_V1_B1("mobilenet_v1.cnn", 1, Workload.Mode.FORWARD),
+    UNET256_B1("unet256.cnn", 1, Workload.Mode.FORWARD),
+    DCGAN_B1("dcgan_generator.cnn", 1, Workload.Mode.FORWARD),
+    DCGAN_B8("dcgan_generator.cnn", 8, Workload.Mode.FORWARD);
 
     private final String model;
     private final int batch;
@@ -30,6 +39,11 @@ public enum BenchCase {
         this.model = model;
         this.batch = batch;
         this.mode = mode;
+    }
+
+    /** A whole network (ResNet, VGG, ...): seconds per call until C2 has compiled it, minutes on the interpreter. */
+    public boolean wholeNetwork() {
+        return ordinal() >= RESNET18_B1.ordinal();
     }
 
     public CheckedGraph graph() {

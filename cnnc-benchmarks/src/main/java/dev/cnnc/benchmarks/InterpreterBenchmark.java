@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class InterpreterBenchmark {
 
-    @Param
+    // The layers and LeNet-5 only: the interpreter takes seconds to minutes per call of a whole network.
+    @Param({"CONV3X3", "CONV3X3_TRAIN", "CONV_TRANSPOSE2D", "CONV1D", "CONV3D", "LENET5_B1", "LENET5_B64", "LENET5_TRAIN_B64"})
     public BenchCase layer;
 
     private Workload workload;
