@@ -3,7 +3,7 @@
 one JSON line per epoch: {"epoch", "train_loss", "test_loss", "test_accuracy", "seconds"}.
 
 `seconds` is the training loop alone (no evaluation), as in cnnc's --metrics. Needs PyTorch
-(Debian: apt-get install python3-torch) and an MNIST-format folder (Debian: dataset-fashion-mnist).
+(Debian, as root: apt-get update && apt-get install python3-torch) and an MNIST-format folder (Debian: dataset-fashion-mnist).
 Run by scripts/compare-with-pytorch; also usable alone:
     python3 scripts/pytorch_lenet5.py --epochs 1 --threads 2
 With --save P.npz it writes the state_dict in the archive cnnc reads (np.savez of each tensor).
