@@ -25,4 +25,14 @@ class BenchCaseTest {
             workload.network().close();
         }
     }
+
+    /** The interpreter's JMH cases (a constant list, as JMH wants) are exactly those that are not whole networks. */
+    @org.junit.jupiter.api.Test
+    void theInterpreterBenchmarksEveryCaseButTheWholeNetworks() throws Exception {
+        org.openjdk.jmh.annotations.Param param = InterpreterBenchmark.class.getField("layer")
+                .getAnnotation(org.openjdk.jmh.annotations.Param.class);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Arrays.stream(BenchCase.values()).filter(c -> !c.wholeNetwork()).map(Enum::name).toList(),
+                java.util.List.of(param.value()));
+    }
 }

@@ -23,8 +23,8 @@ public final class BenchTimer {
     /** A ResNet's calls plateau for seconds while C2 compiles kernel after kernel; steady rounds then mean little. */
     private static final long MIN_WARMUP_NANOS = 15_000_000_000L;
 
-    /** Where the calls' checksums go, so that the JIT cannot drop the work. */
-    private static volatile float consumed;
+    /** Where the calls' checksums go, so that the JIT cannot drop the work ({@link FirstCall}'s too). */
+    static volatile float consumed;
 
     private final long roundNanos;
     private final long maxWarmupNanos;

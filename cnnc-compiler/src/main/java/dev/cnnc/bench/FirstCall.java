@@ -1,5 +1,6 @@
 package dev.cnnc.bench;
 
+import dev.cnnc.backend.bytecode.BytecodeBackend;
 import dev.cnnc.driver.Backend;
 import dev.cnnc.driver.CheckResult;
 import dev.cnnc.driver.FrontEnd;
@@ -34,9 +35,9 @@ public final class FirstCall {
 
     private FirstCall() {}
 
-    /** What one fresh JVM measured. */
-    public record Result(double compileMillis, double loadMillis, double firstCallMillis, double steadyAfterSeconds,
-            int callsToSteady, boolean steady, double steadyMillis) {}
+    /** The calls one fresh JVM made: the first one's time, and when (and whether) they became steady. */
+    public record Result(double firstCallMillis, double steadyAfterSeconds, int callsToSteady, boolean steady,
+            double steadyMillis) {}
 
     /**
      * Arguments: model, network name (or {@code -}), backend, batch, threads, mode, unroll, lanes (0: as
@@ -62,7 +63,7 @@ public final class FirstCall {
         long limitNanos = Long.parseLong(args[9]) * 1_000_000;
         double steadyMillis = Double.parseDouble(args[10]) / 1000;
         long checked = System.nanoTime();
-        try (Network network = backend.load(graph, unroll, lanes > 0 ? lanes : dev.cnnc.backend.bytecode.BytecodeBackend.lanesFor(graph))) {
+        try (Network network = backend.load(graph, unroll, lanes > 0 ? lanes : BytecodeBackend.lanesFor(graph))) {
             long loaded = System.nanoTime();
             network.setThreads(threads);
             Workload workload = new Workload(network, batch, mode, seed);
@@ -95,13 +96,13 @@ public final class FirstCall {
             if (n >= WINDOW) {
                 double last = median(millis.subList(n - WINDOW, n));
                 if (last <= (1 + TOLERANCE) * steadyMillis) {
-                    Sink.consume(sink);
-                    return new Result(0, 0, millis.get(0), startedAt.get(n - WINDOW), n - WINDOW, true, last);
+                    BenchTimer.consumed = sink;
+                    return new Result(millis.get(0), startedAt.get(n - WINDOW), n - WINDOW, true, last);
                 }
             }
             if (System.nanoTime() - start > limitNanos) {
-                Sink.consume(sink);
-                return new Result(0, 0, millis.get(0), offset + (System.nanoTime() - start) / 1e9, n, false,
+                BenchTimer.consumed = sink;
+                return new Result(millis.get(0), offset + (System.nanoTime() - start) / 1e9, n, false,
                         median(millis.subList(Math.max(0, n - WINDOW), n)));
             }
         }
@@ -117,12 +118,4 @@ public final class FirstCall {
         return Math.round(value * 10) / 10.0;
     }
 
-    /** Keeps the calls' results alive so that the JIT cannot drop the work. */
-    static final class Sink {
-        static volatile float consumed;
-
-        static void consume(float value) {
-            consumed = value;
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.cnnc.cli;
 
 import dev.cnnc.backend.bytecode.BytecodeBackend;
 import dev.cnnc.bench.BenchTimer;
+import dev.cnnc.bench.FirstCall;
 import dev.cnnc.bench.Flops;
 import dev.cnnc.bench.Workload;
 import dev.cnnc.driver.Backend;
@@ -221,7 +222,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (all.stream().anyMatch(m -> m.firstCall() != null)) {
             out.printf(Locale.ROOT, "In a fresh JVM (steady: the median of %d calls within %.0f%% of the steady time above):%n",
-                    dev.cnnc.bench.FirstCall.WINDOW, 100 * dev.cnnc.bench.FirstCall.TOLERANCE);
+                    FirstCall.WINDOW, 100 * FirstCall.TOLERANCE);
         }
         for (Measured m : all) {
             Map<String, Object> f = m.firstCall();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,22 +38,38 @@ final class FreshJvm {
         err.printf(Locale.ROOT, "cnnc bench: %s: the first calls in a fresh JVM, until steady (at most %.0f s)...%n",
                 backend.cliName(), limitMillis / 1000.0);
         err.flush();
+        Path output = null;
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(limitMillis + 120_000, TimeUnit.MILLISECONDS) || process.exitValue() != 0 || output.isEmpty()) {
+            // Into a file, not a pipe: reading a pipe would wait for a JVM that hangs, past the time limit.
+            output = Files.createTempFile("cnnc-first-call", ".json");
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile()).start();
+            // The fresh JVM stops calling at the limit; compiling and the first call come on top of it.
+            if (!process.waitFor(limitMillis + 120_000, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                err.println("cnnc bench: note: the fresh JVM gave no figures (exit " + (process.isAlive() ? "-" : process.exitValue()) + ")");
+                err.println("cnnc bench: note: the fresh JVM did not finish; no first-call figures");
                 return null;
             }
-            String last = output.lines().reduce((a, b) -> b).orElseThrow();
-            return flatObject(last);
+            String printed = Files.readString(output, StandardCharsets.UTF_8).trim();
+            if (process.exitValue() != 0 || printed.isEmpty()) {
+                err.println("cnnc bench: note: the fresh JVM gave no figures (exit " + process.exitValue() + ")");
+                return null;
+            }
+            return flatObject(printed.lines().reduce((a, b) -> b).orElseThrow());
         } catch (IOException | RuntimeException e) {
             err.println("cnnc bench: note: could not start a fresh JVM for the first-call figures: " + e.getMessage());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException e) {
+                    // A temporary file left behind harms nothing.
+                }
+            }
         }
     }
 
