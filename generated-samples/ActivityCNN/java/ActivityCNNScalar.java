@@ -84,7 +84,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n0_block1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -92,7 +92,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] snapshot = f[48];
         float[] packed = f[46];
         float[] swapped = f[47];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 9, 7, 1, 1, 9, 32, 32, 9);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 9, 7, 1, 1, 9, 32, 32, 9, 32, 9);
     }
 
     /**
@@ -371,10 +371,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] beta = f[4];
         float[] mean = f[6];
         float[] var = f[7];
-        float[] snapshot = f[52];
-        float[] packed = f[50];
-        float[] bp = f[51];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 9, 7, 1, 9, 32);
+        float[] snapshot = f[53];
+        float[] packed = f[51];
+        float[] bp = f[52];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 9, 7, 1, 9, 32, 32);
     }
 
     /**
@@ -384,9 +384,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n0_block1_0_forward_folded_tile4x3(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[49];
-        float[] wt = f[50];
+        float[] wt = f[51];
         float[] y = f[26];
-        float[] b = f[51];
+        float[] b = f[52];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -457,9 +457,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n0_block1_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[49];
-        float[] wt = f[50];
+        float[] wt = f[51];
         float[] y = f[26];
-        float[] b = f[51];
+        float[] b = f[52];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -634,7 +634,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[49];
         float[] gy = f[23];
-        float[] gw = f[53];
+        float[] gw = f[54];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 7;
@@ -704,7 +704,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[49];
         float[] gy = f[23];
-        float[] gw = f[53];
+        float[] gw = f[54];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 7;
@@ -751,7 +751,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n0_block1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[53];
+        float[] gwp = f[54];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 32, 9, 7, 1, 1, 9, 32);
     }
@@ -763,7 +763,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n0_block1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[23];
-        float[] dst = f[54];
+        float[] dst = f[50];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -780,7 +780,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n0_block1_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[54];
+        float[] x = f[50];
         float[] wt = f[47];
         float[] y = f[21];
         // rows of the batch
@@ -1005,7 +1005,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n3_block2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1013,7 +1013,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] snapshot = f[65];
         float[] packed = f[62];
         float[] swapped = f[64];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 5, 1, 1, 32, 32, 32, 32);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 5, 1, 1, 32, 32, 32, 32, 32, 32);
         float[] bias = f[10];
         float[] bp = f[63];
         Packing.pad(bias, bp, 32);
@@ -1352,7 +1352,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n3_block2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[29];
-        float[] gb = f[67];
+        float[] gb = f[68];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -1369,7 +1369,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n3_block2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gbp = f[67];
+        float[] gbp = f[68];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -1382,7 +1382,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[66];
         float[] gy = f[29];
-        float[] gw = f[68];
+        float[] gw = f[69];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -1453,7 +1453,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[66];
         float[] gy = f[29];
-        float[] gw = f[68];
+        float[] gw = f[69];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 5;
@@ -1493,7 +1493,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n3_block2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[68];
+        float[] gwp = f[69];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 32, 32, 5, 1, 1, 32, 32);
     }
@@ -1505,7 +1505,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n3_block2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[29];
-        float[] dst = f[69];
+        float[] dst = f[67];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -1522,7 +1522,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n3_block2_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[69];
+        float[] x = f[67];
         float[] wt = f[64];
         float[] y = f[27];
         // rows of the batch
@@ -1693,7 +1693,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n3_block2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[69];
+        float[] x = f[67];
         float[] wt = f[64];
         float[] y = f[27];
         // rows of the batch
@@ -1920,7 +1920,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n6_block3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1928,7 +1928,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] snapshot = f[73];
         float[] packed = f[70];
         float[] swapped = f[72];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 3, 1, 1, 32, 64, 64, 32);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 3, 1, 1, 32, 64, 64, 32, 64, 32);
         float[] bias = f[14];
         float[] bp = f[71];
         Packing.pad(bias, bp, 64);
@@ -2167,7 +2167,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n6_block3_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[35];
-        float[] gb = f[75];
+        float[] gb = f[76];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -2184,7 +2184,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gbp = f[75];
+        float[] gbp = f[76];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 64);
     }
@@ -2197,7 +2197,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[74];
         float[] gy = f[35];
-        float[] gw = f[76];
+        float[] gw = f[77];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2268,7 +2268,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[74];
         float[] gy = f[35];
-        float[] gw = f[76];
+        float[] gw = f[77];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2336,7 +2336,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[76];
+        float[] gwp = f[77];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 64, 32, 3, 1, 1, 32, 64);
     }
@@ -2348,7 +2348,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n6_block3_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[35];
-        float[] dst = f[77];
+        float[] dst = f[75];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 32; w++) {
@@ -2365,7 +2365,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[77];
+        float[] x = f[75];
         float[] wt = f[72];
         float[] y = f[33];
         // rows of the batch
@@ -2461,7 +2461,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[77];
+        float[] x = f[75];
         float[] wt = f[72];
         float[] y = f[33];
         // rows of the batch
@@ -2536,7 +2536,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_input_grad_phase1_tile4x3(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[77];
+        float[] x = f[75];
         float[] wt = f[72];
         float[] y = f[33];
         // rows of the batch
@@ -2606,7 +2606,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_input_grad_phase1_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[77];
+        float[] x = f[75];
         float[] wt = f[72];
         float[] y = f[33];
         // rows of the batch
@@ -2753,7 +2753,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 12: head.1 = dense(head.0), 64 -> 6.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n10_head_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -2761,7 +2761,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] snapshot = f[82];
         float[] packed = f[79];
         float[] swapped = f[81];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 6, 64, 1, 1, 1, 64, 6, 6, 64);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 6, 64, 1, 1, 1, 64, 6, 6, 64, 6, 64);
         float[] bias = f[18];
         float[] bp = f[80];
         Packing.pad(bias, bp, 6);
@@ -3150,11 +3150,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 floats 47 per-sample 0 fixed 2016
                 floats 48 per-sample 0 fixed 2016
                 floats 49 per-sample 1206 fixed 0 shared training 0 eval 0
-                floats 50 per-sample 0 fixed 2016
-                floats 51 per-sample 0 fixed 32
-                floats 52 per-sample 0 fixed 2144
-                floats 53 per-sample 0 fixed 2016 zeroed
-                floats 54 per-sample 4288 fixed 0 shared training 1 eval -1
+                floats 50 per-sample 4288 fixed 0 shared training 1 eval -1
+                floats 51 per-sample 0 fixed 2016
+                floats 52 per-sample 0 fixed 32
+                floats 53 per-sample 0 fixed 2144
+                floats 54 per-sample 0 fixed 2016 zeroed
                 floats 55 per-sample 0 fixed 32
                 floats 56 per-sample 0 fixed 32
                 floats 57 per-sample 0 fixed 32
@@ -3167,17 +3167,17 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 floats 64 per-sample 0 fixed 5120
                 floats 65 per-sample 0 fixed 5120
                 floats 66 per-sample 4352 fixed 0 shared training 2 eval 1
-                floats 67 per-sample 0 fixed 32 zeroed
-                floats 68 per-sample 0 fixed 5120 zeroed
-                floats 69 per-sample 4352 fixed 0 shared training 3 eval -1
+                floats 67 per-sample 4352 fixed 0 shared training 3 eval -1
+                floats 68 per-sample 0 fixed 32 zeroed
+                floats 69 per-sample 0 fixed 5120 zeroed
                 floats 70 per-sample 0 fixed 6144
                 floats 71 per-sample 0 fixed 64
                 floats 72 per-sample 0 fixed 6144
                 floats 73 per-sample 0 fixed 6144
                 floats 74 per-sample 2080 fixed 0 shared training 4 eval 2
-                floats 75 per-sample 0 fixed 64 zeroed
-                floats 76 per-sample 0 fixed 6144 zeroed
-                floats 77 per-sample 2112 fixed 0 shared training 5 eval -1
+                floats 75 per-sample 2112 fixed 0 shared training 5 eval -1
+                floats 76 per-sample 0 fixed 64 zeroed
+                floats 77 per-sample 0 fixed 6144 zeroed
                 floats 78 per-sample 64 fixed 0
                 floats 79 per-sample 0 fixed 384
                 floats 80 per-sample 0 fixed 6

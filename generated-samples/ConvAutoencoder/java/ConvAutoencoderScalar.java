@@ -100,7 +100,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
 
     /**
      * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -108,7 +108,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] snapshot = f[41];
         float[] packed = f[38];
         float[] swapped = f[40];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 1);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 1, 16, 1);
         float[] bias = f[2];
         float[] bp = f[39];
         Packing.pad(bias, bp, 16);
@@ -269,7 +269,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[19];
-        float[] gb = f[43];
+        float[] gb = f[44];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -286,7 +286,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[43];
+        float[] gbp = f[44];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -299,7 +299,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[42];
         float[] gy = f[19];
-        float[] gw = f[44];
+        float[] gw = f[45];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -348,7 +348,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[44];
+        float[] gwp = f[45];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 1, 9, 1, 1, 1, 16);
     }
@@ -360,7 +360,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[19];
-        float[] dst = f[45];
+        float[] dst = f[43];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -378,7 +378,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[43];
         float[] wt = f[40];
         float[] y = f[17];
         // rows of the batch x (the input's height, 28)
@@ -568,7 +568,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
 
     /**
      * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n3_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -576,7 +576,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] snapshot = f[49];
         float[] packed = f[46];
         float[] swapped = f[48];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 9, 1, 1, 16, 8, 8, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 9, 1, 1, 16, 8, 8, 16, 8, 16);
         float[] bias = f[6];
         float[] bp = f[47];
         Packing.pad(bias, bp, 8);
@@ -695,7 +695,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n3_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[25];
-        float[] gb = f[51];
+        float[] gb = f[52];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -712,7 +712,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n3_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[51];
+        float[] gbp = f[52];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 8);
     }
@@ -725,7 +725,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[50];
         float[] gy = f[25];
-        float[] gw = f[52];
+        float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -798,7 +798,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[50];
         float[] gy = f[25];
-        float[] gw = f[52];
+        float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -854,7 +854,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n3_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[52];
+        float[] gwp = f[53];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 8, 16, 9, 1, 1, 16, 8);
     }
@@ -866,7 +866,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n3_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[25];
-        float[] dst = f[53];
+        float[] dst = f[51];
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int h = row - n * 14;
@@ -884,7 +884,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n3_enc2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[53];
+        float[] x = f[51];
         float[] wt = f[48];
         float[] y = f[23];
         // rows of the batch x (the input's height, 14)
@@ -1074,7 +1074,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n6_dec1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1082,7 +1082,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] snapshot = f[57];
         float[] packed = f[54];
         float[] swapped = f[56];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 4, 1, 0, 8, 16, 16, 8);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 4, 1, 0, 8, 16, 16, 8, 16, 8);
         float[] bias = f[10];
         float[] bp = f[55];
         Packing.pad(bias, bp, 16);
@@ -2905,7 +2905,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
 
     /**
      * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n8_dec2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -2913,7 +2913,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] snapshot = f[63];
         float[] packed = f[60];
         float[] swapped = f[62];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 4, 1, 0, 16, 1, 1, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 4, 1, 0, 16, 1, 1, 16, 1, 16);
         float[] bias = f[14];
         float[] bp = f[61];
         Packing.pad(bias, bp, 1);
@@ -3903,17 +3903,17 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 floats 40 per-sample 0 fixed 144
                 floats 41 per-sample 0 fixed 144
                 floats 42 per-sample 900 fixed 0 shared training 0 eval 0
-                floats 43 per-sample 0 fixed 16 zeroed
-                floats 44 per-sample 0 fixed 144 zeroed
-                floats 45 per-sample 14400 fixed 0 shared training 1 eval -1
+                floats 43 per-sample 14400 fixed 0 shared training 1 eval -1
+                floats 44 per-sample 0 fixed 16 zeroed
+                floats 45 per-sample 0 fixed 144 zeroed
                 floats 46 per-sample 0 fixed 1152
                 floats 47 per-sample 0 fixed 8
                 floats 48 per-sample 0 fixed 1152
                 floats 49 per-sample 0 fixed 1152
                 floats 50 per-sample 4096 fixed 0 shared training 2 eval 1
-                floats 51 per-sample 0 fixed 8 zeroed
-                floats 52 per-sample 0 fixed 1152 zeroed
-                floats 53 per-sample 2048 fixed 0 shared training 3 eval -1
+                floats 51 per-sample 2048 fixed 0 shared training 3 eval -1
+                floats 52 per-sample 0 fixed 8 zeroed
+                floats 53 per-sample 0 fixed 1152 zeroed
                 floats 54 per-sample 0 fixed 512
                 floats 55 per-sample 0 fixed 16
                 floats 56 per-sample 0 fixed 512

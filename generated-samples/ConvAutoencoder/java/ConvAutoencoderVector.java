@@ -94,7 +94,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
 
     /**
      * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -102,7 +102,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] snapshot = f[41];
         float[] packed = f[38];
         float[] swapped = f[40];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 8);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 8, 16, 8);
         float[] bias = f[2];
         float[] bp = f[39];
         Packing.pad(bias, bp, 16);
@@ -257,7 +257,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[19];
-        float[] gb = f[43];
+        float[] gb = f[44];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -274,7 +274,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[43];
+        float[] gbp = f[44];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -287,7 +287,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[42];
         float[] gy = f[19];
-        float[] gw = f[44];
+        float[] gw = f[45];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -334,7 +334,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[44];
+        float[] gwp = f[45];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 1, 9, 1, 1, 1, 16);
     }
@@ -346,7 +346,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[19];
-        float[] dst = f[45];
+        float[] dst = f[43];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -364,7 +364,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[43];
         float[] wt = f[40];
         float[] y = f[17];
         // rows of the batch x (the input's height, 28)
@@ -554,7 +554,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
 
     /**
      * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n3_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -562,7 +562,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] snapshot = f[49];
         float[] packed = f[46];
         float[] swapped = f[48];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 9, 1, 1, 16, 8, 8, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 9, 1, 1, 16, 8, 8, 16, 8, 16);
         float[] bias = f[6];
         float[] bp = f[47];
         Packing.pad(bias, bp, 8);
@@ -678,7 +678,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n3_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[25];
-        float[] gb = f[51];
+        float[] gb = f[52];
         for (int row = lo; row < hi; row++) {
             float sum = gb[row];
             for (int p = 0; p < batch * 196; p++) {
@@ -694,7 +694,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n3_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[51];
+        float[] gbp = f[52];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 8);
     }
@@ -707,7 +707,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[50];
         float[] gy = f[25];
-        float[] gw = f[52];
+        float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -759,7 +759,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[50];
         float[] gy = f[25];
-        float[] gw = f[52];
+        float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -832,7 +832,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n3_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[52];
+        float[] gwp = f[53];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 8, 16, 9, 1, 1, 16, 8);
     }
@@ -844,7 +844,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n3_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[25];
-        float[] dst = f[53];
+        float[] dst = f[51];
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int h = row - n * 14;
@@ -860,7 +860,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n3_enc2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[53];
+        float[] x = f[51];
         float[] wt = f[48];
         float[] y = f[23];
         // rows of the batch x (the input's height, 14)
@@ -1048,7 +1048,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n6_dec1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1056,7 +1056,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] snapshot = f[57];
         float[] packed = f[54];
         float[] swapped = f[56];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 4, 1, 0, 8, 16, 16, 8);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 4, 1, 0, 8, 16, 16, 8, 16, 8);
         float[] bias = f[10];
         float[] bp = f[55];
         Packing.pad(bias, bp, 16);
@@ -2076,7 +2076,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
 
     /**
      * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n8_dec2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -2084,7 +2084,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] snapshot = f[63];
         float[] packed = f[60];
         float[] swapped = f[62];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 4, 1, 0, 16, 8, 1, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 4, 1, 0, 16, 8, 1, 16, 8, 16);
         float[] bias = f[14];
         float[] bp = f[61];
         Packing.pad(bias, bp, 1);
@@ -3074,17 +3074,17 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 floats 40 per-sample 0 fixed 1152
                 floats 41 per-sample 0 fixed 144
                 floats 42 per-sample 7200 fixed 0 shared training 0 eval 0
-                floats 43 per-sample 0 fixed 16 zeroed
-                floats 44 per-sample 0 fixed 144 zeroed
-                floats 45 per-sample 14400 fixed 0 shared training 1 eval -1
+                floats 43 per-sample 14400 fixed 0 shared training 1 eval -1
+                floats 44 per-sample 0 fixed 16 zeroed
+                floats 45 per-sample 0 fixed 144 zeroed
                 floats 46 per-sample 0 fixed 1152
                 floats 47 per-sample 0 fixed 8
                 floats 48 per-sample 0 fixed 1152
                 floats 49 per-sample 0 fixed 1152
                 floats 50 per-sample 4096 fixed 0 shared training 2 eval 1
-                floats 51 per-sample 0 fixed 8 zeroed
-                floats 52 per-sample 0 fixed 1152 zeroed
-                floats 53 per-sample 2048 fixed 0 shared training 3 eval -1
+                floats 51 per-sample 2048 fixed 0 shared training 3 eval -1
+                floats 52 per-sample 0 fixed 8 zeroed
+                floats 53 per-sample 0 fixed 1152 zeroed
                 floats 54 per-sample 0 fixed 512
                 floats 55 per-sample 0 fixed 16
                 floats 56 per-sample 0 fixed 512

@@ -76,7 +76,7 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n0_conv1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -84,7 +84,7 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] snapshot = f[49];
         float[] packed = f[46];
         float[] swapped = f[48];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 6, 1, 25, 1, 1, 1, 6, 6, 1);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 6, 1, 25, 1, 1, 1, 6, 6, 1, 6, 1);
         float[] bias = f[2];
         float[] bp = f[47];
         Packing.pad(bias, bp, 6);
@@ -187,7 +187,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n0_conv1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[23];
-        float[] gb = f[51];
+        float[] gb = f[52];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -204,7 +204,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n0_conv1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[51];
+        float[] gbp = f[52];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 6);
     }
@@ -217,7 +217,7 @@ final class LeNet5Scalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[50];
         float[] gy = f[23];
-        float[] gw = f[52];
+        float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -280,7 +280,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n0_conv1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[52];
+        float[] gwp = f[53];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 6, 1, 25, 1, 1, 1, 6);
     }
@@ -292,7 +292,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n0_conv1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[23];
-        float[] dst = f[53];
+        float[] dst = f[51];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -310,7 +310,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n0_conv1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[53];
+        float[] x = f[51];
         float[] wt = f[48];
         float[] y = f[21];
         // rows of the batch x (the input's height, 28)
@@ -500,7 +500,7 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n3_conv2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -508,7 +508,7 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] snapshot = f[57];
         float[] packed = f[54];
         float[] swapped = f[56];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 6, 25, 1, 1, 6, 16, 16, 6);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 6, 25, 1, 1, 6, 16, 16, 6, 16, 6);
         float[] bias = f[6];
         float[] bp = f[55];
         Packing.pad(bias, bp, 16);
@@ -591,7 +591,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n3_conv2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[29];
-        float[] gb = f[58];
+        float[] gb = f[59];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -608,7 +608,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n3_conv2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[58];
+        float[] gbp = f[59];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -621,7 +621,7 @@ final class LeNet5Scalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[26];
         float[] gy = f[29];
-        float[] gw = f[59];
+        float[] gw = f[60];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 5;
@@ -691,7 +691,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n3_conv2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[59];
+        float[] gwp = f[60];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 16, 6, 25, 1, 1, 6, 16);
     }
@@ -703,7 +703,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n3_conv2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[29];
-        float[] dst = f[60];
+        float[] dst = f[58];
         for (int row = lo; row < hi; row++) {
             int n = row / 10;
             int h = row - n * 10;
@@ -721,7 +721,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n3_conv2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[60];
+        float[] x = f[58];
         float[] wt = f[56];
         float[] y = f[27];
         // rows of the batch x (the input's height, 14)
@@ -945,7 +945,7 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n7_fc1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -953,7 +953,7 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] snapshot = f[64];
         float[] packed = f[61];
         float[] swapped = f[63];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 120, 400, 1, 1, 1, 400, 120, 120, 400);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 120, 400, 1, 1, 1, 400, 120, 120, 400, 120, 400);
         float[] bias = f[10];
         float[] bp = f[62];
         Packing.pad(bias, bp, 120);
@@ -1301,7 +1301,7 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 10: fc2.0 = dense(fc1), 120 -> 84.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n9_fc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1309,7 +1309,7 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] snapshot = f[70];
         float[] packed = f[67];
         float[] swapped = f[69];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 84, 120, 1, 1, 1, 120, 84, 84, 120);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 84, 120, 1, 1, 1, 120, 84, 84, 120, 84, 120);
         float[] bias = f[14];
         float[] bp = f[68];
         Packing.pad(bias, bp, 84);
@@ -1577,7 +1577,7 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 11: fc3 = dense(fc2), 84 -> 10.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n11_fc3_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1585,7 +1585,7 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] snapshot = f[76];
         float[] packed = f[73];
         float[] swapped = f[75];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 84, 1, 1, 1, 84, 10, 10, 84);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 84, 1, 1, 1, 84, 10, 10, 84, 10, 84);
         float[] bias = f[18];
         float[] bp = f[74];
         Packing.pad(bias, bp, 10);
@@ -1887,16 +1887,16 @@ final class LeNet5Scalar extends CompiledNetwork {
                 floats 48 per-sample 0 fixed 150
                 floats 49 per-sample 0 fixed 150
                 floats 50 per-sample 1024 fixed 0 shared training 0 eval 0
-                floats 51 per-sample 0 fixed 6 zeroed
-                floats 52 per-sample 0 fixed 150 zeroed
-                floats 53 per-sample 6144 fixed 0 shared training 1 eval -1
+                floats 51 per-sample 6144 fixed 0 shared training 1 eval -1
+                floats 52 per-sample 0 fixed 6 zeroed
+                floats 53 per-sample 0 fixed 150 zeroed
                 floats 54 per-sample 0 fixed 2400
                 floats 55 per-sample 0 fixed 16
                 floats 56 per-sample 0 fixed 2400
                 floats 57 per-sample 0 fixed 2400
-                floats 58 per-sample 0 fixed 16 zeroed
-                floats 59 per-sample 0 fixed 2400 zeroed
-                floats 60 per-sample 5184 fixed 0 shared training 2 eval -1
+                floats 58 per-sample 5184 fixed 0 shared training 2 eval -1
+                floats 59 per-sample 0 fixed 16 zeroed
+                floats 60 per-sample 0 fixed 2400 zeroed
                 floats 61 per-sample 0 fixed 48000
                 floats 62 per-sample 0 fixed 120
                 floats 63 per-sample 0 fixed 48000

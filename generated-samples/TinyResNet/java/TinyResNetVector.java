@@ -144,7 +144,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n0_stem_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -152,7 +152,7 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] snapshot = f[98];
         float[] packed = f[96];
         float[] swapped = f[97];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 3, 9, 1, 1, 3, 16, 16, 8);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 3, 9, 1, 1, 3, 16, 16, 8, 16, 8);
     }
 
     /**
@@ -410,10 +410,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[4];
         float[] mean = f[6];
         float[] var = f[7];
-        float[] snapshot = f[102];
-        float[] packed = f[100];
-        float[] bp = f[101];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 3, 9, 1, 3, 16);
+        float[] snapshot = f[103];
+        float[] packed = f[101];
+        float[] bp = f[102];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 3, 9, 1, 3, 16, 16);
     }
 
     /**
@@ -423,9 +423,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n0_stem_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[99];
-        float[] wt = f[100];
+        float[] wt = f[101];
         float[] y = f[58];
-        float[] b = f[101];
+        float[] b = f[102];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -497,9 +497,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n0_stem_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[99];
-        float[] wt = f[100];
+        float[] wt = f[101];
         float[] y = f[58];
-        float[] b = f[101];
+        float[] b = f[102];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -653,7 +653,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[99];
         float[] gy = f[55];
-        float[] gw = f[103];
+        float[] gw = f[104];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -700,7 +700,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[103];
+        float[] gwp = f[104];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 3, 9, 1, 1, 3, 16);
     }
@@ -712,7 +712,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n0_stem_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[55];
-        float[] dst = f[104];
+        float[] dst = f[100];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -730,7 +730,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_input_grad_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[104];
+        float[] x = f[100];
         float[] wt = f[97];
         float[] y = f[53];
         // rows of the batch x (the input's height, 32)
@@ -804,7 +804,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_input_grad_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[104];
+        float[] x = f[100];
         float[] wt = f[97];
         float[] y = f[53];
         // rows of the batch x (the input's height, 32)
@@ -1024,7 +1024,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n3_b1a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1032,7 +1032,7 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] snapshot = f[114];
         float[] packed = f[112];
         float[] swapped = f[113];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
     }
 
     /**
@@ -1292,10 +1292,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[12];
         float[] mean = f[14];
         float[] var = f[15];
-        float[] snapshot = f[118];
-        float[] packed = f[116];
-        float[] bp = f[117];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 16, 9, 1, 16, 16);
+        float[] snapshot = f[119];
+        float[] packed = f[117];
+        float[] bp = f[118];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 16, 9, 1, 16, 16, 16);
     }
 
     /**
@@ -1305,9 +1305,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n3_b1a_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[115];
-        float[] wt = f[116];
+        float[] wt = f[117];
         float[] y = f[64];
-        float[] b = f[117];
+        float[] b = f[118];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -1379,9 +1379,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n3_b1a_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[115];
-        float[] wt = f[116];
+        float[] wt = f[117];
         float[] y = f[64];
-        float[] b = f[117];
+        float[] b = f[118];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -1535,7 +1535,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[115];
         float[] gy = f[61];
-        float[] gw = f[119];
+        float[] gw = f[120];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -1606,7 +1606,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[115];
         float[] gy = f[61];
-        float[] gw = f[119];
+        float[] gw = f[120];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -1660,7 +1660,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[119];
+        float[] gwp = f[120];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 16, 16, 9, 1, 1, 16, 16);
     }
@@ -1672,7 +1672,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n3_b1a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[61];
-        float[] dst = f[120];
+        float[] dst = f[116];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1690,7 +1690,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[120];
+        float[] x = f[116];
         float[] wt = f[113];
         float[] y = f[59];
         // rows of the batch x (the input's height, 32)
@@ -1763,7 +1763,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[120];
+        float[] x = f[116];
         float[] wt = f[113];
         float[] y = f[59];
         // rows of the batch x (the input's height, 32)
@@ -2070,7 +2070,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n6_b1b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -2078,7 +2078,7 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] snapshot = f[130];
         float[] packed = f[128];
         float[] swapped = f[129];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
     }
 
     /**
@@ -2338,10 +2338,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[20];
         float[] mean = f[22];
         float[] var = f[23];
-        float[] snapshot = f[134];
-        float[] packed = f[132];
-        float[] bp = f[133];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 16, 9, 1, 16, 16);
+        float[] snapshot = f[135];
+        float[] packed = f[133];
+        float[] bp = f[134];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 16, 9, 1, 16, 16, 16);
     }
 
     /**
@@ -2351,9 +2351,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n6_b1b_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[131];
-        float[] wt = f[132];
+        float[] wt = f[133];
         float[] y = f[68];
-        float[] b = f[133];
+        float[] b = f[134];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -2425,9 +2425,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n6_b1b_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[131];
-        float[] wt = f[132];
+        float[] wt = f[133];
         float[] y = f[68];
-        float[] b = f[133];
+        float[] b = f[134];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -2581,7 +2581,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[131];
         float[] gy = f[67];
-        float[] gw = f[135];
+        float[] gw = f[136];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -2652,7 +2652,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[131];
         float[] gy = f[67];
-        float[] gw = f[135];
+        float[] gw = f[136];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -2706,7 +2706,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[135];
+        float[] gwp = f[136];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 16, 16, 9, 1, 1, 16, 16);
     }
@@ -2718,7 +2718,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n6_b1b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[67];
-        float[] dst = f[136];
+        float[] dst = f[132];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -2736,7 +2736,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[136];
+        float[] x = f[132];
         float[] wt = f[129];
         float[] y = f[65];
         // rows of the batch x (the input's height, 32)
@@ -2809,7 +2809,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[136];
+        float[] x = f[132];
         float[] wt = f[129];
         float[] y = f[65];
         // rows of the batch x (the input's height, 32)
@@ -3151,7 +3151,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n10_b2a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -3159,7 +3159,7 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] snapshot = f[146];
         float[] packed = f[144];
         float[] swapped = f[145];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
     }
 
     /**
@@ -3327,10 +3327,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[28];
         float[] mean = f[30];
         float[] var = f[31];
-        float[] snapshot = f[150];
-        float[] packed = f[148];
-        float[] bp = f[149];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 16, 9, 1, 16, 32);
+        float[] snapshot = f[151];
+        float[] packed = f[149];
+        float[] bp = f[150];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 16, 9, 1, 16, 32, 32);
     }
 
     /**
@@ -3340,9 +3340,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n10_b2a_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[147];
-        float[] wt = f[148];
+        float[] wt = f[149];
         float[] y = f[78];
-        float[] b = f[149];
+        float[] b = f[150];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3417,9 +3417,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n10_b2a_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[147];
-        float[] wt = f[148];
+        float[] wt = f[149];
         float[] y = f[78];
-        float[] b = f[149];
+        float[] b = f[150];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3478,7 +3478,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[147];
         float[] gy = f[75];
-        float[] gw = f[151];
+        float[] gw = f[152];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -3551,7 +3551,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[147];
         float[] gy = f[75];
-        float[] gw = f[151];
+        float[] gw = f[152];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -3607,7 +3607,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[151];
+        float[] gwp = f[152];
         float[] gweight = f[25];
         Packing.unpackAdd(gwp, gweight, 32, 16, 9, 1, 1, 16, 32);
     }
@@ -3619,7 +3619,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n10_b2a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[75];
-        float[] dst = f[152];
+        float[] dst = f[148];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -3637,7 +3637,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[152];
+        float[] x = f[148];
         float[] wt = f[145];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
@@ -3705,7 +3705,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[152];
+        float[] x = f[148];
         float[] wt = f[145];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
@@ -3756,7 +3756,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[152];
+        float[] x = f[148];
         float[] wt = f[145];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
@@ -3827,7 +3827,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase1_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[152];
+        float[] x = f[148];
         float[] wt = f[145];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
@@ -3881,7 +3881,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase2_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[152];
+        float[] x = f[148];
         float[] wt = f[145];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
@@ -3952,7 +3952,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase2_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[152];
+        float[] x = f[148];
         float[] wt = f[145];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
@@ -4006,7 +4006,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase3_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[152];
+        float[] x = f[148];
         float[] wt = f[145];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
@@ -4079,7 +4079,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase3_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[152];
+        float[] x = f[148];
         float[] wt = f[145];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
@@ -4288,7 +4288,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n13_b2b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -4296,7 +4296,7 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] snapshot = f[162];
         float[] packed = f[160];
         float[] swapped = f[161];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
     }
 
     /**
@@ -4464,10 +4464,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[36];
         float[] mean = f[38];
         float[] var = f[39];
-        float[] snapshot = f[166];
-        float[] packed = f[164];
-        float[] bp = f[165];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 32, 9, 1, 32, 32);
+        float[] snapshot = f[167];
+        float[] packed = f[165];
+        float[] bp = f[166];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 32, 9, 1, 32, 32, 32);
     }
 
     /**
@@ -4477,9 +4477,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n13_b2b_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[163];
-        float[] wt = f[164];
+        float[] wt = f[165];
         float[] y = f[82];
-        float[] b = f[165];
+        float[] b = f[166];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -4554,9 +4554,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n13_b2b_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[163];
-        float[] wt = f[164];
+        float[] wt = f[165];
         float[] y = f[82];
-        float[] b = f[165];
+        float[] b = f[166];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -4615,7 +4615,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[163];
         float[] gy = f[81];
-        float[] gw = f[167];
+        float[] gw = f[168];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -4688,7 +4688,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[163];
         float[] gy = f[81];
-        float[] gw = f[167];
+        float[] gw = f[168];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -4758,7 +4758,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[167];
+        float[] gwp = f[168];
         float[] gweight = f[33];
         Packing.unpackAdd(gwp, gweight, 32, 32, 9, 1, 1, 32, 32);
     }
@@ -4770,7 +4770,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n13_b2b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[81];
-        float[] dst = f[168];
+        float[] dst = f[164];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -4788,7 +4788,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[168];
+        float[] x = f[164];
         float[] wt = f[161];
         float[] y = f[79];
         // rows of the batch x (the input's height, 16)
@@ -4864,7 +4864,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[168];
+        float[] x = f[164];
         float[] wt = f[161];
         float[] y = f[79];
         // rows of the batch x (the input's height, 16)
@@ -5041,7 +5041,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n15_short2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -5049,7 +5049,7 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] snapshot = f[178];
         float[] packed = f[176];
         float[] swapped = f[177];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 1, 1, 1, 16, 32, 32, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 1, 1, 1, 16, 32, 32, 16, 32, 16);
     }
 
     /**
@@ -5193,7 +5193,7 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] snapshot = f[181];
         float[] packed = f[179];
         float[] bp = f[180];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 16, 1, 1, 16, 32);
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 16, 1, 1, 16, 32, 32);
     }
 
     /**
@@ -5817,7 +5817,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 20: logits = dense(pool), 32 -> 10.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n20_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -5825,7 +5825,7 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] snapshot = f[193];
         float[] packed = f[190];
         float[] swapped = f[192];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 32, 1, 1, 1, 32, 16, 10, 32);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 32, 1, 1, 1, 32, 16, 10, 32, 16, 32);
         float[] bias = f[50];
         float[] bp = f[191];
         Packing.pad(bias, bp, 10);
@@ -6132,11 +6132,11 @@ final class TinyResNetVector extends CompiledNetwork {
                 floats 97 per-sample 0 fixed 1152
                 floats 98 per-sample 0 fixed 432
                 floats 99 per-sample 9248 fixed 0 shared training 0 eval 0
-                floats 100 per-sample 0 fixed 432
-                floats 101 per-sample 0 fixed 16
-                floats 102 per-sample 0 fixed 496
-                floats 103 per-sample 0 fixed 432 zeroed
-                floats 104 per-sample 18496 fixed 0 shared training 1 eval -1
+                floats 100 per-sample 18496 fixed 0 shared training 1 eval -1
+                floats 101 per-sample 0 fixed 432
+                floats 102 per-sample 0 fixed 16
+                floats 103 per-sample 0 fixed 496
+                floats 104 per-sample 0 fixed 432 zeroed
                 floats 105 per-sample 0 fixed 16
                 floats 106 per-sample 0 fixed 16
                 floats 107 per-sample 0 fixed 16
@@ -6148,11 +6148,11 @@ final class TinyResNetVector extends CompiledNetwork {
                 floats 113 per-sample 0 fixed 2304
                 floats 114 per-sample 0 fixed 2304
                 floats 115 per-sample 18496 fixed 0 shared training 2 eval 1
-                floats 116 per-sample 0 fixed 2304
-                floats 117 per-sample 0 fixed 16
-                floats 118 per-sample 0 fixed 2368
-                floats 119 per-sample 0 fixed 2304 zeroed
-                floats 120 per-sample 18496 fixed 0 shared training 3 eval -1
+                floats 116 per-sample 18496 fixed 0 shared training 3 eval -1
+                floats 117 per-sample 0 fixed 2304
+                floats 118 per-sample 0 fixed 16
+                floats 119 per-sample 0 fixed 2368
+                floats 120 per-sample 0 fixed 2304 zeroed
                 floats 121 per-sample 0 fixed 16
                 floats 122 per-sample 0 fixed 16
                 floats 123 per-sample 0 fixed 16
@@ -6164,11 +6164,11 @@ final class TinyResNetVector extends CompiledNetwork {
                 floats 129 per-sample 0 fixed 2304
                 floats 130 per-sample 0 fixed 2304
                 floats 131 per-sample 18496 fixed 0 shared training 4 eval 2
-                floats 132 per-sample 0 fixed 2304
-                floats 133 per-sample 0 fixed 16
-                floats 134 per-sample 0 fixed 2368
-                floats 135 per-sample 0 fixed 2304 zeroed
-                floats 136 per-sample 18496 fixed 0 shared training 5 eval -1
+                floats 132 per-sample 18496 fixed 0 shared training 5 eval -1
+                floats 133 per-sample 0 fixed 2304
+                floats 134 per-sample 0 fixed 16
+                floats 135 per-sample 0 fixed 2368
+                floats 136 per-sample 0 fixed 2304 zeroed
                 floats 137 per-sample 0 fixed 16
                 floats 138 per-sample 0 fixed 16
                 floats 139 per-sample 0 fixed 16
@@ -6180,11 +6180,11 @@ final class TinyResNetVector extends CompiledNetwork {
                 floats 145 per-sample 0 fixed 4608
                 floats 146 per-sample 0 fixed 4608
                 floats 147 per-sample 17424 fixed 0 shared training 6 eval 3
-                floats 148 per-sample 0 fixed 4608
-                floats 149 per-sample 0 fixed 32
-                floats 150 per-sample 0 fixed 4736
-                floats 151 per-sample 0 fixed 4608 zeroed
-                floats 152 per-sample 9248 fixed 0 shared training 7 eval -1
+                floats 148 per-sample 9248 fixed 0 shared training 7 eval -1
+                floats 149 per-sample 0 fixed 4608
+                floats 150 per-sample 0 fixed 32
+                floats 151 per-sample 0 fixed 4736
+                floats 152 per-sample 0 fixed 4608 zeroed
                 floats 153 per-sample 0 fixed 32
                 floats 154 per-sample 0 fixed 32
                 floats 155 per-sample 0 fixed 32
@@ -6196,11 +6196,11 @@ final class TinyResNetVector extends CompiledNetwork {
                 floats 161 per-sample 0 fixed 9216
                 floats 162 per-sample 0 fixed 9216
                 floats 163 per-sample 10368 fixed 0 shared training 8 eval 4
-                floats 164 per-sample 0 fixed 9216
-                floats 165 per-sample 0 fixed 32
-                floats 166 per-sample 0 fixed 9344
-                floats 167 per-sample 0 fixed 9216 zeroed
-                floats 168 per-sample 10368 fixed 0 shared training 9 eval -1
+                floats 164 per-sample 10368 fixed 0 shared training 9 eval -1
+                floats 165 per-sample 0 fixed 9216
+                floats 166 per-sample 0 fixed 32
+                floats 167 per-sample 0 fixed 9344
+                floats 168 per-sample 0 fixed 9216 zeroed
                 floats 169 per-sample 0 fixed 32
                 floats 170 per-sample 0 fixed 32
                 floats 171 per-sample 0 fixed 32

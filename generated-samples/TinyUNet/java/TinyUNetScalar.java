@@ -191,7 +191,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -199,7 +199,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[89];
         float[] packed = f[86];
         float[] swapped = f[88];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 1);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 1, 16, 1);
         float[] bias = f[2];
         float[] bp = f[87];
         Packing.pad(bias, bp, 16);
@@ -360,7 +360,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[43];
-        float[] gb = f[91];
+        float[] gb = f[92];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -377,7 +377,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[91];
+        float[] gbp = f[92];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -390,7 +390,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[90];
         float[] gy = f[43];
-        float[] gw = f[92];
+        float[] gw = f[93];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -439,7 +439,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[92];
+        float[] gwp = f[93];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 1, 9, 1, 1, 1, 16);
     }
@@ -451,7 +451,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[43];
-        float[] dst = f[93];
+        float[] dst = f[91];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -469,7 +469,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile13x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[93];
+        float[] x = f[91];
         float[] wt = f[88];
         float[] y = f[41];
         // rows of the batch x (the input's height, 64)
@@ -551,7 +551,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile12x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[93];
+        float[] x = f[91];
         float[] wt = f[88];
         float[] y = f[41];
         // rows of the batch x (the input's height, 64)
@@ -641,7 +641,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n2_enc1_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -649,7 +649,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[97];
         float[] packed = f[94];
         float[] swapped = f[96];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
         float[] bias = f[6];
         float[] bp = f[95];
         Packing.pad(bias, bp, 16);
@@ -818,7 +818,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n2_enc1_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[47];
-        float[] gb = f[99];
+        float[] gb = f[100];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -835,7 +835,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[99];
+        float[] gbp = f[100];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -848,7 +848,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[98];
         float[] gy = f[47];
-        float[] gw = f[100];
+        float[] gw = f[101];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -921,7 +921,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[98];
         float[] gy = f[47];
-        float[] gw = f[100];
+        float[] gw = f[101];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -977,7 +977,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[100];
+        float[] gwp = f[101];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 16, 16, 9, 1, 1, 16, 16);
     }
@@ -989,7 +989,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n2_enc1_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[47];
-        float[] dst = f[101];
+        float[] dst = f[99];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -1007,7 +1007,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[101];
+        float[] x = f[99];
         float[] wt = f[96];
         float[] y = f[45];
         // rows of the batch x (the input's height, 64)
@@ -1083,7 +1083,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[101];
+        float[] x = f[99];
         float[] wt = f[96];
         float[] y = f[45];
         // rows of the batch x (the input's height, 64)
@@ -1246,7 +1246,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n5_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1254,7 +1254,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[105];
         float[] packed = f[102];
         float[] swapped = f[104];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
         float[] bias = f[10];
         float[] bp = f[103];
         Packing.pad(bias, bp, 32);
@@ -1422,7 +1422,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n5_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[53];
-        float[] gb = f[107];
+        float[] gb = f[108];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -1439,7 +1439,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[107];
+        float[] gbp = f[108];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -1452,7 +1452,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[106];
         float[] gy = f[53];
-        float[] gw = f[108];
+        float[] gw = f[109];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -1525,7 +1525,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[106];
         float[] gy = f[53];
-        float[] gw = f[108];
+        float[] gw = f[109];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -1581,7 +1581,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[108];
+        float[] gwp = f[109];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 32, 16, 9, 1, 1, 16, 32);
     }
@@ -1593,7 +1593,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n5_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[53];
-        float[] dst = f[109];
+        float[] dst = f[107];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1611,7 +1611,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[109];
+        float[] x = f[107];
         float[] wt = f[104];
         float[] y = f[51];
         // rows of the batch x (the input's height, 32)
@@ -1687,7 +1687,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[109];
+        float[] x = f[107];
         float[] wt = f[104];
         float[] y = f[51];
         // rows of the batch x (the input's height, 32)
@@ -1859,7 +1859,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n7_enc2_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1867,7 +1867,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[113];
         float[] packed = f[110];
         float[] swapped = f[112];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
         float[] bias = f[14];
         float[] bp = f[111];
         Packing.pad(bias, bp, 32);
@@ -2035,7 +2035,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n7_enc2_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[57];
-        float[] gb = f[115];
+        float[] gb = f[116];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -2052,7 +2052,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n7_enc2_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[115];
+        float[] gbp = f[116];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -2065,7 +2065,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[114];
         float[] gy = f[57];
-        float[] gw = f[116];
+        float[] gw = f[117];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2138,7 +2138,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[114];
         float[] gy = f[57];
-        float[] gw = f[116];
+        float[] gw = f[117];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2208,7 +2208,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n7_enc2_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[116];
+        float[] gwp = f[117];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 32, 32, 9, 1, 1, 32, 32);
     }
@@ -2220,7 +2220,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n7_enc2_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[57];
-        float[] dst = f[117];
+        float[] dst = f[115];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -2238,7 +2238,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n7_enc2_2_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[117];
+        float[] x = f[115];
         float[] wt = f[112];
         float[] y = f[55];
         // rows of the batch x (the input's height, 32)
@@ -2313,7 +2313,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n7_enc2_2_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[117];
+        float[] x = f[115];
         float[] wt = f[112];
         float[] y = f[55];
         // rows of the batch x (the input's height, 32)
@@ -2476,7 +2476,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n10_bottom_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -2484,7 +2484,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[121];
         float[] packed = f[118];
         float[] swapped = f[120];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 9, 1, 1, 32, 64, 64, 32);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 9, 1, 1, 32, 64, 64, 32, 64, 32);
         float[] bias = f[18];
         float[] bp = f[119];
         Packing.pad(bias, bp, 64);
@@ -2646,7 +2646,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n10_bottom_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[63];
-        float[] gb = f[123];
+        float[] gb = f[124];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -2663,7 +2663,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n10_bottom_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gbp = f[123];
+        float[] gbp = f[124];
         float[] gbias = f[19];
         Packing.addUnpadded(gbp, gbias, 64);
     }
@@ -2676,7 +2676,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[122];
         float[] gy = f[63];
-        float[] gw = f[124];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2749,7 +2749,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[122];
         float[] gy = f[63];
-        float[] gw = f[124];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2819,7 +2819,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n10_bottom_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[124];
+        float[] gwp = f[125];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 64, 32, 9, 1, 1, 32, 64);
     }
@@ -2831,7 +2831,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n10_bottom_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[63];
-        float[] dst = f[125];
+        float[] dst = f[123];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -2849,7 +2849,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n10_bottom_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[125];
+        float[] x = f[123];
         float[] wt = f[120];
         float[] y = f[61];
         // rows of the batch x (the input's height, 16)
@@ -2924,7 +2924,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n10_bottom_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[125];
+        float[] x = f[123];
         float[] wt = f[120];
         float[] y = f[61];
         // rows of the batch x (the input's height, 16)
@@ -2998,7 +2998,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n12_up2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -3006,7 +3006,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[129];
         float[] packed = f[126];
         float[] swapped = f[128];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 4, 1, 0, 64, 32, 32, 64);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 4, 1, 0, 64, 32, 32, 64, 32, 64);
         float[] bias = f[22];
         float[] bp = f[127];
         Packing.pad(bias, bp, 32);
@@ -4383,7 +4383,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n14_dec2_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -4391,7 +4391,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[135];
         float[] packed = f[132];
         float[] swapped = f[134];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 64, 9, 1, 1, 64, 32, 32, 64);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 64, 9, 1, 1, 64, 32, 32, 64, 32, 64);
         float[] bias = f[26];
         float[] bp = f[133];
         Packing.pad(bias, bp, 32);
@@ -4559,7 +4559,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n14_dec2_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[71];
-        float[] gb = f[137];
+        float[] gb = f[138];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -4576,7 +4576,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n14_dec2_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[137];
+        float[] gbp = f[138];
         float[] gbias = f[27];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -4589,7 +4589,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[136];
         float[] gy = f[71];
-        float[] gw = f[138];
+        float[] gw = f[139];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -4662,7 +4662,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[136];
         float[] gy = f[71];
-        float[] gw = f[138];
+        float[] gw = f[139];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -4718,7 +4718,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n14_dec2_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[138];
+        float[] gwp = f[139];
         float[] gweight = f[25];
         Packing.unpackAdd(gwp, gweight, 32, 64, 9, 1, 1, 64, 32);
     }
@@ -4730,7 +4730,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n14_dec2_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[71];
-        float[] dst = f[139];
+        float[] dst = f[137];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -4748,7 +4748,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n14_dec2_1_input_grad_tile2x5(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[139];
+        float[] x = f[137];
         float[] wt = f[134];
         float[] y = f[69];
         // rows of the batch x (the input's height, 32)
@@ -4817,7 +4817,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n14_dec2_1_input_grad_tile2x4(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[139];
+        float[] x = f[137];
         float[] wt = f[134];
         float[] y = f[69];
         // rows of the batch x (the input's height, 32)
@@ -4891,7 +4891,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n16_up1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -4899,7 +4899,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[143];
         float[] packed = f[140];
         float[] swapped = f[142];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 4, 1, 0, 32, 16, 16, 32);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 4, 1, 0, 32, 16, 16, 32, 16, 32);
         float[] bias = f[30];
         float[] bp = f[141];
         Packing.pad(bias, bp, 16);
@@ -6184,7 +6184,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n18_dec1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -6192,7 +6192,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[149];
         float[] packed = f[146];
         float[] swapped = f[148];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 32, 9, 1, 1, 32, 16, 16, 32);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 32, 9, 1, 1, 32, 16, 16, 32, 16, 32);
         float[] bias = f[34];
         float[] bp = f[147];
         Packing.pad(bias, bp, 16);
@@ -6361,7 +6361,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n18_dec1_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[79];
-        float[] gb = f[151];
+        float[] gb = f[152];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -6378,7 +6378,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[151];
+        float[] gbp = f[152];
         float[] gbias = f[35];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -6391,7 +6391,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[150];
         float[] gy = f[79];
-        float[] gw = f[152];
+        float[] gw = f[153];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -6464,7 +6464,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[150];
         float[] gy = f[79];
-        float[] gw = f[152];
+        float[] gw = f[153];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -6534,7 +6534,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[152];
+        float[] gwp = f[153];
         float[] gweight = f[33];
         Packing.unpackAdd(gwp, gweight, 16, 32, 9, 1, 1, 32, 16);
     }
@@ -6546,7 +6546,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n18_dec1_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[79];
-        float[] dst = f[153];
+        float[] dst = f[151];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -6564,7 +6564,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[153];
+        float[] x = f[151];
         float[] wt = f[148];
         float[] y = f[77];
         // rows of the batch x (the input's height, 64)
@@ -6640,7 +6640,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[153];
+        float[] x = f[151];
         float[] wt = f[148];
         float[] y = f[77];
         // rows of the batch x (the input's height, 64)
@@ -6714,7 +6714,7 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n20_mask_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -6722,7 +6722,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] snapshot = f[157];
         float[] packed = f[154];
         float[] swapped = f[156];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 1, 16, 1, 1, 1, 16, 1, 1, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 1, 16, 1, 1, 1, 16, 1, 1, 16, 1, 16);
         float[] bias = f[38];
         float[] bp = f[155];
         Packing.pad(bias, bp, 1);
@@ -7231,41 +7231,41 @@ final class TinyUNetScalar extends CompiledNetwork {
                 floats 88 per-sample 0 fixed 144
                 floats 89 per-sample 0 fixed 144
                 floats 90 per-sample 4356 fixed 0 shared training 0 eval 0
-                floats 91 per-sample 0 fixed 16 zeroed
-                floats 92 per-sample 0 fixed 144 zeroed
-                floats 93 per-sample 69696 fixed 0 shared training 1 eval -1
+                floats 91 per-sample 69696 fixed 0 shared training 1 eval -1
+                floats 92 per-sample 0 fixed 16 zeroed
+                floats 93 per-sample 0 fixed 144 zeroed
                 floats 94 per-sample 0 fixed 2304
                 floats 95 per-sample 0 fixed 16
                 floats 96 per-sample 0 fixed 2304
                 floats 97 per-sample 0 fixed 2304
                 floats 98 per-sample 69696 fixed 0 shared training 2 eval 1
-                floats 99 per-sample 0 fixed 16 zeroed
-                floats 100 per-sample 0 fixed 2304 zeroed
-                floats 101 per-sample 69696 fixed 0 shared training 3 eval -1
+                floats 99 per-sample 69696 fixed 0 shared training 3 eval -1
+                floats 100 per-sample 0 fixed 16 zeroed
+                floats 101 per-sample 0 fixed 2304 zeroed
                 floats 102 per-sample 0 fixed 4608
                 floats 103 per-sample 0 fixed 32
                 floats 104 per-sample 0 fixed 4608
                 floats 105 per-sample 0 fixed 4608
                 floats 106 per-sample 18496 fixed 0 shared training 4 eval 2
-                floats 107 per-sample 0 fixed 32 zeroed
-                floats 108 per-sample 0 fixed 4608 zeroed
-                floats 109 per-sample 36992 fixed 0 shared training 5 eval -1
+                floats 107 per-sample 36992 fixed 0 shared training 5 eval -1
+                floats 108 per-sample 0 fixed 32 zeroed
+                floats 109 per-sample 0 fixed 4608 zeroed
                 floats 110 per-sample 0 fixed 9216
                 floats 111 per-sample 0 fixed 32
                 floats 112 per-sample 0 fixed 9216
                 floats 113 per-sample 0 fixed 9216
                 floats 114 per-sample 36992 fixed 0 shared training 6 eval 3
-                floats 115 per-sample 0 fixed 32 zeroed
-                floats 116 per-sample 0 fixed 9216 zeroed
-                floats 117 per-sample 36992 fixed 0 shared training 7 eval -1
+                floats 115 per-sample 36992 fixed 0 shared training 7 eval -1
+                floats 116 per-sample 0 fixed 32 zeroed
+                floats 117 per-sample 0 fixed 9216 zeroed
                 floats 118 per-sample 0 fixed 18432
                 floats 119 per-sample 0 fixed 64
                 floats 120 per-sample 0 fixed 18432
                 floats 121 per-sample 0 fixed 18432
                 floats 122 per-sample 10368 fixed 0 shared training 8 eval 4
-                floats 123 per-sample 0 fixed 64 zeroed
-                floats 124 per-sample 0 fixed 18432 zeroed
-                floats 125 per-sample 20736 fixed 0 shared training 9 eval -1
+                floats 123 per-sample 20736 fixed 0 shared training 9 eval -1
+                floats 124 per-sample 0 fixed 64 zeroed
+                floats 125 per-sample 0 fixed 18432 zeroed
                 floats 126 per-sample 0 fixed 8192
                 floats 127 per-sample 0 fixed 32
                 floats 128 per-sample 0 fixed 8192
@@ -7277,9 +7277,9 @@ final class TinyUNetScalar extends CompiledNetwork {
                 floats 134 per-sample 0 fixed 18432
                 floats 135 per-sample 0 fixed 18432
                 floats 136 per-sample 73984 fixed 0 shared training 10 eval 5
-                floats 137 per-sample 0 fixed 32 zeroed
-                floats 138 per-sample 0 fixed 18432 zeroed
-                floats 139 per-sample 36992 fixed 0 shared training 11 eval -1
+                floats 137 per-sample 36992 fixed 0 shared training 11 eval -1
+                floats 138 per-sample 0 fixed 32 zeroed
+                floats 139 per-sample 0 fixed 18432 zeroed
                 floats 140 per-sample 0 fixed 2048
                 floats 141 per-sample 0 fixed 16
                 floats 142 per-sample 0 fixed 2048
@@ -7291,9 +7291,9 @@ final class TinyUNetScalar extends CompiledNetwork {
                 floats 148 per-sample 0 fixed 4608
                 floats 149 per-sample 0 fixed 4608
                 floats 150 per-sample 139392 fixed 0 shared training 12 eval 6
-                floats 151 per-sample 0 fixed 16 zeroed
-                floats 152 per-sample 0 fixed 4608 zeroed
-                floats 153 per-sample 69696 fixed 0 shared training 13 eval -1
+                floats 151 per-sample 69696 fixed 0 shared training 13 eval -1
+                floats 152 per-sample 0 fixed 16 zeroed
+                floats 153 per-sample 0 fixed 4608 zeroed
                 floats 154 per-sample 0 fixed 16
                 floats 155 per-sample 0 fixed 1
                 floats 156 per-sample 0 fixed 16

@@ -89,7 +89,7 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n0_c1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -97,7 +97,7 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] snapshot = f[43];
         float[] packed = f[40];
         float[] swapped = f[42];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 3, 75, 1, 1, 3, 16, 16, 8);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 3, 75, 1, 1, 3, 16, 16, 8, 16, 8);
         float[] bias = f[2];
         float[] bp = f[41];
         Packing.pad(bias, bp, 16);
@@ -254,7 +254,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n0_c1_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[19];
-        float[] gb = f[45];
+        float[] gb = f[46];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -271,7 +271,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[45];
+        float[] gbp = f[46];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -284,7 +284,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[44];
         float[] gy = f[19];
-        float[] gw = f[46];
+        float[] gw = f[47];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int md = tap / 25;
@@ -335,7 +335,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[46];
+        float[] gwp = f[47];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 3, 75, 1, 1, 3, 16);
     }
@@ -347,7 +347,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n0_c1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[19];
-        float[] dst = f[47];
+        float[] dst = f[45];
         for (int row = lo; row < hi; row++) {
             int n = row / 512;
             int rest = row - n * 512;
@@ -367,7 +367,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[47];
+        float[] x = f[45];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -445,7 +445,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[47];
+        float[] x = f[45];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -516,7 +516,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase1_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[47];
+        float[] x = f[45];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -594,7 +594,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase1_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[47];
+        float[] x = f[45];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -665,7 +665,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase2_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[47];
+        float[] x = f[45];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -743,7 +743,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase2_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[47];
+        float[] x = f[45];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -814,7 +814,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase3_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[47];
+        float[] x = f[45];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -892,7 +892,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase3_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[47];
+        float[] x = f[45];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -1075,7 +1075,7 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n3_c2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1083,7 +1083,7 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] snapshot = f[51];
         float[] packed = f[48];
         float[] swapped = f[50];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 27, 1, 1, 16, 32, 32, 16);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 27, 1, 1, 16, 32, 32, 16, 32, 16);
         float[] bias = f[6];
         float[] bp = f[49];
         Packing.pad(bias, bp, 32);
@@ -1262,7 +1262,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n3_c2_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[25];
-        float[] gb = f[53];
+        float[] gb = f[54];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1279,7 +1279,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[53];
+        float[] gbp = f[54];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -1292,7 +1292,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[52];
         float[] gy = f[25];
-        float[] gw = f[54];
+        float[] gw = f[55];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -1369,7 +1369,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[52];
         float[] gy = f[25];
-        float[] gw = f[54];
+        float[] gw = f[55];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int md = tap / 9;
@@ -1429,7 +1429,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[54];
+        float[] gwp = f[55];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 32, 16, 27, 1, 1, 16, 32);
     }
@@ -1441,7 +1441,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n3_c2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[25];
-        float[] dst = f[55];
+        float[] dst = f[53];
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
             int rest = row - n * 256;
@@ -1461,7 +1461,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[55];
+        float[] x = f[53];
         float[] wt = f[50];
         float[] y = f[23];
         // rows of the batch x (the input's depth, 16) x (the input's height, 16)
@@ -1538,7 +1538,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[55];
+        float[] x = f[53];
         float[] wt = f[50];
         float[] y = f[23];
         // rows of the batch x (the input's depth, 16) x (the input's height, 16)
@@ -1714,7 +1714,7 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n6_c3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -1722,7 +1722,7 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] snapshot = f[59];
         float[] packed = f[56];
         float[] swapped = f[58];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 27, 1, 1, 32, 64, 64, 32);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 27, 1, 1, 32, 64, 64, 32, 64, 32);
         float[] bias = f[10];
         float[] bp = f[57];
         Packing.pad(bias, bp, 64);
@@ -1900,7 +1900,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n6_c3_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[31];
-        float[] gb = f[61];
+        float[] gb = f[62];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1917,7 +1917,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n6_c3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[61];
+        float[] gbp = f[62];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 64);
     }
@@ -1930,7 +1930,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[60];
         float[] gy = f[31];
-        float[] gw = f[62];
+        float[] gw = f[63];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2007,7 +2007,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[60];
         float[] gy = f[31];
-        float[] gw = f[62];
+        float[] gw = f[63];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int md = tap / 3;
@@ -2081,7 +2081,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n6_c3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[62];
+        float[] gwp = f[63];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 64, 32, 27, 1, 1, 32, 64);
     }
@@ -2093,7 +2093,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n6_c3_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[31];
-        float[] dst = f[63];
+        float[] dst = f[61];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int rest = row - n * 64;
@@ -2113,7 +2113,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n6_c3_0_input_grad_tile5x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[63];
+        float[] x = f[61];
         float[] wt = f[58];
         float[] y = f[29];
         // rows of the batch x (the input's depth, 8) x (the input's height, 8)
@@ -2183,7 +2183,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n6_c3_0_input_grad_tile3x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[63];
+        float[] x = f[61];
         float[] wt = f[58];
         float[] y = f[29];
         // rows of the batch x (the input's depth, 8) x (the input's height, 8)
@@ -2333,7 +2333,7 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 11: logits = dense(logits.0), 64 -> 10.
-     * <p>Repacks the weights into [taps][in][out padded] (and the bias padded), only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
      */
     private static void n10_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
@@ -2341,7 +2341,7 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] snapshot = f[68];
         float[] packed = f[65];
         float[] swapped = f[67];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 64, 1, 1, 1, 64, 16, 10, 64);
+        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 64, 1, 1, 1, 64, 16, 10, 64, 16, 64);
         float[] bias = f[14];
         float[] bp = f[66];
         Packing.pad(bias, bp, 10);
@@ -2656,25 +2656,25 @@ final class VideoCNNVector extends CompiledNetwork {
                 floats 42 per-sample 0 fixed 9600
                 floats 43 per-sample 0 fixed 3600
                 floats 44 per-sample 646416 fixed 0 shared training 0 eval 0
-                floats 45 per-sample 0 fixed 16 zeroed
-                floats 46 per-sample 0 fixed 3600 zeroed
-                floats 47 per-sample 332928 fixed 0 shared training 1 eval -1
+                floats 45 per-sample 332928 fixed 0 shared training 1 eval -1
+                floats 46 per-sample 0 fixed 16 zeroed
+                floats 47 per-sample 0 fixed 3600 zeroed
                 floats 48 per-sample 0 fixed 13824
                 floats 49 per-sample 0 fixed 32
                 floats 50 per-sample 0 fixed 13824
                 floats 51 per-sample 0 fixed 13824
                 floats 52 per-sample 93312 fixed 0 shared training 2 eval 1
-                floats 53 per-sample 0 fixed 32 zeroed
-                floats 54 per-sample 0 fixed 13824 zeroed
-                floats 55 per-sample 186624 fixed 0 shared training 3 eval -1
+                floats 53 per-sample 186624 fixed 0 shared training 3 eval -1
+                floats 54 per-sample 0 fixed 32 zeroed
+                floats 55 per-sample 0 fixed 13824 zeroed
                 floats 56 per-sample 0 fixed 55296
                 floats 57 per-sample 0 fixed 64
                 floats 58 per-sample 0 fixed 55296
                 floats 59 per-sample 0 fixed 55296
                 floats 60 per-sample 32000 fixed 0 shared training 4 eval 2
-                floats 61 per-sample 0 fixed 64 zeroed
-                floats 62 per-sample 0 fixed 55296 zeroed
-                floats 63 per-sample 64000 fixed 0 shared training 5 eval -1
+                floats 61 per-sample 64000 fixed 0 shared training 5 eval -1
+                floats 62 per-sample 0 fixed 64 zeroed
+                floats 63 per-sample 0 fixed 55296 zeroed
                 floats 64 per-sample 64 fixed 0
                 floats 65 per-sample 0 fixed 1024
                 floats 66 per-sample 0 fixed 16

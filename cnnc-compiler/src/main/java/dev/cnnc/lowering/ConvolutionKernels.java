@@ -15,7 +15,9 @@ import static dev.cnnc.lowering.E.vload;
 
 import dev.cnnc.kernel.Expr;
 import dev.cnnc.kernel.Variable;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The kernels of the convolution family, in the code shape design.md records: channels-last,
@@ -32,6 +34,8 @@ final class ConvolutionKernels {
     private static final Variable MH = KernelBuilder.intVar("mh");
     private static final Variable MW = KernelBuilder.intVar("mw");
     private static final Variable CB = KernelBuilder.intVar("cb");
+    private static final Variable BLOCK = KernelBuilder.intVar("block");
+    private static final Variable CIB = KernelBuilder.intVar("cib");
     private static final Variable CI = KernelBuilder.intVar("ci");
     private static final Variable D = KernelBuilder.intVar("d");
     private static final Variable H = KernelBuilder.intVar("h");
@@ -90,6 +94,16 @@ final class ConvolutionKernels {
                         vload(x, from.at(v(N), v(D), v(H), v(W), v(C)))))));
     }
 
+    /**
+     * Output channels per block of a gather's packed weights: its tiles' width when it reads input
+     * channels in blocks ({@link InputBlocks}), else all of them (padded), one row of the plain layout.
+     */
+    static int weightBlockWidth(Layer layer, Gather g) {
+        TileShape shape = tileShape(g, layer.lanes(), layer.unroll());
+        InputBlocks blocks = InputBlocks.of(g, shape.vectors() * layer.lanes());
+        return blocks == null ? g.target().padded() : blocks.outputWidth();
+    }
+
     /** Adds one method per phase and tile shape to {@code sink}. */
     static void gather(Layer layer, String part, Gather g, Consumer<KernelBuilder> sink) {
         int lanes = layer.lanes();
@@ -98,6 +112,7 @@ final class ConvolutionKernels {
         int vectors = shape.vectors();
         int fullBlocks = vectorsAcross / vectors;
         int restVectors = vectorsAcross % vectors;
+        InputBlocks inputBlocks = InputBlocks.of(g, vectors * lanes);
         int phase = 0;
         for (Axis ad : g.axes().get(0)) {
             for (Axis ah : g.axes().get(1)) {
@@ -123,7 +138,7 @@ final class ConvolutionKernels {
                             }
                             KernelBuilder k = layer.kernel(name + "_tile" + px + "x" + vx);
                             tileNest(layer, k, g, ad, ah, aw, px, pv == 0 ? fullTiles : -1, vx,
-                                    vv == 0 ? fullBlocks : -1, vectors);
+                                    vv == 0 ? fullBlocks : -1, vectors, inputBlocks);
                             sink.accept(k);
                         }
                     }
@@ -144,7 +159,7 @@ final class ConvolutionKernels {
      * }</pre>
      */
     private static void tileNest(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
-            int tiles, int vectors, int blocks, int fullVectors) {
+            int tiles, int vectors, int blocks, int fullVectors, InputBlocks inputBlocks) {
         int lanes = layer.lanes();
         Plane x = g.padded();
         Plane y = g.target();
@@ -157,18 +172,45 @@ final class ConvolutionKernels {
         String depth = gradient ? LoopNotes.input(layer, 0, ad.count()) : LoopNotes.output(layer, 0, ad.count());
         String height = gradient ? LoopNotes.input(layer, 1, ah.count()) : LoopNotes.output(layer, 1, ah.count());
         String width = gradient ? LoopNotes.input(layer, 2, aw.count()) : LoopNotes.output(layer, 2, aw.count());
+        Function<Runnable, Runnable> overTiles = tileBody -> () -> {
+            if (tiles >= 0) {
+                k.loop(JW, c(0), c(tiles * pixels), pixels, (width == null ? "" : width + ", ") + tiles
+                        + " tiles of " + pixels, tileBody);
+            } else {
+                k.set(JW, c(aw.count() - pixels));
+                tileBody.run();
+            }
+        };
+        Runnable perBlock = overTiles.apply(() -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs,
+                inputBlocks));
+        if (inputBlocks != null) {
+            String rows = LoopNotes.rows(depth, height);
+            overChannelBlocks(k, y, blocks, blockWidth, fullVectors, () -> {
+                if (!g.accumulate()) {
+                    // The sums start from the bias; every block of input channels then adds to what is stored.
+                    overSamplesAndRows(k, ad.count(), ah.count(), rows, overTiles.apply(() -> {
+                        Expr[] outAt = tileOutputs(k, g, ad, ah, aw, pixels);
+                        storeVectors(k, ys, outAt, vectors, lanes, (q, at) -> bs != null
+                                ? vload(bs, add(v(CB), c(q * lanes))) : broadcast(c(0f)));
+                    }));
+                }
+                k.loop(CIB, c(0), c(inputBlocks.count() * inputBlocks.width()), inputBlocks.width(),
+                        inputBlocks.count() + " blocks of " + inputBlocks.width()
+                                + " input channels, their weights read from cache for every row",
+                        () -> overSamplesAndRows(k, ad.count(), ah.count(), rows, perBlock));
+                if (g.activation() != null) {
+                    // Activated once the sums are whole: a separate pass keeps branches out of the tile, whose vectors C2 would box.
+                    overSamplesAndRows(k, ad.count(), ah.count(), rows, overTiles.apply(() -> {
+                        Expr[] outAt = tileOutputs(k, g, ad, ah, aw, pixels);
+                        storeVectors(k, ys, outAt, vectors, lanes,
+                                (q, at) -> ElementwiseLowering.activate(g.activation(), vload(ys, at)));
+                    }));
+                }
+            });
+            return;
+        }
         // Blocks of output channels outside the tiles of a row: a block's weights stay in cache across the row.
         overRows(k, ad.count(), ah.count(), N, JD, JH, LoopNotes.rows(depth, height), () -> {
-            Runnable perTile = () -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs);
-            Runnable perBlock = () -> {
-                if (tiles >= 0) {
-                    k.loop(JW, c(0), c(tiles * pixels), pixels, (width == null ? "" : width + ", ") + tiles
-                            + " tiles of " + pixels, perTile);
-                } else {
-                    k.set(JW, c(aw.count() - pixels));
-                    perTile.run();
-                }
-            };
             if (blocks >= 0) {
                 k.loop(CB, c(0), c(blocks * blockWidth), blockWidth, blocks + " blocks of " + fullVectors
                         + " vectors of output channels", perBlock);
@@ -177,6 +219,93 @@ final class ConvolutionKernels {
                 perBlock.run();
             }
         });
+    }
+
+    /**
+     * Blocks of input channels for a convolution whose weights outgrow the cache: over rows, every row
+     * of outputs streams all the weights again (ResNet-18's last stage, 9.4 MB, 7 rows of 2 tile
+     * kernels: 14 passes a call, at 6 GFLOP/s on a 16 MB-L3 AVX2 core); over blocks of output channels
+     * and then of input channels, each weight is read from memory once and then from cache for every row.
+     *
+     * <p>The weights are then packed in blocks of output channels, {@code [out block][taps][in][block
+     * width]}, so that a block's weights are contiguous in memory: with rows of all the output channels,
+     * a block would take 32 of every 1,024 bytes, and the cache sets those rows map to would hold few.
+     *
+     * @param outputWidth output channels per block of the packed weights (the last block may be narrower)
+     * @param width input channels per block, a divisor of the read channels
+     * @param count blocks of input channels
+     */
+    record InputBlocks(int outputWidth, int width, int count) {
+
+        /** Weights of one (output block, input block) pair at most: they stay in the L2 cache across the rows. */
+        static final long BLOCK_BYTES = 128 * 1024;
+        /** Weights smaller than this stay in the L2 cache between rows anyway (512 KB per core on the smallest measured). */
+        static final long CACHED_WEIGHT_BYTES = 256 * 1024;
+
+        /** The input blocks of a gather whose tiles are {@code blockWidth} channels wide, or null to keep the nest over rows. */
+        static InputBlocks of(Gather g, int blockWidth) {
+            int[] kernel = g.kernel();
+            int taps = kernel[0] * kernel[1] * kernel[2];
+            int readChannels = g.source().channels();
+            long weights = (long) taps * readChannels * g.target().padded() * Float.BYTES;
+            long rows = (long) g.target().depth() * g.target().height();
+            // Grouped convolutions read a group's channels per block (their weights are small); one row reads them once.
+            if (g.groups() != 1 || weights <= CACHED_WEIGHT_BYTES || rows < 2) {
+                return null;
+            }
+            long perChannel = (long) taps * blockWidth * Float.BYTES;
+            int width = largestDivisorAtMost(readChannels, (int) Math.max(1, BLOCK_BYTES / perChannel));
+            return new InputBlocks(blockWidth, width, readChannels / width);
+        }
+
+    }
+
+    /**
+     * <pre>{@code
+     * for (block in [lo, hi)) { cb = block * V * L;       // or the one remainder block
+     *   for (cib = 0; cib < CIN; cib += CIB) for (n < batch) for (jd < depth) for (jh < height) body }
+     * }</pre>
+     * Blocks of output channels split over threads; each writes only its own channels.
+     */
+    private static void overChannelBlocks(KernelBuilder k, Plane y, int blocks, int blockWidth, int fullVectors,
+            Runnable body) {
+        String note = blocks >= 0 ? blocks + " blocks of " + fullVectors + " vectors of output channels"
+                : "the remainder block of output channels";
+        k.parallelLoop(BLOCK, 0, Math.max(blocks, 1), note, () -> {
+            k.set(CB, blocks >= 0 ? mul(v(BLOCK), blockWidth) : c(y.padded() / blockWidth * blockWidth));
+            body.run();
+        });
+    }
+
+    /** {@code for (n < batch) for (jd < depth) for (jh < height) body}. */
+    private static void overSamplesAndRows(KernelBuilder k, int depth, int height, String rows, Runnable body) {
+        k.loop(N, c(0), v(KernelBuilder.BATCH), 1, "the samples of the batch",
+                () -> k.loop(JD, c(0), c(depth), 1, () -> k.loop(JH, c(0), c(height), 1, rows, body)));
+    }
+
+    /** Sets {@code out} to the first output of the tile at (n, jd, jh, jw, cb); the index of each of its pixels. */
+    private static Expr[] tileOutputs(KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels) {
+        Plane y = g.target();
+        Variable outRow = KernelBuilder.intVar("out");
+        k.set(outRow, y.at(v(N), add(c(ad.writeStart()), mul(v(JD), ad.writeStep())),
+                add(c(ah.writeStart()), mul(v(JH), ah.writeStep())),
+                add(c(aw.writeStart()), mul(v(JW), aw.writeStep())), v(CB)));
+        Expr[] outAt = new Expr[pixels];
+        for (int p = 0; p < pixels; p++) {
+            outAt[p] = add(v(outRow), c(p * aw.writeStep() * y.padded()));
+        }
+        return outAt;
+    }
+
+    /** Stores {@code value(q, index)} at vector q of every pixel of a tile. */
+    private static void storeVectors(KernelBuilder k, Variable ys, Expr[] outAt, int vectors, int lanes,
+            BiFunction<Integer, Expr, Expr> value) {
+        for (Expr at : outAt) {
+            for (int q = 0; q < vectors; q++) {
+                Expr index = add(at, c(q * lanes));
+                k.store(ys, index, value.apply(q, index));
+            }
+        }
     }
 
     /**
@@ -209,24 +338,20 @@ final class ConvolutionKernels {
     }
 
     private static void tile(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
-            int vectors, Variable xs, Variable ws, Variable ys, Variable bs) {
+            int vectors, Variable xs, Variable ws, Variable ys, Variable bs, InputBlocks inputBlocks) {
         int lanes = layer.lanes();
         Plane x = g.padded();
         Plane y = g.target();
         int readChannels = g.source().channels();
         Variable[][] acc = new Variable[pixels][vectors];
         Variable[] wv = new Variable[vectors];
-        Expr[] outAt = new Expr[pixels];
-        Variable outRow = KernelBuilder.intVar("out");
-        k.set(outRow, y.at(v(N), add(c(ad.writeStart()), mul(v(JD), ad.writeStep())),
-                add(c(ah.writeStart()), mul(v(JH), ah.writeStep())),
-                add(c(aw.writeStart()), mul(v(JW), aw.writeStep())), v(CB)));
+        Expr[] outAt = tileOutputs(k, g, ad, ah, aw, pixels);
         for (int p = 0; p < pixels; p++) {
-            outAt[p] = add(v(outRow), c(p * aw.writeStep() * y.padded()));
             for (int q = 0; q < vectors; q++) {
                 acc[p][q] = KernelBuilder.vectorVar("acc" + p + "_" + q);
                 Expr init;
-                if (g.accumulate()) {
+                // Blocks of input channels add to the sums stored so far (the first to the bias, stored before them).
+                if (g.accumulate() || inputBlocks != null) {
                     init = vload(ys, add(outAt[p], c(q * lanes)));
                 } else if (bs != null) {
                     init = vload(bs, add(v(CB), c(q * lanes)));
@@ -239,7 +364,8 @@ final class ConvolutionKernels {
         for (int q = 0; q < vectors; q++) {
             wv[q] = KernelBuilder.vectorVar("w" + q);
         }
-        Expr[] range = groupRange(g, vectors * lanes);
+        Expr[] range = inputBlocks == null ? groupRange(g, vectors * lanes)
+                : new Expr[] {v(CIB), add(v(CIB), c(inputBlocks.width()))};
         int[] kernel = g.kernel();
         Variable xRow = KernelBuilder.intVar("xrow");
         Variable wRow = KernelBuilder.intVar("wrow");
@@ -253,10 +379,13 @@ final class ConvolutionKernels {
                     add(mul(v(JH), ah.readStep()), c(ah.readStart() + g.padBefore()[1]), mul(v(MH), ah.readTapStep())),
                     add(mul(v(JW), aw.readStep()), c(aw.readStart() + g.padBefore()[2]), mul(v(MW), aw.readTapStep())),
                     c(0)));
-            k.set(wRow, add(mul(tap, readChannels * y.padded()), v(CB)));
+            // Packed [taps][in][out padded], or in blocks of output channels [out block][taps][in][this block's width].
+            int rowWidth = inputBlocks == null ? y.padded() : vectors * lanes;
+            Expr blockStart = inputBlocks == null ? v(CB) : mul(v(CB), kernel[0] * kernel[1] * kernel[2] * readChannels);
+            k.set(wRow, add(mul(tap, readChannels * rowWidth), blockStart));
             k.loop(CI, range[0], range[1], 1, () -> {
                 Variable wAt = KernelBuilder.intVar("wat");
-                k.set(wAt, add(v(wRow), mul(v(CI), y.padded())));
+                k.set(wAt, add(v(wRow), mul(v(CI), rowWidth)));
                 for (int q = 0; q < vectors; q++) {
                     k.set(wv[q], vload(ws, add(v(wAt), c(q * lanes))));
                 }
@@ -268,9 +397,15 @@ final class ConvolutionKernels {
                 }
             });
         })));
-        for (int p = 0; p < pixels; p++) {
-            for (int q = 0; q < vectors; q++) {
-                Expr value = g.activation() == null ? v(acc[p][q]) : ElementwiseLowering.activate(g.activation(), v(acc[p][q]));
+        // With blocks of input channels, a pass after the last one activates the whole sums.
+        storeTile(k, g, ys, outAt, acc, lanes, g.activation() != null && inputBlocks == null);
+    }
+
+    private static void storeTile(KernelBuilder k, Gather g, Variable ys, Expr[] outAt, Variable[][] acc, int lanes,
+            boolean activate) {
+        for (int p = 0; p < acc.length; p++) {
+            for (int q = 0; q < acc[p].length; q++) {
+                Expr value = activate ? ElementwiseLowering.activate(g.activation(), v(acc[p][q])) : v(acc[p][q]);
                 k.store(ys, add(outAt[p], c(q * lanes)), value);
             }
         }

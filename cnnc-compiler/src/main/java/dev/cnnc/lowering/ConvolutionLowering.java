@@ -90,6 +90,9 @@ final class ConvolutionLowering {
         // Forward: repack the live weights (for both directions, when they changed), pad the input's borders, gather.
         int swappedSlot = plan.floats(0, taps * y.channels() * x.padded(), false);
         int snapshotSlot = plan.floats(0, taps * f.first() * f.secondPerGroup(), false);
+        Gather forward = Gather.of(layer, x, layer.forwardTarget().value(), f.forwardAxes(), f.kernel(), packedSlot,
+                biasSlot, false, f.groups(), layer.fusedActivation());
+        Gather backward = Gather.of(layer, gy, gx, f.backwardAxes(), f.kernel(), swappedSlot, -1, true, f.groups(), null);
         KernelBuilder pack = layer.kernel("pack");
         List<Expr> packArguments = new ArrayList<>(List.of(v(pack.floats("weight", layer.parameter("weight"))),
                 v(pack.floats("snapshot", snapshotSlot)), v(pack.floats("packed", packedSlot)),
@@ -97,6 +100,8 @@ final class ConvolutionLowering {
         packArguments.addAll(shapeArguments(f, true, x.channels(), y.padded()));
         packArguments.add(c(y.channels()));
         packArguments.add(c(x.padded()));
+        packArguments.add(c(ConvolutionKernels.weightBlockWidth(layer, forward)));
+        packArguments.add(c(ConvolutionKernels.weightBlockWidth(layer, backward)));
         pack.call(PACKING, "packIfChanged", packArguments.toArray(Expr[]::new));
         if (f.bias()) {
             pack.call(PACKING, "pad", v(pack.floats("bias", layer.parameter("bias"))), v(pack.floats("bp", biasSlot)),
@@ -105,8 +110,6 @@ final class ConvolutionLowering {
         boolean folds = layer.fold() != null;
         layer.phase(folds ? KernelStep.Phase.TRAINING : KernelStep.Phase.ALWAYS);
         layer.addForward(pack);
-        Gather forward = Gather.of(layer, x, layer.forwardTarget().value(), f.forwardAxes(), f.kernel(), packedSlot,
-                biasSlot, false, f.groups(), layer.fusedActivation());
         if (forward.needsPaddedCopy()) {
             KernelBuilder copy = layer.kernel("pad");
             ConvolutionKernels.padCopy(layer, copy, forward);
@@ -149,7 +152,6 @@ final class ConvolutionLowering {
         unpack.call(PACKING, "unpackAdd", arguments.toArray(Expr[]::new));
         layer.addBackward(unpack);
 
-        Gather backward = Gather.of(layer, gy, gx, f.backwardAxes(), f.kernel(), swappedSlot, -1, true, f.groups(), null);
         if (backward.needsPaddedCopy()) {
             KernelBuilder copy = layer.kernel("grad_pad");
             ConvolutionKernels.padCopy(layer, copy, backward);
@@ -183,7 +185,8 @@ final class ConvolutionLowering {
                 v(pack.floats("var", plan.parameterValue(norm + ".running_var"))),
                 c((float) ((Op.BatchNorm) fold.norm().op()).eps()), v(pack.floats("snapshot", snapshotSlot)),
                 v(pack.floats("packed", packedSlot)), v(pack.floats("bp", biasSlot)), c(f.first()),
-                c(f.secondPerGroup()), c(taps), c(f.groups()), c(x.channels()), c(y.padded())));
+                c(f.secondPerGroup()), c(taps), c(f.groups()), c(x.channels()), c(y.padded()),
+                c(ConvolutionKernels.weightBlockWidth(layer, forward))));
         pack.call(PACKING, "packFolded", arguments.toArray(Expr[]::new));
         layer.addForward(pack);
         Node target = fold.activation() != null ? fold.activation() : fold.norm();

@@ -16,7 +16,8 @@ final class KernelDocs {
     private static final Pattern PHASE = Pattern.compile("_phase(\\d+)");
 
     private static final Map<String, String> PARTS = Map.ofEntries(
-            Map.entry("pack", "Repacks the weights into [taps][in][out padded] (and the bias padded), only when they"
+            Map.entry("pack", "Repacks the weights into [taps][in][out padded] (in blocks of output channels when the"
+                    + " kernels read them in blocks) and the bias padded, only when they"
                     + " changed since the last call."),
             Map.entry("pack_folded", "Repacks the weights with the batch norm after them folded in, only when they"
                     + " or its statistics changed."),

@@ -11,7 +11,10 @@ import java.util.Arrays;
  * group ({@code [out][in/groups][k...]} for a convolution, {@code [in][out/groups][k...]} for a
  * transposed one, {@code [out][in]} for dense). Entry (r, s) links channel r of the first dimension
  * with channel {@code group(r) * S + s} of the second. A kernel reads {@code [taps][x][y padded]},
- * x the channel it reads and y the one it writes; channel pairs of different groups hold zero.
+ * x the channel it reads and y the one it writes; channel pairs of different groups hold zero. Kernels
+ * that read their weights in blocks of written channels take them blocked, {@code [y block][taps][x][block
+ * width]}, so that each block's weights are contiguous ({@link #index}); a block as wide as the padded
+ * channels is the plain layout.
  */
 public final class Packing {
 
@@ -22,9 +25,19 @@ public final class Packing {
      *     forward pass) or reads them (its input gradient)
      */
     public static void pack(float[] weight, float[] packed, int r, int s, int taps, int groups, int firstIsWritten,
-            int readChannels, int writtenPadded) {
+            int readChannels, int writtenPadded, int blockWidth) {
         Arrays.fill(packed, 0f);
-        visit(weight, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded, true);
+        visit(weight, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded, blockWidth, true);
+    }
+
+    /**
+     * Where tap {@code t} from read channel {@code x} to written channel {@code y} is packed: in the block
+     * of written channels {@code y} falls in, {@code [taps][x][block width]} after the blocks before it.
+     */
+    static int index(int t, int x, int y, int taps, int readChannels, int writtenPadded, int blockWidth) {
+        int blockStart = y / blockWidth * blockWidth;
+        int width = Math.min(blockWidth, writtenPadded - blockStart);
+        return blockStart * taps * readChannels + (t * readChannels + x) * width + y - blockStart;
     }
 
     /**
@@ -36,13 +49,14 @@ public final class Packing {
      */
     public static void packIfChanged(float[] weight, float[] snapshot, float[] packed, float[] swapped, int r, int s,
             int taps, int groups, int firstIsWritten, int readChannels, int writtenPadded, int swappedReadChannels,
-            int swappedWrittenPadded) {
+            int swappedWrittenPadded, int blockWidth, int swappedBlockWidth) {
         if (Arrays.equals(weight, snapshot)) {
             return;
         }
         System.arraycopy(weight, 0, snapshot, 0, weight.length);
-        pack(weight, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded);
-        pack(weight, swapped, r, s, taps, groups, 1 - firstIsWritten, swappedReadChannels, swappedWrittenPadded);
+        pack(weight, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded, blockWidth);
+        pack(weight, swapped, r, s, taps, groups, 1 - firstIsWritten, swappedReadChannels, swappedWrittenPadded,
+                swappedBlockWidth);
     }
 
     /**
@@ -54,7 +68,7 @@ public final class Packing {
      */
     public static void packFolded(float[] weight, float[] bias, int hasBias, float[] gamma, float[] beta, float[] mean,
             float[] var, float eps, float[] snapshot, float[] packed, float[] paddedBias, int r, int s, int taps,
-            int groups, int readChannels, int writtenPadded) {
+            int groups, int readChannels, int writtenPadded, int blockWidth) {
         if (!snapshot(weight, bias, hasBias, gamma, beta, mean, var, snapshot)) {
             return;
         }
@@ -67,7 +81,8 @@ public final class Packing {
             for (int j = 0; j < s; j++) {
                 int from = (i * s + j) * taps;
                 for (int t = 0; t < taps; t++) {
-                    packed[(t * readChannels + secondBase + j) * writtenPadded + i] = weight[from + t] * scale;
+                    packed[index(t, secondBase + j, i, taps, readChannels, writtenPadded, blockWidth)] =
+                            weight[from + t] * scale;
                 }
             }
         }
@@ -102,11 +117,11 @@ public final class Packing {
     /** Adds a gradient in the packed layout into the parameter's gradient in PyTorch's layout. */
     public static void unpackAdd(float[] packed, float[] gradient, int r, int s, int taps, int groups,
             int firstIsWritten, int readChannels, int writtenPadded) {
-        visit(gradient, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded, false);
+        visit(gradient, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded, writtenPadded, false);
     }
 
     private static void visit(float[] pytorch, float[] packed, int r, int s, int taps, int groups, int firstIsWritten,
-            int readChannels, int writtenPadded, boolean toPacked) {
+            int readChannels, int writtenPadded, int blockWidth, boolean toPacked) {
         int perGroup = r / groups;
         for (int i = 0; i < r; i++) {
             int secondBase = i / perGroup * s;
@@ -115,7 +130,7 @@ public final class Packing {
                 int y = firstIsWritten != 0 ? i : secondBase + j;
                 int at = (i * s + j) * taps;
                 for (int t = 0; t < taps; t++) {
-                    int inside = (t * readChannels + x) * writtenPadded + y;
+                    int inside = index(t, x, y, taps, readChannels, writtenPadded, blockWidth);
                     if (toPacked) {
                         packed[inside] = pytorch[at + t];
                     } else {
