@@ -1,5 +1,7 @@
 package dev.cnnc.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +10,11 @@ import java.util.List;
  * Times a workload: warms it up in rounds until the time per call is steady, then measures
  * {@link #MEASURED_ROUNDS} rounds and reports their median. Vector API code runs slowly until C2
  * has compiled it, which takes hundreds of calls, so warm-up asks for a minimum number of calls as
- * well as steady rounds; a slow workload (the interpreter on a large layer) stops warming after a
- * time limit instead.
+ * well as steady rounds, and for rounds in which the JIT compilers were quiet: a network's calls
+ * plateau for seconds at a time while C2 compiles one kernel after another, and rounds on such a
+ * plateau agree with each other (on a 2-core AVX2 machine ResNet-18 sat at 200-250 ms per call
+ * for seconds on its way to 80). A slow workload (the interpreter on a large layer) stops warming
+ * after a time limit instead.
  */
 public final class BenchTimer {
 
@@ -22,6 +27,8 @@ public final class BenchTimer {
     private static final int MIN_WARMUP_CALLS = 500;
     /** A ResNet's calls plateau for seconds while C2 compiles kernel after kernel; steady rounds then mean little. */
     private static final long MIN_WARMUP_NANOS = 15_000_000_000L;
+    /** Steady rounds spent at most this share of their time compiling (the JIT's threads, summed). */
+    private static final double QUIET_COMPILATION = 0.02;
 
     /** Where the calls' checksums go, so that the JIT cannot drop the work ({@link FirstCall}'s too). */
     static volatile float consumed;
@@ -49,17 +56,22 @@ public final class BenchTimer {
         long warmupCalls = 0;
         long warmupStart = System.nanoTime();
         List<Double> recent = new ArrayList<>();
+        List<Double> compiling = new ArrayList<>();   // share of each recent round the JIT spent compiling
         boolean steady = false;
         while (true) {
+            long compiledBefore = compilationMillis();
             Round round = round(workload);
             sink += round.sink;
             warmupCalls += round.calls;
             recent.add(round.nanosPerCall());
+            compiling.add((compilationMillis() - compiledBefore) * 1e6 / round.nanos);
             if (recent.size() > STEADY_ROUNDS) {
                 recent.remove(0);
+                compiling.remove(0);
             }
             boolean warmedLongEnough = warmupCalls >= MIN_WARMUP_CALLS || System.nanoTime() - warmupStart >= MIN_WARMUP_NANOS;
-            steady = warmedLongEnough && recent.size() == STEADY_ROUNDS && spread(recent) <= STEADY_SPREAD;
+            boolean quiet = compiling.stream().allMatch(share -> share <= QUIET_COMPILATION);
+            steady = warmedLongEnough && recent.size() == STEADY_ROUNDS && spread(recent) <= STEADY_SPREAD && quiet;
             if (steady || System.nanoTime() - warmupStart > maxWarmupNanos) {
                 break;
             }
@@ -94,6 +106,12 @@ public final class BenchTimer {
             elapsed = System.nanoTime() - start;
         } while (elapsed < roundNanos);
         return new Round(calls, elapsed, sink);
+    }
+
+    /** Milliseconds the JIT compilers have spent so far, or 0 where the JVM does not say (then only the times count). */
+    private static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static double spread(List<Double> values) {
