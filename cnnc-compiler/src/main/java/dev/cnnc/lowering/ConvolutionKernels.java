@@ -99,13 +99,42 @@ final class ConvolutionKernels {
      * channels in blocks ({@link InputBlocks}), else all of them (padded), one row of the plain layout.
      */
     static int weightBlockWidth(Layer layer, Gather g) {
+        if (isDepthwise(g)) {
+            return DEPTHWISE_LAYOUT;
+        }
         TileShape shape = tileShape(g, layer.lanes(), layer.unroll());
         InputBlocks blocks = InputBlocks.of(g, shape.vectors() * layer.lanes());
         return blocks == null ? g.target().padded() : blocks.outputWidth();
     }
 
+    /** The block width that asks {@code Packing} for a depthwise weight's diagonal, {@code [taps][channels padded]}. */
+    static final int DEPTHWISE_LAYOUT = 0;
+
+    /** Output pixels of a depthwise tile: with its taps written out, 4 stay within what C1 compiles. */
+    private static final int DEPTHWISE_PIXELS = 4;
+
+    /**
+     * Whether a forward gather is depthwise (each output channel reads only its own input channel,
+     * MobileNet's 3x3 layers): then channels go in the lanes and no input channels are summed,
+     * instead of a block-diagonal weight matrix whose zeros would take all but one FMA in a vector's width.
+     */
+    static boolean isDepthwise(Gather g) {
+        int channels = g.source().channels();
+        return !g.accumulate() && g.groups() > 1 && g.groups() == channels && g.target().channels() == channels
+                && g.axes().stream().allMatch(phases -> phases.size() == 1);
+    }
+
+    /** The register tile of a depthwise gather's main kernel: pixels of a row by one vector of channels. */
+    static TileShape depthwiseTile(Gather g) {
+        return new TileShape(Math.min(DEPTHWISE_PIXELS, Math.max(1, g.axes().get(2).get(0).count())), 1);
+    }
+
     /** Adds one method per phase and tile shape to {@code sink}. */
     static void gather(Layer layer, String part, Gather g, Consumer<KernelBuilder> sink) {
+        if (isDepthwise(g)) {
+            depthwise(layer, part, g, sink);
+            return;
+        }
         int lanes = layer.lanes();
         int vectorsAcross = g.target().padded() / lanes;
         TileShape shape = tileShape(g, lanes, layer.unroll());
@@ -408,6 +437,94 @@ final class ConvolutionKernels {
                 Expr value = activate ? ElementwiseLowering.activate(g.activation(), v(acc[p][q])) : v(acc[p][q]);
                 k.store(ys, add(outAt[p], c(q * lanes)), value);
             }
+        }
+    }
+
+    /**
+     * <pre>{@code
+     * for (n < batch) for (jd < count) for (jh < count)
+     *   for (jw = 0; jw < tiles * P; jw += P)             // or the one remainder tile
+     *     for (cb = 0; cb < CHANNELS_PADDED; cb += L)
+     *       acc[p] = bias
+     *       for (taps md, mh, mw) { w = W[tap][cb]; for p: acc[p] = fma(X[pixel p + tap][cb], w, acc[p]) }
+     *       Y[pixel p][cb] = acc[p]
+     * }</pre>
+     */
+    private static void depthwise(Layer layer, String part, Gather g, Consumer<KernelBuilder> sink) {
+        int lanes = layer.lanes();
+        Axis ad = g.axes().get(0).get(0);
+        Axis ah = g.axes().get(1).get(0);
+        Axis aw = g.axes().get(2).get(0);
+        if (ad.count() == 0 || ah.count() == 0 || aw.count() == 0) {
+            return;
+        }
+        int pixels = Math.min(DEPTHWISE_PIXELS, aw.count());
+        int fullTiles = aw.count() / pixels;
+        int restPixels = aw.count() % pixels;
+        for (int px : new int[] {pixels, restPixels}) {
+            if (px == 0) {
+                continue;
+            }
+            boolean full = px == pixels;
+            KernelBuilder k = layer.kernel(part + "_depthwise_tile" + px + "x1");
+            Plane x = g.padded();
+            Plane y = g.target();
+            Variable xs = k.floats("x", x.slot());
+            Variable ws = k.floats("wt", g.weightSlot());
+            Variable ys = k.floats("y", y.slot());
+            Variable bs = g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null;
+            String width = LoopNotes.output(layer, 2, aw.count());
+            overRows(k, ad.count(), ah.count(), N, JD, JH, LoopNotes.rows(LoopNotes.output(layer, 0, ad.count()),
+                    LoopNotes.output(layer, 1, ah.count())), () -> {
+                Runnable perTile = () -> k.loop(CB, c(0), c(y.padded()), lanes, "vectors of channels",
+                        () -> depthwiseTile(layer, k, g, ad, ah, aw, px, xs, ws, ys, bs));
+                if (full) {
+                    k.loop(JW, c(0), c(fullTiles * pixels), pixels, (width == null ? "" : width + ", ") + fullTiles
+                            + " tiles of " + pixels, perTile);
+                } else {
+                    k.set(JW, c(aw.count() - px));
+                    perTile.run();
+                }
+            });
+            sink.accept(k);
+        }
+    }
+
+    private static void depthwiseTile(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
+            Variable xs, Variable ws, Variable ys, Variable bs) {
+        int lanes = layer.lanes();
+        Plane x = g.padded();
+        Plane y = g.target();
+        int[] kernel = g.kernel();
+        Expr[] outAt = tileOutputs(k, g, ad, ah, aw, pixels);
+        Variable[] acc = new Variable[pixels];
+        for (int p = 0; p < pixels; p++) {
+            acc[p] = KernelBuilder.vectorVar("acc" + p);
+            k.set(acc[p], bs != null ? vload(bs, v(CB)) : broadcast(c(0f)));
+        }
+        Variable wv = KernelBuilder.vectorVar("w");
+        Variable xRow = KernelBuilder.intVar("xrow");
+        int taps = ad.taps() * ah.taps() * aw.taps();
+        boolean unrolled = layer.unroll() == Unroll.FULL && taps <= Unroll.MAX_UNROLLED_TAPS
+                && taps * (2 * pixels + 1) <= Unroll.MAX_UNROLLED_OPERATIONS;
+        tapLoop(k, unrolled, MD, ad.taps(), () -> tapLoop(k, unrolled, MH, ah.taps(), () -> tapLoop(k, unrolled, MW,
+                aw.taps(), () -> {
+            Expr tap = row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],
+                    add(c(ah.kStart()), mul(v(MH), ah.kStep()))), kernel[2], add(c(aw.kStart()), mul(v(MW), aw.kStep())));
+            k.set(xRow, x.at(v(N),
+                    add(mul(v(JD), ad.readStep()), c(ad.readStart() + g.padBefore()[0]), mul(v(MD), ad.readTapStep())),
+                    add(mul(v(JH), ah.readStep()), c(ah.readStart() + g.padBefore()[1]), mul(v(MH), ah.readTapStep())),
+                    add(mul(v(JW), aw.readStep()), c(aw.readStart() + g.padBefore()[2]), mul(v(MW), aw.readTapStep())),
+                    v(CB)));
+            // Packed [taps][channels padded]: the diagonal of the block-diagonal weights.
+            k.set(wv, vload(ws, add(mul(tap, y.padded()), v(CB))));
+            for (int p = 0; p < pixels; p++) {
+                k.set(acc[p], fma(vload(xs, add(v(xRow), c(p * aw.readStep() * x.padded()))), v(wv), v(acc[p])));
+            }
+        })));
+        for (int p = 0; p < pixels; p++) {
+            Expr value = g.activation() == null ? v(acc[p]) : ElementwiseLowering.activate(g.activation(), v(acc[p]));
+            k.store(ys, add(outAt[p], c(0)), value);
         }
     }
 

@@ -123,11 +123,13 @@ final class ConvolutionLowering {
             foldBatchNorm(layer, f, forward, taps);
             layer.phase(KernelStep.Phase.ALWAYS);
         }
-        TileShape tile = ConvolutionKernels.tileShape(forward, layer.lanes(), layer.unroll());
+        TileShape tile = ConvolutionKernels.isDepthwise(forward) ? ConvolutionKernels.depthwiseTile(forward)
+                : ConvolutionKernels.tileShape(forward, layer.lanes(), layer.unroll());
         layer.explain(title + ": register tile of " + tile.pixels() + " pixels x " + tile.vectors() + " vectors of "
                 + layer.lanes() + (layer.lanes() == 1 ? " lane" : " lanes")
                 + ", channels-last" + (forward.needsPaddedCopy() ? ", input copied into a border-padded buffer" : "")
-                + (f.groups() > 1 ? ", " + f.groups() + " groups as block-diagonal weights" : "")
+                + (ConvolutionKernels.isDepthwise(forward) ? ", depthwise: channels in the lanes, no sum over channels"
+                        : f.groups() > 1 ? ", " + f.groups() + " groups as block-diagonal weights" : "")
                 + (ConvolutionKernels.unrollsTaps(forward, layer.unroll(), tile.pixels(), tile.vectors())
                         ? ", taps unrolled" : "")
                 + (layer.fusedActivation() != null ? ", " + layer.fusedActivation().name() + " fused into the store" : ""));

@@ -18,6 +18,12 @@ import java.util.Arrays;
  */
 public final class Packing {
 
+    /**
+     * The block width that packs a depthwise weight (one input channel per output channel) as its
+     * diagonal, {@code [taps][channels padded]}: the kernel holds channels in lanes and sums no others.
+     */
+    public static final int DEPTHWISE = 0;
+
     private Packing() {}
 
     /**
@@ -32,9 +38,13 @@ public final class Packing {
 
     /**
      * Where tap {@code t} from read channel {@code x} to written channel {@code y} is packed: in the block
-     * of written channels {@code y} falls in, {@code [taps][x][block width]} after the blocks before it.
+     * of written channels {@code y} falls in, {@code [taps][x][block width]} after the blocks before it;
+     * for a depthwise weight (x is y) at {@code [t][y]}.
      */
     static int index(int t, int x, int y, int taps, int readChannels, int writtenPadded, int blockWidth) {
+        if (blockWidth == DEPTHWISE) {
+            return t * writtenPadded + y;
+        }
         int blockStart = y / blockWidth * blockWidth;
         int width = Math.min(blockWidth, writtenPadded - blockStart);
         return blockStart * taps * readChannels + (t * readChannels + x) * width + y - blockStart;
