@@ -401,13 +401,8 @@ final class ConvolutionKernels {
         boolean unrolled = unrollsTaps(g, layer.unroll(), pixels, vectors);
         tapLoop(k, unrolled, MD, ad.taps(), () -> tapLoop(k, unrolled, MH, ah.taps(), () -> tapLoop(k, unrolled, MW,
                 aw.taps(), () -> {
-            Expr tap = row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],
-                    add(c(ah.kStart()), mul(v(MH), ah.kStep()))), kernel[2], add(c(aw.kStart()), mul(v(MW), aw.kStep())));
-            k.set(xRow, x.at(v(N),
-                    add(mul(v(JD), ad.readStep()), c(ad.readStart() + g.padBefore()[0]), mul(v(MD), ad.readTapStep())),
-                    add(mul(v(JH), ah.readStep()), c(ah.readStart() + g.padBefore()[1]), mul(v(MH), ah.readTapStep())),
-                    add(mul(v(JW), aw.readStep()), c(aw.readStart() + g.padBefore()[2]), mul(v(MW), aw.readTapStep())),
-                    c(0)));
+            Expr tap = tapIndex(g, ad, ah, aw);
+            k.set(xRow, readAt(g, ad, ah, aw, c(0)));
             // Packed [taps][in][out padded], or in blocks of output channels [out block][taps][in][this block's width].
             int rowWidth = inputBlocks == null ? y.padded() : vectors * lanes;
             Expr blockStart = inputBlocks == null ? v(CB) : mul(v(CB), kernel[0] * kernel[1] * kernel[2] * readChannels);
@@ -495,7 +490,6 @@ final class ConvolutionKernels {
         int lanes = layer.lanes();
         Plane x = g.padded();
         Plane y = g.target();
-        int[] kernel = g.kernel();
         Expr[] outAt = tileOutputs(k, g, ad, ah, aw, pixels);
         Variable[] acc = new Variable[pixels];
         for (int p = 0; p < pixels; p++) {
@@ -509,13 +503,8 @@ final class ConvolutionKernels {
                 && taps * (2 * pixels + 1) <= Unroll.MAX_UNROLLED_OPERATIONS;
         tapLoop(k, unrolled, MD, ad.taps(), () -> tapLoop(k, unrolled, MH, ah.taps(), () -> tapLoop(k, unrolled, MW,
                 aw.taps(), () -> {
-            Expr tap = row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],
-                    add(c(ah.kStart()), mul(v(MH), ah.kStep()))), kernel[2], add(c(aw.kStart()), mul(v(MW), aw.kStep())));
-            k.set(xRow, x.at(v(N),
-                    add(mul(v(JD), ad.readStep()), c(ad.readStart() + g.padBefore()[0]), mul(v(MD), ad.readTapStep())),
-                    add(mul(v(JH), ah.readStep()), c(ah.readStart() + g.padBefore()[1]), mul(v(MH), ah.readTapStep())),
-                    add(mul(v(JW), aw.readStep()), c(aw.readStart() + g.padBefore()[2]), mul(v(MW), aw.readTapStep())),
-                    v(CB)));
+            Expr tap = tapIndex(g, ad, ah, aw);
+            k.set(xRow, readAt(g, ad, ah, aw, v(CB)));
             // Packed [taps][channels padded]: the diagonal of the block-diagonal weights.
             k.set(wv, vload(ws, add(mul(tap, y.padded()), v(CB))));
             for (int p = 0; p < pixels; p++) {
@@ -526,6 +515,22 @@ final class ConvolutionKernels {
             Expr value = g.activation() == null ? v(acc[p]) : ElementwiseLowering.activate(g.activation(), v(acc[p]));
             k.store(ys, add(outAt[p], c(0)), value);
         }
+    }
+
+    /** The kernel tap (md, mh, mw) of the phases stands for, flattened over the kernel's dimensions. */
+    private static Expr tapIndex(Gather g, Axis ad, Axis ah, Axis aw) {
+        int[] kernel = g.kernel();
+        return row(row(add(c(ad.kStart()), mul(v(MD), ad.kStep())), kernel[1],
+                add(c(ah.kStart()), mul(v(MH), ah.kStep()))), kernel[2], add(c(aw.kStart()), mul(v(MW), aw.kStep())));
+    }
+
+    /** Where the padded input is read for output (n, jd, jh, jw) at tap (md, mh, mw), at {@code channel}. */
+    private static Expr readAt(Gather g, Axis ad, Axis ah, Axis aw, Expr channel) {
+        return g.padded().at(v(N),
+                add(mul(v(JD), ad.readStep()), c(ad.readStart() + g.padBefore()[0]), mul(v(MD), ad.readTapStep())),
+                add(mul(v(JH), ah.readStep()), c(ah.readStart() + g.padBefore()[1]), mul(v(MH), ah.readTapStep())),
+                add(mul(v(JW), aw.readStep()), c(aw.readStart() + g.padBefore()[2]), mul(v(MW), aw.readTapStep())),
+                channel);
     }
 
     /**
