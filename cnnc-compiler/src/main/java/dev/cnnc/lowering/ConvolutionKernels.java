@@ -190,12 +190,10 @@ final class ConvolutionKernels {
     private static void tileNest(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
             int tiles, int vectors, int blocks, int fullVectors, InputBlocks inputBlocks) {
         int lanes = layer.lanes();
-        Plane x = g.padded();
         Plane y = g.target();
-        Variable xs = k.floats("x", x.slot());
-        Variable ws = k.floats("wt", g.weightSlot());
-        Variable ys = k.floats("y", y.slot());
-        Variable bs = g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null;
+        GatherArrays arrays = GatherArrays.of(k, g);
+        Variable ys = arrays.y();
+        Variable bs = arrays.bias();
         int blockWidth = fullVectors * lanes;
         boolean gradient = g.accumulate();
         String depth = gradient ? LoopNotes.input(layer, 0, ad.count()) : LoopNotes.output(layer, 0, ad.count());
@@ -210,8 +208,7 @@ final class ConvolutionKernels {
                 tileBody.run();
             }
         };
-        Runnable perBlock = overTiles.apply(() -> tile(layer, k, g, ad, ah, aw, pixels, vectors, xs, ws, ys, bs,
-                inputBlocks));
+        Runnable perBlock = overTiles.apply(() -> tile(layer, k, g, ad, ah, aw, pixels, vectors, arrays, inputBlocks));
         if (inputBlocks != null) {
             String rows = LoopNotes.rows(depth, height);
             overChannelBlocks(k, y, blocks, blockWidth, fullVectors, () -> {
@@ -367,7 +364,11 @@ final class ConvolutionKernels {
     }
 
     private static void tile(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
-            int vectors, Variable xs, Variable ws, Variable ys, Variable bs, InputBlocks inputBlocks) {
+            int vectors, GatherArrays arrays, InputBlocks inputBlocks) {
+        Variable xs = arrays.x();
+        Variable ws = arrays.weights();
+        Variable ys = arrays.y();
+        Variable bs = arrays.bias();
         int lanes = layer.lanes();
         Plane x = g.padded();
         Plane y = g.target();
@@ -462,17 +463,13 @@ final class ConvolutionKernels {
             }
             boolean full = px == pixels;
             KernelBuilder k = layer.kernel(part + "_depthwise_tile" + px + "x1");
-            Plane x = g.padded();
             Plane y = g.target();
-            Variable xs = k.floats("x", x.slot());
-            Variable ws = k.floats("wt", g.weightSlot());
-            Variable ys = k.floats("y", y.slot());
-            Variable bs = g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null;
+            GatherArrays arrays = GatherArrays.of(k, g);
             String width = LoopNotes.output(layer, 2, aw.count());
             overRows(k, ad.count(), ah.count(), N, JD, JH, LoopNotes.rows(LoopNotes.output(layer, 0, ad.count()),
                     LoopNotes.output(layer, 1, ah.count())), () -> {
                 Runnable perTile = () -> k.loop(CB, c(0), c(y.padded()), lanes, "vectors of channels",
-                        () -> depthwiseTile(layer, k, g, ad, ah, aw, px, xs, ws, ys, bs));
+                        () -> depthwiseTile(layer, k, g, ad, ah, aw, px, arrays));
                 if (full) {
                     k.loop(JW, c(0), c(fullTiles * pixels), pixels, (width == null ? "" : width + ", ") + fullTiles
                             + " tiles of " + pixels, perTile);
@@ -486,15 +483,14 @@ final class ConvolutionKernels {
     }
 
     private static void depthwiseTile(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
-            Variable xs, Variable ws, Variable ys, Variable bs) {
-        int lanes = layer.lanes();
+            GatherArrays arrays) {
         Plane x = g.padded();
         Plane y = g.target();
         Expr[] outAt = tileOutputs(k, g, ad, ah, aw, pixels);
         Variable[] acc = new Variable[pixels];
         for (int p = 0; p < pixels; p++) {
             acc[p] = KernelBuilder.vectorVar("acc" + p);
-            k.set(acc[p], bs != null ? vload(bs, v(CB)) : broadcast(c(0f)));
+            k.set(acc[p], arrays.bias() != null ? vload(arrays.bias(), v(CB)) : broadcast(c(0f)));
         }
         Variable wv = KernelBuilder.vectorVar("w");
         Variable xRow = KernelBuilder.intVar("xrow");
@@ -506,14 +502,22 @@ final class ConvolutionKernels {
             Expr tap = tapIndex(g, ad, ah, aw);
             k.set(xRow, readAt(g, ad, ah, aw, v(CB)));
             // Packed [taps][channels padded]: the diagonal of the block-diagonal weights.
-            k.set(wv, vload(ws, add(mul(tap, y.padded()), v(CB))));
+            k.set(wv, vload(arrays.weights(), add(mul(tap, y.padded()), v(CB))));
             for (int p = 0; p < pixels; p++) {
-                k.set(acc[p], fma(vload(xs, add(v(xRow), c(p * aw.readStep() * x.padded()))), v(wv), v(acc[p])));
+                k.set(acc[p], fma(vload(arrays.x(), add(v(xRow), c(p * aw.readStep() * x.padded()))), v(wv), v(acc[p])));
             }
         })));
         for (int p = 0; p < pixels; p++) {
             Expr value = g.activation() == null ? v(acc[p]) : ElementwiseLowering.activate(g.activation(), v(acc[p]));
-            k.store(ys, add(outAt[p], c(0)), value);
+            k.store(arrays.y(), add(outAt[p], c(0)), value);
+        }
+    }
+
+    /** The arrays a gather kernel reads and writes: the padded input, the packed weights, the target, the padded bias (or null). */
+    private record GatherArrays(Variable x, Variable weights, Variable y, Variable bias) {
+        static GatherArrays of(KernelBuilder k, Gather g) {
+            return new GatherArrays(k.floats("x", g.padded().slot()), k.floats("wt", g.weightSlot()),
+                    k.floats("y", g.target().slot()), g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null);
         }
     }
 
