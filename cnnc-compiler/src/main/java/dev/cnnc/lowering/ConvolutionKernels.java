@@ -15,6 +15,7 @@ import static dev.cnnc.lowering.E.vload;
 
 import dev.cnnc.kernel.Expr;
 import dev.cnnc.kernel.Variable;
+import dev.cnnc.runtime.compiled.Packing;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -100,15 +101,16 @@ final class ConvolutionKernels {
      */
     static int weightBlockWidth(Layer layer, Gather g) {
         if (isDepthwise(g)) {
-            return DEPTHWISE_LAYOUT;
+            return Packing.DEPTHWISE;
         }
-        TileShape shape = tileShape(g, layer.lanes(), layer.unroll());
-        InputBlocks blocks = InputBlocks.of(g, shape.vectors() * layer.lanes());
+        InputBlocks blocks = inputBlocks(layer, g);
         return blocks == null ? g.target().padded() : blocks.outputWidth();
     }
 
-    /** The block width that asks {@code Packing} for a depthwise weight's diagonal, {@code [taps][channels padded]}. */
-    static final int DEPTHWISE_LAYOUT = 0;
+    /** The input blocks of a gather at its tile's width, or null: the kernels and the packing ask here alike. */
+    private static InputBlocks inputBlocks(Layer layer, Gather g) {
+        return InputBlocks.of(g, tileShape(g, layer.lanes(), layer.unroll()).vectors() * layer.lanes());
+    }
 
     /** Output pixels of a depthwise tile: with its taps written out, 4 stay within what C1 compiles. */
     private static final int DEPTHWISE_PIXELS = 4;
@@ -141,7 +143,7 @@ final class ConvolutionKernels {
         int vectors = shape.vectors();
         int fullBlocks = vectorsAcross / vectors;
         int restVectors = vectorsAcross % vectors;
-        InputBlocks inputBlocks = InputBlocks.of(g, vectors * lanes);
+        InputBlocks inputBlocks = inputBlocks(layer, g);
         int phase = 0;
         for (Axis ad : g.axes().get(0)) {
             for (Axis ah : g.axes().get(1)) {
@@ -487,16 +489,14 @@ final class ConvolutionKernels {
         Plane x = g.padded();
         Plane y = g.target();
         Expr[] outAt = tileOutputs(k, g, ad, ah, aw, pixels);
-        Variable[] acc = new Variable[pixels];
+        Variable[][] acc = new Variable[pixels][1];
         for (int p = 0; p < pixels; p++) {
-            acc[p] = KernelBuilder.vectorVar("acc" + p);
-            k.set(acc[p], arrays.bias() != null ? vload(arrays.bias(), v(CB)) : broadcast(c(0f)));
+            acc[p][0] = KernelBuilder.vectorVar("acc" + p);
+            k.set(acc[p][0], arrays.bias() != null ? vload(arrays.bias(), v(CB)) : broadcast(c(0f)));
         }
         Variable wv = KernelBuilder.vectorVar("w");
         Variable xRow = KernelBuilder.intVar("xrow");
-        int taps = ad.taps() * ah.taps() * aw.taps();
-        boolean unrolled = layer.unroll() == Unroll.FULL && taps <= Unroll.MAX_UNROLLED_TAPS
-                && taps * (2 * pixels + 1) <= Unroll.MAX_UNROLLED_OPERATIONS;
+        boolean unrolled = unrollsTaps(g, layer.unroll(), pixels, 1);
         tapLoop(k, unrolled, MD, ad.taps(), () -> tapLoop(k, unrolled, MH, ah.taps(), () -> tapLoop(k, unrolled, MW,
                 aw.taps(), () -> {
             Expr tap = tapIndex(g, ad, ah, aw);
@@ -504,13 +504,11 @@ final class ConvolutionKernels {
             // Packed [taps][channels padded]: the diagonal of the block-diagonal weights.
             k.set(wv, vload(arrays.weights(), add(mul(tap, y.padded()), v(CB))));
             for (int p = 0; p < pixels; p++) {
-                k.set(acc[p], fma(vload(arrays.x(), add(v(xRow), c(p * aw.readStep() * x.padded()))), v(wv), v(acc[p])));
+                k.set(acc[p][0], fma(vload(arrays.x(), add(v(xRow), c(p * aw.readStep() * x.padded()))), v(wv),
+                        v(acc[p][0])));
             }
         })));
-        for (int p = 0; p < pixels; p++) {
-            Expr value = g.activation() == null ? v(acc[p]) : ElementwiseLowering.activate(g.activation(), v(acc[p]));
-            k.store(arrays.y(), add(outAt[p], c(0)), value);
-        }
+        storeTile(k, g, arrays.y(), outAt, acc, layer.lanes(), g.activation() != null);
     }
 
     /** The arrays a gather kernel reads and writes: the padded input, the packed weights, the target, the padded bias (or null). */
