@@ -19,23 +19,23 @@ final class ActivityCNNScalar extends CompiledNetwork {
         switch (id) {
             case 0 -> n0_block1_0_pack(f, ix, batch, training, lo, hi);
             case 1 -> n0_block1_0_pad(f, ix, batch, training, lo, hi);
-            case 2 -> n0_block1_0_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 3 -> n0_block1_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 2 -> n0_block1_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 3 -> n0_block1_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 4 -> n0_block1_0_pack_folded(f, ix, batch, training, lo, hi);
-            case 5 -> n0_block1_0_forward_folded_tile4x3(f, ix, batch, training, lo, hi);
-            case 6 -> n0_block1_0_forward_folded_tile4x2(f, ix, batch, training, lo, hi);
+            case 5 -> n0_block1_0_forward_folded_tile6x2(f, ix, batch, training, lo, hi);
+            case 6 -> n0_block1_0_forward_folded_tile2x2(f, ix, batch, training, lo, hi);
             case 7 -> n1_block1_1_forward(f, ix, batch, training, lo, hi);
             case 8 -> n2_block1_forward(f, ix, batch, training, lo, hi);
             case 9 -> n3_block2_0_pack(f, ix, batch, training, lo, hi);
             case 10 -> n3_block2_0_pad(f, ix, batch, training, lo, hi);
-            case 11 -> n3_block2_0_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 12 -> n3_block2_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 11 -> n3_block2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 12 -> n3_block2_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 13 -> n5_pool_forward(f, ix, batch, training, lo, hi);
             case 14 -> n5_pool_forward_eval(f, ix, batch, training, lo, hi);
             case 15 -> n6_block3_0_pack(f, ix, batch, training, lo, hi);
             case 16 -> n6_block3_0_pad(f, ix, batch, training, lo, hi);
-            case 17 -> n6_block3_0_forward_tile2x5(f, ix, batch, training, lo, hi);
-            case 18 -> n6_block3_0_forward_tile2x4(f, ix, batch, training, lo, hi);
+            case 17 -> n6_block3_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 18 -> n6_block3_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 19 -> n8_features_forward(f, ix, batch, training, lo, hi);
             case 20 -> n9_head_0_forward(f, ix, batch, training, lo, hi);
             case 21 -> n10_head_1_pack(f, ix, batch, training, lo, hi);
@@ -58,10 +58,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
             case 38 -> n6_block3_0_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 39 -> n6_block3_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 40 -> n6_block3_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 41 -> n6_block3_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 42 -> n6_block3_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 43 -> n6_block3_0_input_grad_phase1_tile4x3(f, ix, batch, training, lo, hi);
-            case 44 -> n6_block3_0_input_grad_phase1_tile4x2(f, ix, batch, training, lo, hi);
+            case 41 -> n6_block3_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 42 -> n6_block3_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 43 -> n6_block3_0_input_grad_phase1_tile6x2(f, ix, batch, training, lo, hi);
+            case 44 -> n6_block3_0_input_grad_phase1_tile2x2(f, ix, batch, training, lo, hi);
             case 45 -> n5_pool_backward(f, ix, batch, training, lo, hi);
             case 46 -> n4_block2_backward(f, ix, batch, training, lo, hi);
             case 47 -> n3_block2_0_bias_grad(f, ix, batch, training, lo, hi);
@@ -70,29 +70,31 @@ final class ActivityCNNScalar extends CompiledNetwork {
             case 50 -> n3_block2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 51 -> n3_block2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 52 -> n3_block2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 53 -> n3_block2_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 54 -> n3_block2_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 53 -> n3_block2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 54 -> n3_block2_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
             case 55 -> n2_block1_backward(f, ix, batch, training, lo, hi);
             case 56 -> n1_block1_1_backward(f, ix, batch, training, lo, hi);
             case 57 -> n0_block1_0_weight_grad(f, ix, batch, training, lo, hi);
             case 58 -> n0_block1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 59 -> n0_block1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 60 -> n0_block1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 61 -> n0_block1_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
+            case 61 -> n0_block1_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 62 -> n0_block1_0_input_grad_tile6x1(f, ix, batch, training, lo, hi);
+            case 63 -> n0_block1_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 64 -> n0_block1_0_input_grad_tile2x1(f, ix, batch, training, lo, hi);
         }
     }
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_block1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[48];
         float[] packed = f[46];
         float[] swapped = f[47];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 9, 7, 1, 1, 9, 32, 32, 9, 32, 9);
+        Packing.packBoth(weight, packed, swapped, 32, 9, 7, 1, 1, 9, 32, 32, 9, 2, 2);
     }
 
     /**
@@ -102,7 +104,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n0_block1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[20];
-        float[] dst = f[49];
+        float[] dst = f[48];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -115,71 +117,95 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_forward_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
+        float[] x = f[48];
         float[] wt = f[46];
         float[] y = f[22];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 32 tiles of 4
-                for (int jw = 0; jw < 128; jw += 4) {
-                    int out = (n * 128 + jw) * 32 + cb;
-                    float acc0_0 = 0.0f;
-                    float acc0_1 = 0.0f;
-                    float acc0_2 = 0.0f;
-                    float acc1_0 = 0.0f;
-                    float acc1_1 = 0.0f;
-                    float acc1_2 = 0.0f;
-                    float acc2_0 = 0.0f;
-                    float acc2_1 = 0.0f;
-                    float acc2_2 = 0.0f;
-                    float acc3_0 = 0.0f;
-                    float acc3_1 = 0.0f;
-                    float acc3_2 = 0.0f;
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    y[out] = 0.0f;
+                    y[out + 1] = 0.0f;
+                    y[out + 32] = 0.0f;
+                    y[out + 32 + 1] = 0.0f;
+                    y[out + 64] = 0.0f;
+                    y[out + 64 + 1] = 0.0f;
+                    y[out + 96] = 0.0f;
+                    y[out + 96 + 1] = 0.0f;
+                    y[out + 128] = 0.0f;
+                    y[out + 128 + 1] = 0.0f;
+                    y[out + 160] = 0.0f;
+                    y[out + 160 + 1] = 0.0f;
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    float acc0_0 = y[out];
+                    float acc0_1 = y[out + 1];
+                    float acc1_0 = y[out + 32];
+                    float acc1_1 = y[out + 32 + 1];
+                    float acc2_0 = y[out + 64];
+                    float acc2_1 = y[out + 64 + 1];
+                    float acc3_0 = y[out + 96];
+                    float acc3_1 = y[out + 96 + 1];
+                    float acc4_0 = y[out + 128];
+                    float acc4_1 = y[out + 128 + 1];
+                    float acc5_0 = y[out + 160];
+                    float acc5_1 = y[out + 160 + 1];
                     for (int mw = 0; mw < 7; mw++) {
-                        int xrow = (n * 134 + (jw + mw)) * 9;
-                        int wrow = mw * 288 + cb;
+                        int xrow = ((n + jd + jh) * 134 + (jw + mw)) * 9;
+                        int wrow = mw * 18 + cb * 63;
                         for (int ci = 0; ci < 9; ci++) {
-                            int wat = wrow + ci * 32;
+                            int wat = wrow + ci * 2;
                             float w0 = wt[wat];
                             float w1 = wt[wat + 1];
-                            float w2 = wt[wat + 2];
                             float xs = x[xrow + ci];
                             acc0_0 = xs * w0 + acc0_0;
                             acc0_1 = xs * w1 + acc0_1;
-                            acc0_2 = xs * w2 + acc0_2;
                             xs = x[xrow + 9 + ci];
                             acc1_0 = xs * w0 + acc1_0;
                             acc1_1 = xs * w1 + acc1_1;
-                            acc1_2 = xs * w2 + acc1_2;
                             xs = x[xrow + 18 + ci];
                             acc2_0 = xs * w0 + acc2_0;
                             acc2_1 = xs * w1 + acc2_1;
-                            acc2_2 = xs * w2 + acc2_2;
                             xs = x[xrow + 27 + ci];
                             acc3_0 = xs * w0 + acc3_0;
                             acc3_1 = xs * w1 + acc3_1;
-                            acc3_2 = xs * w2 + acc3_2;
+                            xs = x[xrow + 36 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 45 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
                         }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -187,182 +213,63 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_forward_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
+        float[] x = f[48];
         float[] wt = f[46];
         float[] y = f[22];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 32 tiles of 4
-            for (int jw = 0; jw < 128; jw += 4) {
-                int out = (n * 128 + jw) * 32 + 30;
-                float acc0_0 = 0.0f;
-                float acc0_1 = 0.0f;
-                float acc1_0 = 0.0f;
-                float acc1_1 = 0.0f;
-                float acc2_0 = 0.0f;
-                float acc2_1 = 0.0f;
-                float acc3_0 = 0.0f;
-                float acc3_1 = 0.0f;
-                int mw = 0;
-                int xrow = (n * 134 + (jw + mw)) * 9;
-                int wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 1;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 2;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 3;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 4;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 5;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 6;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                y[out] = 0.0f;
+                y[out + 1] = 0.0f;
+                y[out + 32] = 0.0f;
+                y[out + 32 + 1] = 0.0f;
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                float acc0_0 = y[out];
+                float acc0_1 = y[out + 1];
+                float acc1_0 = y[out + 32];
+                float acc1_1 = y[out + 32 + 1];
+                for (int mw = 0; mw < 7; mw++) {
+                    int xrow = ((n + jd + jh) * 134 + (jw + mw)) * 9;
+                    int wrow = mw * 18 + cb * 63;
+                    for (int ci = 0; ci < 9; ci++) {
+                        int wat = wrow + ci * 2;
+                        float w0 = wt[wat];
+                        float w1 = wt[wat + 1];
+                        float xs = x[xrow + ci];
+                        acc0_0 = xs * w0 + acc0_0;
+                        acc0_1 = xs * w1 + acc0_1;
+                        xs = x[xrow + 9 + ci];
+                        acc1_0 = xs * w0 + acc1_0;
+                        acc1_1 = xs * w1 + acc1_1;
+                    }
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
                 y[out + 32] = acc1_0;
                 y[out + 32 + 1] = acc1_1;
-                y[out + 64] = acc2_0;
-                y[out + 64 + 1] = acc2_1;
-                y[out + 96] = acc3_0;
-                y[out + 96 + 1] = acc3_1;
             }
         }
     }
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_block1_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -371,80 +278,124 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] beta = f[4];
         float[] mean = f[6];
         float[] var = f[7];
-        float[] snapshot = f[53];
-        float[] packed = f[51];
-        float[] bp = f[52];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 9, 7, 1, 9, 32, 32);
+        float[] packed = f[50];
+        float[] bp = f[51];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 32, 9, 7, 1, 9, 32, 2);
     }
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_forward_folded_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
-        float[] wt = f[51];
+        float[] x = f[48];
+        float[] wt = f[50];
         float[] y = f[26];
-        float[] b = f[52];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 32 tiles of 4
-                for (int jw = 0; jw < 128; jw += 4) {
-                    int out = (n * 128 + jw) * 32 + cb;
-                    float acc0_0 = b[cb];
-                    float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
-                    float acc1_0 = b[cb];
-                    float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
-                    float acc2_0 = b[cb];
-                    float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
-                    float acc3_0 = b[cb];
-                    float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+        float[] b = f[51];
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    y[out] = b[cb];
+                    y[out + 1] = b[cb + 1];
+                    y[out + 32] = b[cb];
+                    y[out + 32 + 1] = b[cb + 1];
+                    y[out + 64] = b[cb];
+                    y[out + 64 + 1] = b[cb + 1];
+                    y[out + 96] = b[cb];
+                    y[out + 96 + 1] = b[cb + 1];
+                    y[out + 128] = b[cb];
+                    y[out + 128 + 1] = b[cb + 1];
+                    y[out + 160] = b[cb];
+                    y[out + 160 + 1] = b[cb + 1];
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    float acc0_0 = y[out];
+                    float acc0_1 = y[out + 1];
+                    float acc1_0 = y[out + 32];
+                    float acc1_1 = y[out + 32 + 1];
+                    float acc2_0 = y[out + 64];
+                    float acc2_1 = y[out + 64 + 1];
+                    float acc3_0 = y[out + 96];
+                    float acc3_1 = y[out + 96 + 1];
+                    float acc4_0 = y[out + 128];
+                    float acc4_1 = y[out + 128 + 1];
+                    float acc5_0 = y[out + 160];
+                    float acc5_1 = y[out + 160 + 1];
                     for (int mw = 0; mw < 7; mw++) {
-                        int xrow = (n * 134 + (jw + mw)) * 9;
-                        int wrow = mw * 288 + cb;
+                        int xrow = ((n + jd + jh) * 134 + (jw + mw)) * 9;
+                        int wrow = mw * 18 + cb * 63;
                         for (int ci = 0; ci < 9; ci++) {
-                            int wat = wrow + ci * 32;
+                            int wat = wrow + ci * 2;
                             float w0 = wt[wat];
                             float w1 = wt[wat + 1];
-                            float w2 = wt[wat + 2];
                             float xs = x[xrow + ci];
                             acc0_0 = xs * w0 + acc0_0;
                             acc0_1 = xs * w1 + acc0_1;
-                            acc0_2 = xs * w2 + acc0_2;
                             xs = x[xrow + 9 + ci];
                             acc1_0 = xs * w0 + acc1_0;
                             acc1_1 = xs * w1 + acc1_1;
-                            acc1_2 = xs * w2 + acc1_2;
                             xs = x[xrow + 18 + ci];
                             acc2_0 = xs * w0 + acc2_0;
                             acc2_1 = xs * w1 + acc2_1;
-                            acc2_2 = xs * w2 + acc2_2;
                             xs = x[xrow + 27 + ci];
                             acc3_0 = xs * w0 + acc3_0;
                             acc3_1 = xs * w1 + acc3_1;
-                            acc3_2 = xs * w2 + acc3_2;
+                            xs = x[xrow + 36 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 45 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
                         }
                     }
-                    y[out] = Math.max(acc0_0, 0.0f);
-                    y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
-                    y[out + 32] = Math.max(acc1_0, 0.0f);
-                    y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
-                    y[out + 64] = Math.max(acc2_0, 0.0f);
-                    y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
-                    y[out + 96] = Math.max(acc3_0, 0.0f);
-                    y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                    y[out] = acc0_0;
+                    y[out + 1] = acc0_1;
+                    y[out + 32] = acc1_0;
+                    y[out + 32 + 1] = acc1_1;
+                    y[out + 64] = acc2_0;
+                    y[out + 64 + 1] = acc2_1;
+                    y[out + 96] = acc3_0;
+                    y[out + 96 + 1] = acc3_1;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    y[out] = Math.max(y[out], 0.0f);
+                    y[out + 1] = Math.max(y[out + 1], 0.0f);
+                    y[out + 32] = Math.max(y[out + 32], 0.0f);
+                    y[out + 32 + 1] = Math.max(y[out + 32 + 1], 0.0f);
+                    y[out + 64] = Math.max(y[out + 64], 0.0f);
+                    y[out + 64 + 1] = Math.max(y[out + 64 + 1], 0.0f);
+                    y[out + 96] = Math.max(y[out + 96], 0.0f);
+                    y[out + 96 + 1] = Math.max(y[out + 96 + 1], 0.0f);
+                    y[out + 128] = Math.max(y[out + 128], 0.0f);
+                    y[out + 128 + 1] = Math.max(y[out + 128 + 1], 0.0f);
+                    y[out + 160] = Math.max(y[out + 160], 0.0f);
+                    y[out + 160 + 1] = Math.max(y[out + 160 + 1], 0.0f);
                 }
             }
         }
@@ -452,176 +403,68 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
-        float[] wt = f[51];
+        float[] x = f[48];
+        float[] wt = f[50];
         float[] y = f[26];
-        float[] b = f[52];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 32 tiles of 4
-            for (int jw = 0; jw < 128; jw += 4) {
-                int out = (n * 128 + jw) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                int mw = 0;
-                int xrow = (n * 134 + (jw + mw)) * 9;
-                int wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
+        float[] b = f[51];
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                y[out] = b[cb];
+                y[out + 1] = b[cb + 1];
+                y[out + 32] = b[cb];
+                y[out + 32 + 1] = b[cb + 1];
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                float acc0_0 = y[out];
+                float acc0_1 = y[out + 1];
+                float acc1_0 = y[out + 32];
+                float acc1_1 = y[out + 32 + 1];
+                for (int mw = 0; mw < 7; mw++) {
+                    int xrow = ((n + jd + jh) * 134 + (jw + mw)) * 9;
+                    int wrow = mw * 18 + cb * 63;
+                    for (int ci = 0; ci < 9; ci++) {
+                        int wat = wrow + ci * 2;
+                        float w0 = wt[wat];
+                        float w1 = wt[wat + 1];
+                        float xs = x[xrow + ci];
+                        acc0_0 = xs * w0 + acc0_0;
+                        acc0_1 = xs * w1 + acc0_1;
+                        xs = x[xrow + 9 + ci];
+                        acc1_0 = xs * w0 + acc1_0;
+                        acc1_1 = xs * w1 + acc1_1;
+                    }
                 }
-                mw = 1;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 2;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 3;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 4;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 5;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 6;
-                xrow = (n * 134 + (jw + mw)) * 9;
-                wrow = mw * 288 + 30;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 9 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 18 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 27 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                y[out] = Math.max(acc0_0, 0.0f);
-                y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 32] = Math.max(acc1_0, 0.0f);
-                y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 96] = Math.max(acc3_0, 0.0f);
-                y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
+                y[out] = acc0_0;
+                y[out + 1] = acc0_1;
+                y[out + 32] = acc1_0;
+                y[out + 32 + 1] = acc1_1;
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                y[out] = Math.max(y[out], 0.0f);
+                y[out + 1] = Math.max(y[out + 1], 0.0f);
+                y[out + 32] = Math.max(y[out + 32], 0.0f);
+                y[out + 32 + 1] = Math.max(y[out + 32 + 1], 0.0f);
             }
         }
     }
@@ -632,9 +475,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n0_block1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[49];
+        float[] x = f[48];
         float[] gy = f[23];
-        float[] gw = f[54];
+        float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 7;
@@ -702,9 +545,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n0_block1_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
+        float[] x = f[48];
         float[] gy = f[23];
-        float[] gw = f[54];
+        float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 7;
@@ -751,7 +594,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n0_block1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[54];
+        float[] gwp = f[52];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 32, 9, 7, 1, 1, 9, 32);
     }
@@ -763,7 +606,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n0_block1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[23];
-        float[] dst = f[50];
+        float[] dst = f[49];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -776,72 +619,202 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[49];
         float[] wt = f[47];
         float[] y = f[21];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 3 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 9; cb += 3) {
-                // the input's length, 128, 32 tiles of 4
-                for (int jw = 0; jw < 128; jw += 4) {
+        // 4 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                // the input's length, 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
                     int out = (n * 128 + jw) * 9 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
                     float acc1_0 = y[out + 9];
                     float acc1_1 = y[out + 9 + 1];
-                    float acc1_2 = y[out + 9 + 2];
                     float acc2_0 = y[out + 18];
                     float acc2_1 = y[out + 18 + 1];
-                    float acc2_2 = y[out + 18 + 2];
                     float acc3_0 = y[out + 27];
                     float acc3_1 = y[out + 27 + 1];
-                    float acc3_2 = y[out + 27 + 2];
+                    float acc4_0 = y[out + 36];
+                    float acc4_1 = y[out + 36 + 1];
+                    float acc5_0 = y[out + 45];
+                    float acc5_1 = y[out + 45 + 1];
                     for (int mw = 0; mw < 7; mw++) {
                         int xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
-                        int wrow = mw * 288 + cb;
+                        int wrow = mw * 64 + cb * 224;
                         for (int ci = 0; ci < 32; ci++) {
-                            int wat = wrow + ci * 9;
+                            int wat = wrow + ci * 2;
                             float w0 = wt[wat];
                             float w1 = wt[wat + 1];
-                            float w2 = wt[wat + 2];
                             float xs = x[xrow + ci];
                             acc0_0 = xs * w0 + acc0_0;
                             acc0_1 = xs * w1 + acc0_1;
-                            acc0_2 = xs * w2 + acc0_2;
                             xs = x[xrow + 32 + ci];
                             acc1_0 = xs * w0 + acc1_0;
                             acc1_1 = xs * w1 + acc1_1;
-                            acc1_2 = xs * w2 + acc1_2;
                             xs = x[xrow + 64 + ci];
                             acc2_0 = xs * w0 + acc2_0;
                             acc2_1 = xs * w1 + acc2_1;
-                            acc2_2 = xs * w2 + acc2_2;
                             xs = x[xrow + 96 + ci];
                             acc3_0 = xs * w0 + acc3_0;
                             acc3_1 = xs * w1 + acc3_1;
-                            acc3_2 = xs * w2 + acc3_2;
+                            xs = x[xrow + 128 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 160 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
                         }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 9] = acc1_0;
                     y[out + 9 + 1] = acc1_1;
-                    y[out + 9 + 2] = acc1_2;
                     y[out + 18] = acc2_0;
                     y[out + 18 + 1] = acc2_1;
-                    y[out + 18 + 2] = acc2_2;
                     y[out + 27] = acc3_0;
                     y[out + 27 + 1] = acc3_1;
-                    y[out + 27 + 2] = acc3_2;
+                    y[out + 36] = acc4_0;
+                    y[out + 36 + 1] = acc4_1;
+                    y[out + 45] = acc5_0;
+                    y[out + 45 + 1] = acc5_1;
                 }
+            }
+        }
+    }
+
+    /**
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 1 vectors of output channels.
+     */
+    private static void n0_block1_0_input_grad_tile6x1(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[49];
+        float[] wt = f[47];
+        float[] y = f[21];
+        // the remainder block of output channels
+        for (int block = lo; block < hi; block++) {
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                // the input's length, 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = (n * 128 + jw) * 9 + 8;
+                    float acc0_0 = y[out];
+                    float acc1_0 = y[out + 9];
+                    float acc2_0 = y[out + 18];
+                    float acc3_0 = y[out + 27];
+                    float acc4_0 = y[out + 36];
+                    float acc5_0 = y[out + 45];
+                    for (int mw = 0; mw < 7; mw++) {
+                        int xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
+                        int wrow = mw * 32 + 1792;
+                        for (int ci = 0; ci < 32; ci++) {
+                            int wat = wrow + ci;
+                            float w0 = wt[wat];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            xs = x[xrow + 32 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            xs = x[xrow + 64 + ci];
+                            acc2_0 = xs * w0 + acc2_0;
+                            xs = x[xrow + 96 + ci];
+                            acc3_0 = xs * w0 + acc3_0;
+                            xs = x[xrow + 128 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            xs = x[xrow + 160 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                        }
+                    }
+                    y[out] = acc0_0;
+                    y[out + 9] = acc1_0;
+                    y[out + 18] = acc2_0;
+                    y[out + 27] = acc3_0;
+                    y[out + 36] = acc4_0;
+                    y[out + 45] = acc5_0;
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_block1_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[49];
+        float[] wt = f[47];
+        float[] y = f[21];
+        // 4 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int out = (n * 128 + 126) * 9 + cb;
+                float acc0_0 = y[out];
+                float acc0_1 = y[out + 1];
+                float acc1_0 = y[out + 9];
+                float acc1_1 = y[out + 9 + 1];
+                for (int mw = 0; mw < 7; mw++) {
+                    int xrow = (n * 134 + (132 + mw * -1)) * 32;
+                    int wrow = mw * 64 + cb * 224;
+                    for (int ci = 0; ci < 32; ci++) {
+                        int wat = wrow + ci * 2;
+                        float w0 = wt[wat];
+                        float w1 = wt[wat + 1];
+                        float xs = x[xrow + ci];
+                        acc0_0 = xs * w0 + acc0_0;
+                        acc0_1 = xs * w1 + acc0_1;
+                        xs = x[xrow + 32 + ci];
+                        acc1_0 = xs * w0 + acc1_0;
+                        acc1_1 = xs * w1 + acc1_1;
+                    }
+                }
+                y[out] = acc0_0;
+                y[out + 1] = acc0_1;
+                y[out + 9] = acc1_0;
+                y[out + 9 + 1] = acc1_1;
+            }
+        }
+    }
+
+    /**
+     * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 1 vectors of output channels.
+     */
+    private static void n0_block1_0_input_grad_tile2x1(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[49];
+        float[] wt = f[47];
+        float[] y = f[21];
+        // the remainder block of output channels
+        for (int block = lo; block < hi; block++) {
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int out = (n * 128 + 126) * 9 + 8;
+                float acc0_0 = y[out];
+                float acc1_0 = y[out + 9];
+                for (int mw = 0; mw < 7; mw++) {
+                    int xrow = (n * 134 + (132 + mw * -1)) * 32;
+                    int wrow = mw * 32 + 1792;
+                    for (int ci = 0; ci < 32; ci++) {
+                        int wat = wrow + ci;
+                        float w0 = wt[wat];
+                        float xs = x[xrow + ci];
+                        acc0_0 = xs * w0 + acc0_0;
+                        xs = x[xrow + 32 + ci];
+                        acc1_0 = xs * w0 + acc1_0;
+                    }
+                }
+                y[out] = acc0_0;
+                y[out + 9] = acc1_0;
             }
         }
     }
@@ -854,11 +827,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[22];
         float[] y = f[24];
-        float[] wp = f[55];
-        float[] bp = f[56];
-        float[] mean = f[57];
-        float[] invstd = f[58];
-        float[] squares = f[59];
+        float[] wp = f[53];
+        float[] bp = f[54];
+        float[] mean = f[55];
+        float[] invstd = f[56];
+        float[] squares = f[57];
         float[] rmean = f[6];
         float[] rvar = f[7];
         float[] weight = f[2];
@@ -921,11 +894,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] x = f[22];
         float[] gy = f[25];
         float[] gx = f[23];
-        float[] wp = f[55];
-        float[] mean = f[57];
-        float[] invstd = f[58];
-        float[] sumg = f[60];
-        float[] sumgx = f[61];
+        float[] wp = f[53];
+        float[] mean = f[55];
+        float[] invstd = f[56];
+        float[] sumg = f[58];
+        float[] sumgx = f[59];
         int count = batch * 128;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 32; c++) {
@@ -976,9 +949,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[24];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 4096; i < n * 4096 + 4096; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 y[i] = Math.max(x[i], 0.0f);
             }
         }
@@ -993,9 +967,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[27];
         float[] gx = f[25];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 4096; i < n * 4096 + 4096; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -1005,17 +980,16 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_block2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[65];
-        float[] packed = f[62];
-        float[] swapped = f[64];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 5, 1, 1, 32, 32, 32, 32, 32, 32);
+        float[] packed = f[60];
+        float[] swapped = f[62];
+        Packing.packBoth(weight, packed, swapped, 32, 32, 5, 1, 1, 32, 32, 32, 32, 2, 2);
         float[] bias = f[10];
-        float[] bp = f[63];
+        float[] bp = f[61];
         Packing.pad(bias, bp, 32);
     }
 
@@ -1026,7 +1000,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n3_block2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[26];
-        float[] dst = f[66];
+        float[] dst = f[63];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -1039,171 +1013,117 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_block2_0_forward_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n3_block2_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[66];
-        float[] wt = f[62];
+        float[] x = f[63];
+        float[] wt = f[60];
         float[] y = f[30];
-        float[] b = f[63];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output length: ceil(128 / 1) = 128, 32 tiles of 4
-                for (int jw = 0; jw < 128; jw += 4) {
-                    int out = (n * 128 + jw) * 32 + cb;
-                    float acc0_0 = b[cb];
-                    float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
-                    float acc1_0 = b[cb];
-                    float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
-                    float acc2_0 = b[cb];
-                    float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
-                    float acc3_0 = b[cb];
-                    float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
-                    int mw = 0;
-                    int xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    int wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+        float[] b = f[61];
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(128 / 1) = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    y[out] = b[cb];
+                    y[out + 1] = b[cb + 1];
+                    y[out + 32] = b[cb];
+                    y[out + 32 + 1] = b[cb + 1];
+                    y[out + 64] = b[cb];
+                    y[out + 64 + 1] = b[cb + 1];
+                    y[out + 96] = b[cb];
+                    y[out + 96 + 1] = b[cb + 1];
+                    y[out + 128] = b[cb];
+                    y[out + 128 + 1] = b[cb + 1];
+                    y[out + 160] = b[cb];
+                    y[out + 160 + 1] = b[cb + 1];
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(128 / 1) = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    float acc0_0 = y[out];
+                    float acc0_1 = y[out + 1];
+                    float acc1_0 = y[out + 32];
+                    float acc1_1 = y[out + 32 + 1];
+                    float acc2_0 = y[out + 64];
+                    float acc2_1 = y[out + 64 + 1];
+                    float acc3_0 = y[out + 96];
+                    float acc3_1 = y[out + 96 + 1];
+                    float acc4_0 = y[out + 128];
+                    float acc4_1 = y[out + 128 + 1];
+                    float acc5_0 = y[out + 160];
+                    float acc5_1 = y[out + 160 + 1];
+                    for (int mw = 0; mw < 5; mw++) {
+                        int xrow = ((n + jd + jh) * 136 + (jw + mw * 2)) * 32;
+                        int wrow = mw * 64 + cb * 160;
+                        for (int ci = 0; ci < 32; ci++) {
+                            int wat = wrow + ci * 2;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 32 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                            xs = x[xrow + 64 + ci];
+                            acc2_0 = xs * w0 + acc2_0;
+                            acc2_1 = xs * w1 + acc2_1;
+                            xs = x[xrow + 96 + ci];
+                            acc3_0 = xs * w0 + acc3_0;
+                            acc3_1 = xs * w1 + acc3_1;
+                            xs = x[xrow + 128 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 160 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
+                        }
                     }
-                    mw = 1;
-                    xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
-                    }
-                    mw = 2;
-                    xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
-                    }
-                    mw = 3;
-                    xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
-                    }
-                    mw = 4;
-                    xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
-                    }
-                    y[out] = Math.max(acc0_0, 0.0f);
-                    y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
-                    y[out + 32] = Math.max(acc1_0, 0.0f);
-                    y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
-                    y[out + 64] = Math.max(acc2_0, 0.0f);
-                    y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
-                    y[out + 96] = Math.max(acc3_0, 0.0f);
-                    y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                    y[out] = acc0_0;
+                    y[out + 1] = acc0_1;
+                    y[out + 32] = acc1_0;
+                    y[out + 32 + 1] = acc1_1;
+                    y[out + 64] = acc2_0;
+                    y[out + 64 + 1] = acc2_1;
+                    y[out + 96] = acc3_0;
+                    y[out + 96 + 1] = acc3_1;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(128 / 1) = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    y[out] = Math.max(y[out], 0.0f);
+                    y[out + 1] = Math.max(y[out + 1], 0.0f);
+                    y[out + 32] = Math.max(y[out + 32], 0.0f);
+                    y[out + 32 + 1] = Math.max(y[out + 32 + 1], 0.0f);
+                    y[out + 64] = Math.max(y[out + 64], 0.0f);
+                    y[out + 64 + 1] = Math.max(y[out + 64 + 1], 0.0f);
+                    y[out + 96] = Math.max(y[out + 96], 0.0f);
+                    y[out + 96 + 1] = Math.max(y[out + 96 + 1], 0.0f);
+                    y[out + 128] = Math.max(y[out + 128], 0.0f);
+                    y[out + 128 + 1] = Math.max(y[out + 128 + 1], 0.0f);
+                    y[out + 160] = Math.max(y[out + 160], 0.0f);
+                    y[out + 160 + 1] = Math.max(y[out + 160 + 1], 0.0f);
                 }
             }
         }
@@ -1211,136 +1131,68 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n3_block2_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n3_block2_0_forward_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[66];
-        float[] wt = f[62];
+        float[] x = f[63];
+        float[] wt = f[60];
         float[] y = f[30];
-        float[] b = f[63];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // output length: ceil(128 / 1) = 128, 32 tiles of 4
-            for (int jw = 0; jw < 128; jw += 4) {
-                int out = (n * 128 + jw) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                int mw = 0;
-                int xrow = (n * 136 + (jw + mw * 2)) * 32;
-                int wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
+        float[] b = f[61];
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                y[out] = b[cb];
+                y[out + 1] = b[cb + 1];
+                y[out + 32] = b[cb];
+                y[out + 32 + 1] = b[cb + 1];
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                float acc0_0 = y[out];
+                float acc0_1 = y[out + 1];
+                float acc1_0 = y[out + 32];
+                float acc1_1 = y[out + 32 + 1];
+                for (int mw = 0; mw < 5; mw++) {
+                    int xrow = ((n + jd + jh) * 136 + (jw + mw * 2)) * 32;
+                    int wrow = mw * 64 + cb * 160;
+                    for (int ci = 0; ci < 32; ci++) {
+                        int wat = wrow + ci * 2;
+                        float w0 = wt[wat];
+                        float w1 = wt[wat + 1];
+                        float xs = x[xrow + ci];
+                        acc0_0 = xs * w0 + acc0_0;
+                        acc0_1 = xs * w1 + acc0_1;
+                        xs = x[xrow + 32 + ci];
+                        acc1_0 = xs * w0 + acc1_0;
+                        acc1_1 = xs * w1 + acc1_1;
+                    }
                 }
-                mw = 1;
-                xrow = (n * 136 + (jw + mw * 2)) * 32;
-                wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 2;
-                xrow = (n * 136 + (jw + mw * 2)) * 32;
-                wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 3;
-                xrow = (n * 136 + (jw + mw * 2)) * 32;
-                wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 4;
-                xrow = (n * 136 + (jw + mw * 2)) * 32;
-                wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                y[out] = Math.max(acc0_0, 0.0f);
-                y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 32] = Math.max(acc1_0, 0.0f);
-                y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 96] = Math.max(acc3_0, 0.0f);
-                y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
+                y[out] = acc0_0;
+                y[out + 1] = acc0_1;
+                y[out + 32] = acc1_0;
+                y[out + 32 + 1] = acc1_1;
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                y[out] = Math.max(y[out], 0.0f);
+                y[out + 1] = Math.max(y[out + 1], 0.0f);
+                y[out + 32] = Math.max(y[out + 32], 0.0f);
+                y[out + 32 + 1] = Math.max(y[out + 32 + 1], 0.0f);
             }
         }
     }
@@ -1352,7 +1204,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n3_block2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[29];
-        float[] gb = f[68];
+        float[] gb = f[65];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -1369,7 +1221,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n3_block2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gbp = f[68];
+        float[] gbp = f[65];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -1380,9 +1232,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n3_block2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[66];
+        float[] x = f[63];
         float[] gy = f[29];
-        float[] gw = f[69];
+        float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -1451,9 +1303,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n3_block2_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[66];
+        float[] x = f[63];
         float[] gy = f[29];
-        float[] gw = f[69];
+        float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 5;
@@ -1493,7 +1345,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n3_block2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[69];
+        float[] gwp = f[66];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 32, 32, 5, 1, 1, 32, 32);
     }
@@ -1505,7 +1357,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n3_block2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[29];
-        float[] dst = f[67];
+        float[] dst = f[64];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -1518,170 +1370,72 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_block2_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n3_block2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[67];
-        float[] wt = f[64];
+        float[] x = f[64];
+        float[] wt = f[62];
         float[] y = f[27];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // the input's length, 128, 32 tiles of 4
-                for (int jw = 0; jw < 128; jw += 4) {
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                // the input's length, 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
                     int out = (n * 128 + jw) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
                     float acc1_0 = y[out + 32];
                     float acc1_1 = y[out + 32 + 1];
-                    float acc1_2 = y[out + 32 + 2];
                     float acc2_0 = y[out + 64];
                     float acc2_1 = y[out + 64 + 1];
-                    float acc2_2 = y[out + 64 + 2];
                     float acc3_0 = y[out + 96];
                     float acc3_1 = y[out + 96 + 1];
-                    float acc3_2 = y[out + 96 + 2];
-                    int mw = 0;
-                    int xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    int wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
-                    }
-                    mw = 1;
-                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
-                    }
-                    mw = 2;
-                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
-                    }
-                    mw = 3;
-                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
-                    }
-                    mw = 4;
-                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 32 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 64 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 96 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                    float acc4_0 = y[out + 128];
+                    float acc4_1 = y[out + 128 + 1];
+                    float acc5_0 = y[out + 160];
+                    float acc5_1 = y[out + 160 + 1];
+                    for (int mw = 0; mw < 5; mw++) {
+                        int xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
+                        int wrow = mw * 64 + cb * 160;
+                        for (int ci = 0; ci < 32; ci++) {
+                            int wat = wrow + ci * 2;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 32 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                            xs = x[xrow + 64 + ci];
+                            acc2_0 = xs * w0 + acc2_0;
+                            acc2_1 = xs * w1 + acc2_1;
+                            xs = x[xrow + 96 + ci];
+                            acc3_0 = xs * w0 + acc3_0;
+                            acc3_1 = xs * w1 + acc3_1;
+                            xs = x[xrow + 128 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 160 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
+                        }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -1689,135 +1443,42 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n3_block2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n3_block2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[67];
-        float[] wt = f[64];
+        float[] x = f[64];
+        float[] wt = f[62];
         float[] y = f[27];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // the input's length, 128, 32 tiles of 4
-            for (int jw = 0; jw < 128; jw += 4) {
-                int out = (n * 128 + jw) * 32 + 30;
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int out = (n * 128 + 126) * 32 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 32];
                 float acc1_1 = y[out + 32 + 1];
-                float acc2_0 = y[out + 64];
-                float acc2_1 = y[out + 64 + 1];
-                float acc3_0 = y[out + 96];
-                float acc3_1 = y[out + 96 + 1];
-                int mw = 0;
-                int xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                int wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 1;
-                xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 2;
-                xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 3;
-                xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 4;
-                xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                wrow = mw * 1024 + 30;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
+                for (int mw = 0; mw < 5; mw++) {
+                    int xrow = (n * 136 + (134 + mw * -2)) * 32;
+                    int wrow = mw * 64 + cb * 160;
+                    for (int ci = 0; ci < 32; ci++) {
+                        int wat = wrow + ci * 2;
+                        float w0 = wt[wat];
+                        float w1 = wt[wat + 1];
+                        float xs = x[xrow + ci];
+                        acc0_0 = xs * w0 + acc0_0;
+                        acc0_1 = xs * w1 + acc0_1;
+                        xs = x[xrow + 32 + ci];
+                        acc1_0 = xs * w0 + acc1_0;
+                        acc1_1 = xs * w1 + acc1_1;
+                    }
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
                 y[out + 32] = acc1_0;
                 y[out + 32 + 1] = acc1_1;
-                y[out + 64] = acc2_0;
-                y[out + 64 + 1] = acc2_1;
-                y[out + 96] = acc3_0;
-                y[out + 96 + 1] = acc3_1;
             }
         }
     }
@@ -1831,9 +1492,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gx = f[29];
         float[] y = f[30];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 4096; i < n * 4096 + 4096; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -1850,8 +1512,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] x = f[30];
         float[] y = f[32];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row;
+            int od = row - n;
+            int oh = row - n - od;
             // output length: floor((128 + 2*0 - 2) / 2) + 1 = 64
             for (int ow = 0; ow < 64; ow++) {
                 for (int c = 0; c < 32; c++) {
@@ -1859,14 +1524,14 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     int winner = -1;
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        float value = x[(n * 128 + iw) * 32 + c];
+                        float value = x[((n + od + oh) * 128 + iw) * 32 + c];
                         if (winner < 0 || value > max || value != value && max == max) {
                             max = value;
-                            winner = iw;
+                            winner = (od + oh) * 128 + iw;
                         }
                     }
-                    y[(n * 64 + ow) * 32 + c] = max;
-                    indices[(n * 64 + ow) * 32 + c] = winner;
+                    y[((n + od + oh) * 64 + ow) * 32 + c] = max;
+                    indices[((n + od + oh) * 64 + ow) * 32 + c] = winner;
                 }
             }
         }
@@ -1880,17 +1545,20 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[30];
         float[] y = f[32];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row;
+            int od = row - n;
+            int oh = row - n - od;
             // output length: floor((128 + 2*0 - 2) / 2) + 1 = 64
             for (int ow = 0; ow < 64; ow++) {
                 for (int c = 0; c < 32; c++) {
                     float largest = Float.NEGATIVE_INFINITY;
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        largest = Math.max(largest, x[(n * 128 + iw) * 32 + c]);
+                        largest = Math.max(largest, x[((n + od + oh) * 128 + iw) * 32 + c]);
                     }
-                    y[(n * 64 + ow) * 32 + c] = largest;
+                    y[((n + od + oh) * 64 + ow) * 32 + c] = largest;
                 }
             }
         }
@@ -1920,17 +1588,16 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_block3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[73];
-        float[] packed = f[70];
-        float[] swapped = f[72];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 3, 1, 1, 32, 64, 64, 32, 64, 32);
+        float[] packed = f[67];
+        float[] swapped = f[69];
+        Packing.packBoth(weight, packed, swapped, 64, 32, 3, 1, 1, 32, 64, 64, 32, 2, 2);
         float[] bias = f[14];
-        float[] bp = f[71];
+        float[] bp = f[68];
         Packing.pad(bias, bp, 64);
     }
 
@@ -1941,7 +1608,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n6_block3_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[32];
-        float[] dst = f[74];
+        float[] dst = f[70];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 64; w++) {
@@ -1954,111 +1621,117 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>The forward pass. Register tile: 2 output pixels x 5 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_block3_0_forward_tile2x5(float[][] f, int[][] ix, int batch,
+    private static void n6_block3_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[74];
-        float[] wt = f[70];
+        float[] x = f[70];
+        float[] wt = f[67];
         float[] y = f[36];
-        float[] b = f[71];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 12 blocks of 5 vectors of output channels
-            for (int cb = 0; cb < 60; cb += 5) {
-                // output length: ceil(64 / 2) = 32, 16 tiles of 2
-                for (int jw = 0; jw < 32; jw += 2) {
-                    int out = (n * 32 + jw) * 64 + cb;
-                    float acc0_0 = b[cb];
-                    float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
-                    float acc0_3 = b[cb + 3];
-                    float acc0_4 = b[cb + 4];
-                    float acc1_0 = b[cb];
-                    float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
-                    float acc1_3 = b[cb + 3];
-                    float acc1_4 = b[cb + 4];
-                    int mw = 0;
-                    int xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                    int wrow = mw * 2048 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 64;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float w3 = wt[wat + 3];
-                        float w4 = wt[wat + 4];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        acc0_3 = xs * w3 + acc0_3;
-                        acc0_4 = xs * w4 + acc0_4;
-                        xs = x[xrow + 64 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        acc1_3 = xs * w3 + acc1_3;
-                        acc1_4 = xs * w4 + acc1_4;
+        float[] b = f[68];
+        // 32 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(64 / 2) = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
+                    int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                    y[out] = b[cb];
+                    y[out + 1] = b[cb + 1];
+                    y[out + 64] = b[cb];
+                    y[out + 64 + 1] = b[cb + 1];
+                    y[out + 128] = b[cb];
+                    y[out + 128 + 1] = b[cb + 1];
+                    y[out + 192] = b[cb];
+                    y[out + 192 + 1] = b[cb + 1];
+                    y[out + 256] = b[cb];
+                    y[out + 256 + 1] = b[cb + 1];
+                    y[out + 320] = b[cb];
+                    y[out + 320 + 1] = b[cb + 1];
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(64 / 2) = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
+                    int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                    float acc0_0 = y[out];
+                    float acc0_1 = y[out + 1];
+                    float acc1_0 = y[out + 64];
+                    float acc1_1 = y[out + 64 + 1];
+                    float acc2_0 = y[out + 128];
+                    float acc2_1 = y[out + 128 + 1];
+                    float acc3_0 = y[out + 192];
+                    float acc3_1 = y[out + 192 + 1];
+                    float acc4_0 = y[out + 256];
+                    float acc4_1 = y[out + 256 + 1];
+                    float acc5_0 = y[out + 320];
+                    float acc5_1 = y[out + 320 + 1];
+                    for (int mw = 0; mw < 3; mw++) {
+                        int xrow = ((n + jd + jh) * 65 + (jw * 2 + mw)) * 32;
+                        int wrow = mw * 64 + cb * 96;
+                        for (int ci = 0; ci < 32; ci++) {
+                            int wat = wrow + ci * 2;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 64 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                            xs = x[xrow + 128 + ci];
+                            acc2_0 = xs * w0 + acc2_0;
+                            acc2_1 = xs * w1 + acc2_1;
+                            xs = x[xrow + 192 + ci];
+                            acc3_0 = xs * w0 + acc3_0;
+                            acc3_1 = xs * w1 + acc3_1;
+                            xs = x[xrow + 256 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 320 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
+                        }
                     }
-                    mw = 1;
-                    xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                    wrow = mw * 2048 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 64;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float w3 = wt[wat + 3];
-                        float w4 = wt[wat + 4];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        acc0_3 = xs * w3 + acc0_3;
-                        acc0_4 = xs * w4 + acc0_4;
-                        xs = x[xrow + 64 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        acc1_3 = xs * w3 + acc1_3;
-                        acc1_4 = xs * w4 + acc1_4;
-                    }
-                    mw = 2;
-                    xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                    wrow = mw * 2048 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 64;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float w3 = wt[wat + 3];
-                        float w4 = wt[wat + 4];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        acc0_3 = xs * w3 + acc0_3;
-                        acc0_4 = xs * w4 + acc0_4;
-                        xs = x[xrow + 64 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        acc1_3 = xs * w3 + acc1_3;
-                        acc1_4 = xs * w4 + acc1_4;
-                    }
-                    y[out] = Math.max(acc0_0, 0.0f);
-                    y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
-                    y[out + 3] = Math.max(acc0_3, 0.0f);
-                    y[out + 4] = Math.max(acc0_4, 0.0f);
-                    y[out + 64] = Math.max(acc1_0, 0.0f);
-                    y[out + 64 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc1_2, 0.0f);
-                    y[out + 64 + 3] = Math.max(acc1_3, 0.0f);
-                    y[out + 64 + 4] = Math.max(acc1_4, 0.0f);
+                    y[out] = acc0_0;
+                    y[out + 1] = acc0_1;
+                    y[out + 64] = acc1_0;
+                    y[out + 64 + 1] = acc1_1;
+                    y[out + 128] = acc2_0;
+                    y[out + 128 + 1] = acc2_1;
+                    y[out + 192] = acc3_0;
+                    y[out + 192 + 1] = acc3_1;
+                    y[out + 256] = acc4_0;
+                    y[out + 256 + 1] = acc4_1;
+                    y[out + 320] = acc5_0;
+                    y[out + 320 + 1] = acc5_1;
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(64 / 2) = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
+                    int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                    y[out] = Math.max(y[out], 0.0f);
+                    y[out + 1] = Math.max(y[out + 1], 0.0f);
+                    y[out + 64] = Math.max(y[out + 64], 0.0f);
+                    y[out + 64 + 1] = Math.max(y[out + 64 + 1], 0.0f);
+                    y[out + 128] = Math.max(y[out + 128], 0.0f);
+                    y[out + 128 + 1] = Math.max(y[out + 128 + 1], 0.0f);
+                    y[out + 192] = Math.max(y[out + 192], 0.0f);
+                    y[out + 192 + 1] = Math.max(y[out + 192 + 1], 0.0f);
+                    y[out + 256] = Math.max(y[out + 256], 0.0f);
+                    y[out + 256 + 1] = Math.max(y[out + 256 + 1], 0.0f);
+                    y[out + 320] = Math.max(y[out + 320], 0.0f);
+                    y[out + 320 + 1] = Math.max(y[out + 320 + 1], 0.0f);
                 }
             }
         }
@@ -2066,96 +1739,68 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>The forward pass. Register tile: 2 output pixels x 4 vectors of output channels.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n6_block3_0_forward_tile2x4(float[][] f, int[][] ix, int batch,
+    private static void n6_block3_0_forward_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[74];
-        float[] wt = f[70];
+        float[] x = f[70];
+        float[] wt = f[67];
         float[] y = f[36];
-        float[] b = f[71];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // output length: ceil(64 / 2) = 32, 16 tiles of 2
-            for (int jw = 0; jw < 32; jw += 2) {
-                int out = (n * 32 + jw) * 64 + 60;
-                float acc0_0 = b[60];
-                float acc0_1 = b[61];
-                float acc0_2 = b[62];
-                float acc0_3 = b[63];
-                float acc1_0 = b[60];
-                float acc1_1 = b[61];
-                float acc1_2 = b[62];
-                float acc1_3 = b[63];
-                int mw = 0;
-                int xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                int wrow = mw * 2048 + 60;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 64;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
-                    float w3 = wt[wat + 3];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    acc0_3 = xs * w3 + acc0_3;
-                    xs = x[xrow + 64 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    acc1_3 = xs * w3 + acc1_3;
+        float[] b = f[68];
+        // 32 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 30;
+                int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                y[out] = b[cb];
+                y[out + 1] = b[cb + 1];
+                y[out + 64] = b[cb];
+                y[out + 64 + 1] = b[cb + 1];
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 30;
+                int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                float acc0_0 = y[out];
+                float acc0_1 = y[out + 1];
+                float acc1_0 = y[out + 64];
+                float acc1_1 = y[out + 64 + 1];
+                for (int mw = 0; mw < 3; mw++) {
+                    int xrow = ((n + jd + jh) * 65 + (jw * 2 + mw)) * 32;
+                    int wrow = mw * 64 + cb * 96;
+                    for (int ci = 0; ci < 32; ci++) {
+                        int wat = wrow + ci * 2;
+                        float w0 = wt[wat];
+                        float w1 = wt[wat + 1];
+                        float xs = x[xrow + ci];
+                        acc0_0 = xs * w0 + acc0_0;
+                        acc0_1 = xs * w1 + acc0_1;
+                        xs = x[xrow + 64 + ci];
+                        acc1_0 = xs * w0 + acc1_0;
+                        acc1_1 = xs * w1 + acc1_1;
+                    }
                 }
-                mw = 1;
-                xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                wrow = mw * 2048 + 60;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 64;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
-                    float w3 = wt[wat + 3];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    acc0_3 = xs * w3 + acc0_3;
-                    xs = x[xrow + 64 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    acc1_3 = xs * w3 + acc1_3;
-                }
-                mw = 2;
-                xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                wrow = mw * 2048 + 60;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 64;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
-                    float w3 = wt[wat + 3];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    acc0_3 = xs * w3 + acc0_3;
-                    xs = x[xrow + 64 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    acc1_3 = xs * w3 + acc1_3;
-                }
-                y[out] = Math.max(acc0_0, 0.0f);
-                y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
-                y[out + 3] = Math.max(acc0_3, 0.0f);
-                y[out + 64] = Math.max(acc1_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc1_2, 0.0f);
-                y[out + 64 + 3] = Math.max(acc1_3, 0.0f);
+                y[out] = acc0_0;
+                y[out + 1] = acc0_1;
+                y[out + 64] = acc1_0;
+                y[out + 64 + 1] = acc1_1;
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 30;
+                int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                y[out] = Math.max(y[out], 0.0f);
+                y[out + 1] = Math.max(y[out + 1], 0.0f);
+                y[out + 64] = Math.max(y[out + 64], 0.0f);
+                y[out + 64 + 1] = Math.max(y[out + 64 + 1], 0.0f);
             }
         }
     }
@@ -2167,7 +1812,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n6_block3_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[35];
-        float[] gb = f[76];
+        float[] gb = f[72];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -2184,7 +1829,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gbp = f[76];
+        float[] gbp = f[72];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 64);
     }
@@ -2195,9 +1840,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[74];
+        float[] x = f[70];
         float[] gy = f[35];
-        float[] gw = f[77];
+        float[] gw = f[73];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2266,9 +1911,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[74];
+        float[] x = f[70];
         float[] gy = f[35];
-        float[] gw = f[77];
+        float[] gw = f[73];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2336,7 +1981,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n6_block3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[77];
+        float[] gwp = f[73];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 64, 32, 3, 1, 1, 32, 64);
     }
@@ -2348,7 +1993,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n6_block3_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[35];
-        float[] dst = f[75];
+        float[] dst = f[71];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 32; w++) {
@@ -2361,95 +2006,72 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_block3_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n6_block3_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[75];
-        float[] wt = f[72];
+        float[] x = f[71];
+        float[] wt = f[69];
         float[] y = f[33];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // 32 of the input's length in this stride phase, 8 tiles of 4
-                for (int jw = 0; jw < 32; jw += 4) {
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                // 32 of the input's length in this stride phase, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
                     int out = (n * 64 + jw * 2) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
                     float acc1_0 = y[out + 64];
                     float acc1_1 = y[out + 64 + 1];
-                    float acc1_2 = y[out + 64 + 2];
                     float acc2_0 = y[out + 128];
                     float acc2_1 = y[out + 128 + 1];
-                    float acc2_2 = y[out + 128 + 2];
                     float acc3_0 = y[out + 192];
                     float acc3_1 = y[out + 192 + 1];
-                    float acc3_2 = y[out + 192 + 2];
-                    int mw = 0;
-                    int xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
-                    int wrow = mw * 2 * 2048 + cb;
-                    for (int ci = 0; ci < 64; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 64 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 128 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 192 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
-                    }
-                    mw = 1;
-                    xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
-                    wrow = mw * 2 * 2048 + cb;
-                    for (int ci = 0; ci < 64; ci++) {
-                        int wat = wrow + ci * 32;
-                        float w0 = wt[wat];
-                        float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float xs = x[xrow + ci];
-                        acc0_0 = xs * w0 + acc0_0;
-                        acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        xs = x[xrow + 64 + ci];
-                        acc1_0 = xs * w0 + acc1_0;
-                        acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        xs = x[xrow + 128 + ci];
-                        acc2_0 = xs * w0 + acc2_0;
-                        acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
-                        xs = x[xrow + 192 + ci];
-                        acc3_0 = xs * w0 + acc3_0;
-                        acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                    float acc4_0 = y[out + 256];
+                    float acc4_1 = y[out + 256 + 1];
+                    float acc5_0 = y[out + 320];
+                    float acc5_1 = y[out + 320 + 1];
+                    for (int mw = 0; mw < 2; mw++) {
+                        int xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
+                        int wrow = mw * 2 * 128 + cb * 192;
+                        for (int ci = 0; ci < 64; ci++) {
+                            int wat = wrow + ci * 2;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 64 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                            xs = x[xrow + 128 + ci];
+                            acc2_0 = xs * w0 + acc2_0;
+                            acc2_1 = xs * w1 + acc2_1;
+                            xs = x[xrow + 192 + ci];
+                            acc3_0 = xs * w0 + acc3_0;
+                            acc3_1 = xs * w1 + acc3_1;
+                            xs = x[xrow + 256 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 320 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
+                        }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 64] = acc1_0;
                     y[out + 64 + 1] = acc1_1;
-                    y[out + 64 + 2] = acc1_2;
                     y[out + 128] = acc2_0;
                     y[out + 128 + 1] = acc2_1;
-                    y[out + 128 + 2] = acc2_2;
                     y[out + 192] = acc3_0;
                     y[out + 192 + 1] = acc3_1;
-                    y[out + 192 + 2] = acc3_2;
+                    y[out + 256] = acc4_0;
+                    y[out + 256 + 1] = acc4_1;
+                    y[out + 320] = acc5_0;
+                    y[out + 320 + 1] = acc5_1;
                 }
             }
         }
@@ -2457,144 +2079,112 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n6_block3_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n6_block3_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[75];
-        float[] wt = f[72];
+        float[] x = f[71];
+        float[] wt = f[69];
         float[] y = f[33];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 32 of the input's length in this stride phase, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
-                int out = (n * 64 + jw * 2) * 32 + 30;
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int out = (n * 64 + 60) * 32 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 64];
                 float acc1_1 = y[out + 64 + 1];
-                float acc2_0 = y[out + 128];
-                float acc2_1 = y[out + 128 + 1];
-                float acc3_0 = y[out + 192];
-                float acc3_1 = y[out + 192 + 1];
-                int mw = 0;
-                int xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
-                int wrow = mw * 2 * 2048 + 30;
-                for (int ci = 0; ci < 64; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 64 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 128 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 192 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
-                }
-                mw = 1;
-                xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
-                wrow = mw * 2 * 2048 + 30;
-                for (int ci = 0; ci < 64; ci++) {
-                    int wat = wrow + ci * 32;
-                    float w0 = wt[wat];
-                    float w1 = wt[wat + 1];
-                    float xs = x[xrow + ci];
-                    acc0_0 = xs * w0 + acc0_0;
-                    acc0_1 = xs * w1 + acc0_1;
-                    xs = x[xrow + 64 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 128 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 192 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
+                for (int mw = 0; mw < 2; mw++) {
+                    int xrow = (n * 33 + (31 + mw * -1)) * 64;
+                    int wrow = mw * 2 * 128 + cb * 192;
+                    for (int ci = 0; ci < 64; ci++) {
+                        int wat = wrow + ci * 2;
+                        float w0 = wt[wat];
+                        float w1 = wt[wat + 1];
+                        float xs = x[xrow + ci];
+                        acc0_0 = xs * w0 + acc0_0;
+                        acc0_1 = xs * w1 + acc0_1;
+                        xs = x[xrow + 64 + ci];
+                        acc1_0 = xs * w0 + acc1_0;
+                        acc1_1 = xs * w1 + acc1_1;
+                    }
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
                 y[out + 64] = acc1_0;
                 y[out + 64 + 1] = acc1_1;
-                y[out + 128] = acc2_0;
-                y[out + 128 + 1] = acc2_1;
-                y[out + 192] = acc3_0;
-                y[out + 192 + 1] = acc3_1;
             }
         }
     }
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_block3_0_input_grad_phase1_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n6_block3_0_input_grad_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[75];
-        float[] wt = f[72];
+        float[] x = f[71];
+        float[] wt = f[69];
         float[] y = f[33];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // 32 of the input's length in this stride phase, 8 tiles of 4
-                for (int jw = 0; jw < 32; jw += 4) {
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                // 32 of the input's length in this stride phase, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
                     int out = (n * 64 + (1 + jw * 2)) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
                     float acc1_0 = y[out + 64];
                     float acc1_1 = y[out + 64 + 1];
-                    float acc1_2 = y[out + 64 + 2];
                     float acc2_0 = y[out + 128];
                     float acc2_1 = y[out + 128 + 1];
-                    float acc2_2 = y[out + 128 + 2];
                     float acc3_0 = y[out + 192];
                     float acc3_1 = y[out + 192 + 1];
-                    float acc3_2 = y[out + 192 + 2];
+                    float acc4_0 = y[out + 256];
+                    float acc4_1 = y[out + 256 + 1];
+                    float acc5_0 = y[out + 320];
+                    float acc5_1 = y[out + 320 + 1];
                     int xrow = (n * 33 + (jw + 1)) * 64;
-                    int wrow = 2048 + cb;
+                    int wrow = 128 + cb * 192;
                     for (int ci = 0; ci < 64; ci++) {
-                        int wat = wrow + ci * 32;
+                        int wat = wrow + ci * 2;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 64 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 128 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 192 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 256 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 320 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 64] = acc1_0;
                     y[out + 64 + 1] = acc1_1;
-                    y[out + 64 + 2] = acc1_2;
                     y[out + 128] = acc2_0;
                     y[out + 128 + 1] = acc2_1;
-                    y[out + 128 + 2] = acc2_2;
                     y[out + 192] = acc3_0;
                     y[out + 192 + 1] = acc3_1;
-                    y[out + 192 + 2] = acc3_2;
+                    y[out + 256] = acc4_0;
+                    y[out + 256 + 1] = acc4_1;
+                    y[out + 320] = acc5_0;
+                    y[out + 320 + 1] = acc5_1;
                 }
             }
         }
@@ -2602,30 +2192,27 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n6_block3_0_input_grad_phase1_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n6_block3_0_input_grad_phase1_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[75];
-        float[] wt = f[72];
+        float[] x = f[71];
+        float[] wt = f[69];
         float[] y = f[33];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 32 of the input's length in this stride phase, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
-                int out = (n * 64 + (1 + jw * 2)) * 32 + 30;
+        // 16 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 2;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int out = (n * 64 + 61) * 32 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 64];
                 float acc1_1 = y[out + 64 + 1];
-                float acc2_0 = y[out + 128];
-                float acc2_1 = y[out + 128 + 1];
-                float acc3_0 = y[out + 192];
-                float acc3_1 = y[out + 192 + 1];
-                int xrow = (n * 33 + (jw + 1)) * 64;
+                int xrow = (n * 33 + 31) * 64;
+                int wrow = 128 + cb * 192;
                 for (int ci = 0; ci < 64; ci++) {
-                    int wat = 2078 + ci * 32;
+                    int wat = wrow + ci * 2;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
                     float xs = x[xrow + ci];
@@ -2634,21 +2221,11 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     xs = x[xrow + 64 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 128 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 192 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
                 y[out + 64] = acc1_0;
                 y[out + 64 + 1] = acc1_1;
-                y[out + 128] = acc2_0;
-                y[out + 128 + 1] = acc2_1;
-                y[out + 192] = acc3_0;
-                y[out + 192 + 1] = acc3_1;
             }
         }
     }
@@ -2662,9 +2239,10 @@ final class ActivityCNNScalar extends CompiledNetwork {
         float[] gy = f[37];
         float[] gx = f[35];
         float[] y = f[36];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 2048; i < n * 2048 + 2048; i++) {
+        // parts of 2048 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 2048;
+            for (int i = start; i < start + 2048; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -2717,7 +2295,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[38];
         float[] y = f[40];
-        float[] mask = f[78];
+        float[] mask = f[74];
         if (0 < training) {
             for (int i = 0; i < batch * 64; i++) {
                 y[i] = x[i] * mask[i];
@@ -2738,7 +2316,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int hi) {
         float[] gy = f[41];
         float[] gx = f[39];
-        float[] mask = f[78];
+        float[] mask = f[74];
         if (0 < training) {
             for (int i = 0; i < batch * 64; i++) {
                 gx[i] += gy[i] * mask[i];
@@ -2753,17 +2331,16 @@ final class ActivityCNNScalar extends CompiledNetwork {
 
     /**
      * Line 12: head.1 = dense(head.0), 64 -> 6.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_head_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[16];
-        float[] snapshot = f[82];
-        float[] packed = f[79];
-        float[] swapped = f[81];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 6, 64, 1, 1, 1, 64, 6, 6, 64, 6, 64);
+        float[] packed = f[75];
+        float[] swapped = f[77];
+        Packing.packBoth(weight, packed, swapped, 6, 64, 1, 1, 1, 64, 6, 6, 64, 6, 64);
         float[] bias = f[18];
-        float[] bp = f[80];
+        float[] bp = f[76];
         Packing.pad(bias, bp, 6);
     }
 
@@ -2774,9 +2351,9 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n10_head_1_forward_tile1x6(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[40];
-        float[] wt = f[79];
+        float[] wt = f[75];
         float[] y = f[42];
-        float[] b = f[80];
+        float[] b = f[76];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -2820,7 +2397,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n10_head_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[43];
-        float[] gb = f[83];
+        float[] gb = f[78];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -2837,7 +2414,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n10_head_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[83];
+        float[] gbp = f[78];
         float[] gbias = f[19];
         Packing.addUnpadded(gbp, gbias, 6);
     }
@@ -2850,7 +2427,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[40];
         float[] gy = f[43];
-        float[] gw = f[84];
+        float[] gw = f[79];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -2919,7 +2496,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[40];
         float[] gy = f[43];
-        float[] gw = f[84];
+        float[] gw = f[79];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2971,7 +2548,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
      */
     private static void n10_head_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[84];
+        float[] gwp = f[79];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 6, 64, 1, 1, 1, 64, 6);
     }
@@ -2983,7 +2560,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n10_head_1_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[43];
-        float[] wt = f[81];
+        float[] wt = f[77];
         float[] y = f[41];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -3036,7 +2613,7 @@ final class ActivityCNNScalar extends CompiledNetwork {
     private static void n10_head_1_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[43];
-        float[] wt = f[81];
+        float[] wt = f[77];
         float[] y = f[41];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -3148,67 +2725,62 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 floats 45 per-sample 6 fixed 0 shared training 10 eval -1 zero-at -1
                 floats 46 per-sample 0 fixed 2016
                 floats 47 per-sample 0 fixed 2016
-                floats 48 per-sample 0 fixed 2016
-                floats 49 per-sample 1206 fixed 0 shared training 0 eval 0
-                floats 50 per-sample 4288 fixed 0 shared training 1 eval -1
-                floats 51 per-sample 0 fixed 2016
-                floats 52 per-sample 0 fixed 32
-                floats 53 per-sample 0 fixed 2144
-                floats 54 per-sample 0 fixed 2016 zeroed
+                floats 48 per-sample 1206 fixed 0 shared training 0 eval 0
+                floats 49 per-sample 4288 fixed 0 shared training 1 eval -1
+                floats 50 per-sample 0 fixed 2016
+                floats 51 per-sample 0 fixed 32
+                floats 52 per-sample 0 fixed 2016 zeroed
+                floats 53 per-sample 0 fixed 32
+                floats 54 per-sample 0 fixed 32
                 floats 55 per-sample 0 fixed 32
                 floats 56 per-sample 0 fixed 32
                 floats 57 per-sample 0 fixed 32
                 floats 58 per-sample 0 fixed 32
                 floats 59 per-sample 0 fixed 32
-                floats 60 per-sample 0 fixed 32
+                floats 60 per-sample 0 fixed 5120
                 floats 61 per-sample 0 fixed 32
                 floats 62 per-sample 0 fixed 5120
-                floats 63 per-sample 0 fixed 32
-                floats 64 per-sample 0 fixed 5120
-                floats 65 per-sample 0 fixed 5120
-                floats 66 per-sample 4352 fixed 0 shared training 2 eval 1
-                floats 67 per-sample 4352 fixed 0 shared training 3 eval -1
-                floats 68 per-sample 0 fixed 32 zeroed
-                floats 69 per-sample 0 fixed 5120 zeroed
-                floats 70 per-sample 0 fixed 6144
-                floats 71 per-sample 0 fixed 64
-                floats 72 per-sample 0 fixed 6144
-                floats 73 per-sample 0 fixed 6144
-                floats 74 per-sample 2080 fixed 0 shared training 4 eval 2
-                floats 75 per-sample 2112 fixed 0 shared training 5 eval -1
-                floats 76 per-sample 0 fixed 64 zeroed
-                floats 77 per-sample 0 fixed 6144 zeroed
-                floats 78 per-sample 64 fixed 0
-                floats 79 per-sample 0 fixed 384
-                floats 80 per-sample 0 fixed 6
-                floats 81 per-sample 0 fixed 384
-                floats 82 per-sample 0 fixed 384
-                floats 83 per-sample 0 fixed 6 zeroed
-                floats 84 per-sample 0 fixed 384 zeroed
+                floats 63 per-sample 4352 fixed 0 shared training 2 eval 1
+                floats 64 per-sample 4352 fixed 0 shared training 3 eval -1
+                floats 65 per-sample 0 fixed 32 zeroed
+                floats 66 per-sample 0 fixed 5120 zeroed
+                floats 67 per-sample 0 fixed 6144
+                floats 68 per-sample 0 fixed 64
+                floats 69 per-sample 0 fixed 6144
+                floats 70 per-sample 2080 fixed 0 shared training 4 eval 2
+                floats 71 per-sample 2112 fixed 0 shared training 5 eval -1
+                floats 72 per-sample 0 fixed 64 zeroed
+                floats 73 per-sample 0 fixed 6144 zeroed
+                floats 74 per-sample 64 fixed 0
+                floats 75 per-sample 0 fixed 384
+                floats 76 per-sample 0 fixed 6
+                floats 77 per-sample 0 fixed 384
+                floats 78 per-sample 0 fixed 6 zeroed
+                floats 79 per-sample 0 fixed 384 zeroed
                 ints 0 per-sample 2048 fixed 0
-                dropout 78 shape 64 p 0.2
-                forward 0 0 0 training 1
+                dropout 74 shape 64 p 0.2
+                forward 0 0 0 training 1 packs
                 forward 1 1 0 always 1155
-                forward 2 1 0 training 416323
-                forward 3 1 0 training 31524
-                forward 4 0 0 eval 1
-                forward 5 1 0 eval 416323
-                forward 6 1 0 eval 31524
+                forward 2 0 16 training 28923
+                forward 3 0 16 training 605
+                forward 4 0 0 eval 1 packs
+                forward 5 0 16 eval 29198
+                forward 6 0 16 eval 613
                 forward 7 0 0 training 1
-                forward 8 1 0 training 1
-                forward 9 0 0 always 1
+                forward 8 1 0 training 4097
+                forward 9 0 0 always 1 packs
                 forward 10 1 0 always 4099
-                forward 11 1 0 always 1037443
-                forward 12 1 0 always 77892
-                forward 13 1 0 training 36866
-                forward 14 1 0 eval 20482
-                forward 15 0 0 always 1
+                forward 11 0 16 always 71891
+                forward 12 0 16 always 1482
+                forward 13 1 0 training 36867
+                forward 14 1 0 eval 20483
+                forward 15 0 0 always 1 packs
                 forward 16 1 0 always 2051
-                forward 17 1 0 always 337923
-                forward 18 1 0 always 23492
+                forward 17 0 32 always 10383
+                forward 18 0 32 always 902
                 forward 19 0 0 always 1
                 forward 20 0 0 always 1
-                forward 21 0 0 always 1
+                forward 21 0 0 always 1 packs
                 forward 22 1 0 always 919
                 forward 23 0 0 always 1
                 backward 24 0 0 always 1
@@ -3221,34 +2793,37 @@ final class ActivityCNNScalar extends CompiledNetwork {
                 backward 31 1 0 always 37
                 backward 32 0 0 always 1
                 backward 33 0 0 always 1
-                backward 34 1 0 always 3
+                backward 34 1 0 always 6145
                 backward 35 0 64 always 4
                 backward 36 0 0 always 1
                 backward 37 0 15 always 23368
                 backward 38 0 1 always 23368
                 backward 39 0 0 always 1
                 backward 40 1 0 always 2051
-                backward 41 1 0 always 207443
-                backward 42 1 0 always 15564
-                backward 43 1 0 always 104803
-                backward 44 1 0 always 7860
+                backward 41 0 16 always 13599
+                backward 42 0 16 always 1172
+                backward 43 0 16 always 6874
+                backward 44 0 16 always 595
                 backward 45 1 0 always 6144
-                backward 46 1 0 always 3
+                backward 46 1 0 always 12289
                 backward 47 0 32 always 4
                 backward 48 0 0 always 1
                 backward 49 0 25 always 45480
                 backward 50 0 5 always 20648
                 backward 51 0 0 always 1
                 backward 52 1 0 always 4099
-                backward 53 1 0 always 1037443
-                backward 54 1 0 always 77892
-                backward 55 1 0 always 3
+                backward 53 0 16 always 71341
+                backward 54 0 16 always 1466
+                backward 55 1 0 always 12289
                 backward 56 0 0 always 1
                 backward 57 0 7 always 45480
                 backward 58 0 7 always 26856
                 backward 59 0 0 always 1
                 backward 60 1 0 always 4099 input-gradient
-                backward 61 1 0 always 434019 input-gradient
+                backward 61 0 4 always 99649 input-gradient
+                backward 62 0 1 always 66469 input-gradient
+                backward 63 0 4 always 2046 input-gradient
+                backward 64 0 1 always 1370 input-gradient
                 """;
     }
 }

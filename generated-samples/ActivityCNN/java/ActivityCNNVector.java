@@ -24,23 +24,23 @@ final class ActivityCNNVector extends CompiledNetwork {
         switch (id) {
             case 0 -> n0_block1_0_pack(f, ix, batch, training, lo, hi);
             case 1 -> n0_block1_0_pad(f, ix, batch, training, lo, hi);
-            case 2 -> n0_block1_0_forward_tile5x2(f, ix, batch, training, lo, hi);
-            case 3 -> n0_block1_0_forward_tile3x2(f, ix, batch, training, lo, hi);
+            case 2 -> n0_block1_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 3 -> n0_block1_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 4 -> n0_block1_0_pack_folded(f, ix, batch, training, lo, hi);
-            case 5 -> n0_block1_0_forward_folded_tile5x2(f, ix, batch, training, lo, hi);
-            case 6 -> n0_block1_0_forward_folded_tile3x2(f, ix, batch, training, lo, hi);
+            case 5 -> n0_block1_0_forward_folded_tile6x2(f, ix, batch, training, lo, hi);
+            case 6 -> n0_block1_0_forward_folded_tile2x2(f, ix, batch, training, lo, hi);
             case 7 -> n1_block1_1_forward(f, ix, batch, training, lo, hi);
             case 8 -> n2_block1_forward(f, ix, batch, training, lo, hi);
             case 9 -> n3_block2_0_pack(f, ix, batch, training, lo, hi);
             case 10 -> n3_block2_0_pad(f, ix, batch, training, lo, hi);
-            case 11 -> n3_block2_0_forward_tile5x2(f, ix, batch, training, lo, hi);
-            case 12 -> n3_block2_0_forward_tile3x2(f, ix, batch, training, lo, hi);
+            case 11 -> n3_block2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 12 -> n3_block2_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 13 -> n5_pool_forward(f, ix, batch, training, lo, hi);
             case 14 -> n5_pool_forward_eval(f, ix, batch, training, lo, hi);
             case 15 -> n6_block3_0_pack(f, ix, batch, training, lo, hi);
             case 16 -> n6_block3_0_pad(f, ix, batch, training, lo, hi);
-            case 17 -> n6_block3_0_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 18 -> n6_block3_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 17 -> n6_block3_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 18 -> n6_block3_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 19 -> n8_features_forward(f, ix, batch, training, lo, hi);
             case 20 -> n9_head_0_forward(f, ix, batch, training, lo, hi);
             case 21 -> n10_head_1_pack(f, ix, batch, training, lo, hi);
@@ -75,30 +75,29 @@ final class ActivityCNNVector extends CompiledNetwork {
             case 50 -> n3_block2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 51 -> n3_block2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 52 -> n3_block2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 53 -> n3_block2_0_input_grad_tile5x2(f, ix, batch, training, lo, hi);
-            case 54 -> n3_block2_0_input_grad_tile3x2(f, ix, batch, training, lo, hi);
+            case 53 -> n3_block2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 54 -> n3_block2_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
             case 55 -> n2_block1_backward(f, ix, batch, training, lo, hi);
             case 56 -> n1_block1_1_backward(f, ix, batch, training, lo, hi);
             case 57 -> n0_block1_0_weight_grad(f, ix, batch, training, lo, hi);
             case 58 -> n0_block1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 59 -> n0_block1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 60 -> n0_block1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 61 -> n0_block1_0_input_grad_tile5x2(f, ix, batch, training, lo, hi);
-            case 62 -> n0_block1_0_input_grad_tile3x2(f, ix, batch, training, lo, hi);
+            case 61 -> n0_block1_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 62 -> n0_block1_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
         }
     }
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_block1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[48];
         float[] packed = f[46];
         float[] swapped = f[47];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 9, 7, 1, 1, 9, 32, 32, 16, 32, 16);
+        Packing.packBoth(weight, packed, swapped, 32, 9, 7, 1, 1, 9, 32, 32, 16, 16, 16);
     }
 
     /**
@@ -108,7 +107,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n0_block1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[20];
-        float[] dst = f[49];
+        float[] dst = f[48];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -121,191 +120,82 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_forward_tile5x2(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
+        float[] x = f[48];
         float[] wt = f[46];
         float[] y = f[22];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
-                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 25 tiles of 5
-                for (int jw = 0; jw < 125; jw += 5) {
-                    int out = (n * 128 + jw) * 32 + cb;
-                    FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                    FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                    FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                    FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                    FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                    FloatVector acc2_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                    FloatVector acc3_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                    FloatVector acc3_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                    FloatVector acc4_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                    FloatVector acc4_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                    int mw = 0;
-                    int xrow = (n * 134 + (jw + mw)) * 16;
-                    int wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 1;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 2;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 3;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 4;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 5;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 6;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 8);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 32);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 32 + 8);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 64);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 64 + 8);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 96);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 96 + 8);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 128);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 128 + 8);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 160);
+                    FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 160 + 8);
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
+                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
+                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 64);
+                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
+                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, y, out + 96);
+                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 96 + 8);
+                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 128);
+                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 128 + 8);
+                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 160);
+                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 160 + 8);
+                    for (int mw = 0; mw < 7; mw++) {
+                        int xrow = ((n + jd + jh) * 134 + (jw + mw)) * 16;
+                        int wrow = mw * 144 + cb * 63;
+                        for (int ci = 0; ci < 9; ci++) {
+                            int wat = wrow + ci * 16;
+                            FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                            FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                            acc0_0 = xs.fma(w0, acc0_0);
+                            acc0_1 = xs.fma(w1, acc0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+                            acc1_0 = xs.fma(w0, acc1_0);
+                            acc1_1 = xs.fma(w1, acc1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                            acc2_0 = xs.fma(w0, acc2_0);
+                            acc2_1 = xs.fma(w1, acc2_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
+                            acc3_0 = xs.fma(w0, acc3_0);
+                            acc3_1 = xs.fma(w1, acc3_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
+                            acc4_0 = xs.fma(w0, acc4_0);
+                            acc4_1 = xs.fma(w1, acc4_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 80 + ci]);
+                            acc5_0 = xs.fma(w0, acc5_0);
+                            acc5_1 = xs.fma(w1, acc5_1);
+                        }
                     }
                     acc0_0.intoArray(y, out);
                     acc0_1.intoArray(y, out + 8);
@@ -317,6 +207,8 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc3_1.intoArray(y, out + 96 + 8);
                     acc4_0.intoArray(y, out + 128);
                     acc4_1.intoArray(y, out + 128 + 8);
+                    acc5_0.intoArray(y, out + 160);
+                    acc5_1.intoArray(y, out + 160 + 8);
                 }
             }
         }
@@ -324,157 +216,63 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The forward pass. Register tile: 3 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_forward_tile3x2(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_forward_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
+        float[] x = f[48];
         float[] wt = f[46];
         float[] y = f[22];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
-                int out = (n * 128 + 125) * 32 + cb;
-                FloatVector acc0_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc0_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc1_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc2_0 = FloatVector.broadcast(SPECIES, 0.0f);
-                FloatVector acc2_1 = FloatVector.broadcast(SPECIES, 0.0f);
-                int mw = 0;
-                int xrow = (n * 134 + (125 + mw)) * 16;
-                int wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 1;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 2;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 3;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 4;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 5;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 6;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out);
+                FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 8);
+                FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 32);
+                FloatVector.broadcast(SPECIES, 0.0f).intoArray(y, out + 32 + 8);
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
+                for (int mw = 0; mw < 7; mw++) {
+                    int xrow = ((n + jd + jh) * 134 + (jw + mw)) * 16;
+                    int wrow = mw * 144 + cb * 63;
+                    for (int ci = 0; ci < 9; ci++) {
+                        int wat = wrow + ci * 16;
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                        acc0_0 = xs.fma(w0, acc0_0);
+                        acc0_1 = xs.fma(w1, acc0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+                        acc1_0 = xs.fma(w0, acc1_0);
+                        acc1_1 = xs.fma(w1, acc1_1);
+                    }
                 }
                 acc0_0.intoArray(y, out);
                 acc0_1.intoArray(y, out + 8);
                 acc1_0.intoArray(y, out + 32);
                 acc1_1.intoArray(y, out + 32 + 8);
-                acc2_0.intoArray(y, out + 64);
-                acc2_1.intoArray(y, out + 64 + 8);
             }
         }
     }
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_block1_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -483,211 +281,124 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] beta = f[4];
         float[] mean = f[6];
         float[] var = f[7];
-        float[] snapshot = f[53];
-        float[] packed = f[51];
-        float[] bp = f[52];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 9, 7, 1, 9, 32, 32);
+        float[] packed = f[50];
+        float[] bp = f[51];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 32, 9, 7, 1, 9, 32, 16);
     }
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_forward_folded_tile5x2(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
-        float[] wt = f[51];
+        float[] x = f[48];
+        float[] wt = f[50];
         float[] y = f[26];
-        float[] b = f[52];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
-                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 25 tiles of 5
-                for (int jw = 0; jw < 125; jw += 5) {
-                    int out = (n * 128 + jw) * 32 + cb;
-                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    int mw = 0;
-                    int xrow = (n * 134 + (jw + mw)) * 16;
-                    int wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
+        float[] b = f[51];
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 32);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 32 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 64);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 64 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 96);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 96 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 128);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 128 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 160);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 160 + 8);
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
+                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
+                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 64);
+                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
+                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, y, out + 96);
+                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 96 + 8);
+                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 128);
+                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 128 + 8);
+                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 160);
+                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 160 + 8);
+                    for (int mw = 0; mw < 7; mw++) {
+                        int xrow = ((n + jd + jh) * 134 + (jw + mw)) * 16;
+                        int wrow = mw * 144 + cb * 63;
+                        for (int ci = 0; ci < 9; ci++) {
+                            int wat = wrow + ci * 16;
+                            FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                            FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                            acc0_0 = xs.fma(w0, acc0_0);
+                            acc0_1 = xs.fma(w1, acc0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+                            acc1_0 = xs.fma(w0, acc1_0);
+                            acc1_1 = xs.fma(w1, acc1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                            acc2_0 = xs.fma(w0, acc2_0);
+                            acc2_1 = xs.fma(w1, acc2_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
+                            acc3_0 = xs.fma(w0, acc3_0);
+                            acc3_1 = xs.fma(w1, acc3_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
+                            acc4_0 = xs.fma(w0, acc4_0);
+                            acc4_1 = xs.fma(w1, acc4_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 80 + ci]);
+                            acc5_0 = xs.fma(w0, acc5_0);
+                            acc5_1 = xs.fma(w1, acc5_1);
+                        }
                     }
-                    mw = 1;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 2;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 3;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 4;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 5;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 6;
-                    xrow = (n * 134 + (jw + mw)) * 16;
-                    wrow = mw * 288 + cb;
-                    for (int ci = 0; ci < 9; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                    acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                    acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-                    acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
-                    acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                    acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
-                    acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
-                    acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
-                    acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
-                    acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+                    acc0_0.intoArray(y, out);
+                    acc0_1.intoArray(y, out + 8);
+                    acc1_0.intoArray(y, out + 32);
+                    acc1_1.intoArray(y, out + 32 + 8);
+                    acc2_0.intoArray(y, out + 64);
+                    acc2_1.intoArray(y, out + 64 + 8);
+                    acc3_0.intoArray(y, out + 96);
+                    acc3_1.intoArray(y, out + 96 + 8);
+                    acc4_0.intoArray(y, out + 128);
+                    acc4_1.intoArray(y, out + 128 + 8);
+                    acc5_0.intoArray(y, out + 160);
+                    acc5_1.intoArray(y, out + 160 + 8);
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: floor((128 + 2*3 - 7) / 1) + 1 = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                    FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 32).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                    FloatVector.fromArray(SPECIES, y, out + 32 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 64).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                    FloatVector.fromArray(SPECIES, y, out + 64 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 96).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
+                    FloatVector.fromArray(SPECIES, y, out + 96 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 128).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
+                    FloatVector.fromArray(SPECIES, y, out + 128 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 160).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160);
+                    FloatVector.fromArray(SPECIES, y, out + 160 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160 + 8);
                 }
             }
         }
@@ -695,151 +406,68 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 3 output pixels x 2 vectors of output channels.
+     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_forward_folded_tile3x2(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
-        float[] wt = f[51];
+        float[] x = f[48];
+        float[] wt = f[50];
         float[] y = f[26];
-        float[] b = f[52];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
-                int out = (n * 128 + 125) * 32 + cb;
-                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                int mw = 0;
-                int xrow = (n * 134 + (125 + mw)) * 16;
-                int wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
+        float[] b = f[51];
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out);
+                FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 8);
+                FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 32);
+                FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 32 + 8);
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
+                for (int mw = 0; mw < 7; mw++) {
+                    int xrow = ((n + jd + jh) * 134 + (jw + mw)) * 16;
+                    int wrow = mw * 144 + cb * 63;
+                    for (int ci = 0; ci < 9; ci++) {
+                        int wat = wrow + ci * 16;
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                        acc0_0 = xs.fma(w0, acc0_0);
+                        acc0_1 = xs.fma(w1, acc0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+                        acc1_0 = xs.fma(w0, acc1_0);
+                        acc1_1 = xs.fma(w1, acc1_1);
+                    }
                 }
-                mw = 1;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 2;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 3;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 4;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 5;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 6;
-                xrow = (n * 134 + (125 + mw)) * 16;
-                wrow = mw * 288 + cb;
-                for (int ci = 0; ci < 9; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-                acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
-                acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                acc0_0.intoArray(y, out);
+                acc0_1.intoArray(y, out + 8);
+                acc1_0.intoArray(y, out + 32);
+                acc1_1.intoArray(y, out + 32 + 8);
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                FloatVector.fromArray(SPECIES, y, out + 32).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                FloatVector.fromArray(SPECIES, y, out + 32 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
             }
         }
     }
@@ -850,9 +478,9 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n0_block1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[49];
+        float[] x = f[48];
         float[] gy = f[23];
-        float[] gw = f[54];
+        float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 7;
@@ -920,9 +548,9 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n0_block1_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[49];
+        float[] x = f[48];
         float[] gy = f[23];
-        float[] gw = f[54];
+        float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 7;
@@ -969,7 +597,7 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n0_block1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[54];
+        float[] gwp = f[52];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 32, 9, 7, 1, 1, 9, 32);
     }
@@ -981,7 +609,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n0_block1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[23];
-        float[] dst = f[50];
+        float[] dst = f[49];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -994,18 +622,18 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_input_grad_tile5x2(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[49];
         float[] wt = f[47];
         float[] y = f[21];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            // the input's length, 128, 25 tiles of 5
-            for (int jw = 0; jw < 125; jw += 5) {
+            // the input's length, 128, 21 tiles of 6
+            for (int jw = 0; jw < 126; jw += 6) {
                 int out = (n * 128 + jw) * 16;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
@@ -1017,166 +645,34 @@ final class ActivityCNNVector extends CompiledNetwork {
                 FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 48 + 8);
                 FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 64);
                 FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
-                int mw = 0;
-                int xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
-                int wrow = mw * 512;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 16;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc4_0 = xs.fma(w0, acc4_0);
-                    acc4_1 = xs.fma(w1, acc4_1);
-                }
-                mw = 1;
-                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
-                wrow = mw * 512;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 16;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc4_0 = xs.fma(w0, acc4_0);
-                    acc4_1 = xs.fma(w1, acc4_1);
-                }
-                mw = 2;
-                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
-                wrow = mw * 512;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 16;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc4_0 = xs.fma(w0, acc4_0);
-                    acc4_1 = xs.fma(w1, acc4_1);
-                }
-                mw = 3;
-                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
-                wrow = mw * 512;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 16;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc4_0 = xs.fma(w0, acc4_0);
-                    acc4_1 = xs.fma(w1, acc4_1);
-                }
-                mw = 4;
-                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
-                wrow = mw * 512;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 16;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc4_0 = xs.fma(w0, acc4_0);
-                    acc4_1 = xs.fma(w1, acc4_1);
-                }
-                mw = 5;
-                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
-                wrow = mw * 512;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 16;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc4_0 = xs.fma(w0, acc4_0);
-                    acc4_1 = xs.fma(w1, acc4_1);
-                }
-                mw = 6;
-                xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
-                wrow = mw * 512;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 16;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc4_0 = xs.fma(w0, acc4_0);
-                    acc4_1 = xs.fma(w1, acc4_1);
+                FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 80);
+                FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 80 + 8);
+                for (int mw = 0; mw < 7; mw++) {
+                    int xrow = (n * 134 + (jw + 6 + mw * -1)) * 32;
+                    int wrow = mw * 512;
+                    for (int ci = 0; ci < 32; ci++) {
+                        int wat = wrow + ci * 16;
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                        acc0_0 = xs.fma(w0, acc0_0);
+                        acc0_1 = xs.fma(w1, acc0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                        acc1_0 = xs.fma(w0, acc1_0);
+                        acc1_1 = xs.fma(w1, acc1_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
+                        acc2_0 = xs.fma(w0, acc2_0);
+                        acc2_1 = xs.fma(w1, acc2_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
+                        acc3_0 = xs.fma(w0, acc3_0);
+                        acc3_1 = xs.fma(w1, acc3_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
+                        acc4_0 = xs.fma(w0, acc4_0);
+                        acc4_1 = xs.fma(w1, acc4_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 160 + ci]);
+                        acc5_0 = xs.fma(w0, acc5_0);
+                        acc5_1 = xs.fma(w1, acc5_1);
+                    }
                 }
                 acc0_0.intoArray(y, out);
                 acc0_1.intoArray(y, out + 8);
@@ -1188,31 +684,31 @@ final class ActivityCNNVector extends CompiledNetwork {
                 acc3_1.intoArray(y, out + 48 + 8);
                 acc4_0.intoArray(y, out + 64);
                 acc4_1.intoArray(y, out + 64 + 8);
+                acc5_0.intoArray(y, out + 80);
+                acc5_1.intoArray(y, out + 80 + 8);
             }
         }
     }
 
     /**
      * Line 7: block1.0 = conv1d(signal), 9x128 -> 32x128.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n0_block1_0_input_grad_tile3x2(float[][] f, int[][] ix, int batch,
+    private static void n0_block1_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[49];
         float[] wt = f[47];
         float[] y = f[21];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int out = (n * 128 + 125) * 16;
+            int out = (n * 128 + 126) * 16;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
             FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 16);
             FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 16 + 8);
-            FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 32);
-            FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
             int mw = 0;
-            int xrow = (n * 134 + (131 + mw * -1)) * 32;
+            int xrow = (n * 134 + (132 + mw * -1)) * 32;
             int wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1224,12 +720,9 @@ final class ActivityCNNVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
                 acc1_1 = xs.fma(w1, acc1_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                acc2_0 = xs.fma(w0, acc2_0);
-                acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 1;
-            xrow = (n * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (132 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1241,12 +734,9 @@ final class ActivityCNNVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
                 acc1_1 = xs.fma(w1, acc1_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                acc2_0 = xs.fma(w0, acc2_0);
-                acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 2;
-            xrow = (n * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (132 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1258,12 +748,9 @@ final class ActivityCNNVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
                 acc1_1 = xs.fma(w1, acc1_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                acc2_0 = xs.fma(w0, acc2_0);
-                acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 3;
-            xrow = (n * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (132 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1275,12 +762,9 @@ final class ActivityCNNVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
                 acc1_1 = xs.fma(w1, acc1_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                acc2_0 = xs.fma(w0, acc2_0);
-                acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 4;
-            xrow = (n * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (132 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1292,12 +776,9 @@ final class ActivityCNNVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
                 acc1_1 = xs.fma(w1, acc1_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                acc2_0 = xs.fma(w0, acc2_0);
-                acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 5;
-            xrow = (n * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (132 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1309,12 +790,9 @@ final class ActivityCNNVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
                 acc1_1 = xs.fma(w1, acc1_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                acc2_0 = xs.fma(w0, acc2_0);
-                acc2_1 = xs.fma(w1, acc2_1);
             }
             mw = 6;
-            xrow = (n * 134 + (131 + mw * -1)) * 32;
+            xrow = (n * 134 + (132 + mw * -1)) * 32;
             wrow = mw * 512;
             for (int ci = 0; ci < 32; ci++) {
                 int wat = wrow + ci * 16;
@@ -1326,16 +804,11 @@ final class ActivityCNNVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
                 acc1_1 = xs.fma(w1, acc1_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                acc2_0 = xs.fma(w0, acc2_0);
-                acc2_1 = xs.fma(w1, acc2_1);
             }
             acc0_0.intoArray(y, out);
             acc0_1.intoArray(y, out + 8);
             acc1_0.intoArray(y, out + 16);
             acc1_1.intoArray(y, out + 16 + 8);
-            acc2_0.intoArray(y, out + 32);
-            acc2_1.intoArray(y, out + 32 + 8);
         }
     }
 
@@ -1347,11 +820,11 @@ final class ActivityCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[22];
         float[] y = f[24];
-        float[] wp = f[55];
-        float[] bp = f[56];
-        float[] mean = f[57];
-        float[] invstd = f[58];
-        float[] squares = f[59];
+        float[] wp = f[53];
+        float[] bp = f[54];
+        float[] mean = f[55];
+        float[] invstd = f[56];
+        float[] squares = f[57];
         float[] rmean = f[6];
         float[] rvar = f[7];
         float[] weight = f[2];
@@ -1414,11 +887,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] x = f[22];
         float[] gy = f[25];
         float[] gx = f[23];
-        float[] wp = f[55];
-        float[] mean = f[57];
-        float[] invstd = f[58];
-        float[] sumg = f[60];
-        float[] sumgx = f[61];
+        float[] wp = f[53];
+        float[] mean = f[55];
+        float[] invstd = f[56];
+        float[] sumg = f[58];
+        float[] sumgx = f[59];
         int count = batch * 128;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 32; c += 8) {
@@ -1469,9 +942,10 @@ final class ActivityCNNVector extends CompiledNetwork {
             int hi) {
         float[] x = f[24];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 4096; i < n * 4096 + 4096; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, x, i).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, i);
             }
         }
@@ -1486,9 +960,10 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[27];
         float[] gx = f[25];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 4096; i < n * 4096 + 4096; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -1498,17 +973,16 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_block2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[65];
-        float[] packed = f[62];
-        float[] swapped = f[64];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 5, 1, 1, 32, 32, 32, 32, 32, 32);
+        float[] packed = f[60];
+        float[] swapped = f[62];
+        Packing.packBoth(weight, packed, swapped, 32, 32, 5, 1, 1, 32, 32, 32, 32, 16, 16);
         float[] bias = f[10];
-        float[] bp = f[63];
+        float[] bp = f[61];
         Packing.pad(bias, bp, 32);
     }
 
@@ -1519,7 +993,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n3_block2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[26];
-        float[] dst = f[66];
+        float[] dst = f[63];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -1532,157 +1006,117 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_block2_0_forward_tile5x2(float[][] f, int[][] ix, int batch,
+    private static void n3_block2_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[66];
-        float[] wt = f[62];
+        float[] x = f[63];
+        float[] wt = f[60];
         float[] y = f[30];
-        float[] b = f[63];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
-                // output length: ceil(128 / 1) = 128, 25 tiles of 5
-                for (int jw = 0; jw < 125; jw += 5) {
-                    int out = (n * 128 + jw) * 32 + cb;
-                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    int mw = 0;
-                    int xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    int wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
+        float[] b = f[61];
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(128 / 1) = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 32);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 32 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 64);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 64 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 96);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 96 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 128);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 128 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 160);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 160 + 8);
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(128 / 1) = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
+                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
+                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 64);
+                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
+                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, y, out + 96);
+                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 96 + 8);
+                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 128);
+                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 128 + 8);
+                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 160);
+                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 160 + 8);
+                    for (int mw = 0; mw < 5; mw++) {
+                        int xrow = ((n + jd + jh) * 136 + (jw + mw * 2)) * 32;
+                        int wrow = mw * 512 + cb * 160;
+                        for (int ci = 0; ci < 32; ci++) {
+                            int wat = wrow + ci * 16;
+                            FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                            FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                            acc0_0 = xs.fma(w0, acc0_0);
+                            acc0_1 = xs.fma(w1, acc0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                            acc1_0 = xs.fma(w0, acc1_0);
+                            acc1_1 = xs.fma(w1, acc1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
+                            acc2_0 = xs.fma(w0, acc2_0);
+                            acc2_1 = xs.fma(w1, acc2_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
+                            acc3_0 = xs.fma(w0, acc3_0);
+                            acc3_1 = xs.fma(w1, acc3_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
+                            acc4_0 = xs.fma(w0, acc4_0);
+                            acc4_1 = xs.fma(w1, acc4_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 160 + ci]);
+                            acc5_0 = xs.fma(w0, acc5_0);
+                            acc5_1 = xs.fma(w1, acc5_1);
+                        }
                     }
-                    mw = 1;
-                    xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 2;
-                    xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 3;
-                    xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 4;
-                    xrow = (n * 136 + (jw + mw * 2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                    acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                    acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-                    acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
-                    acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                    acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
-                    acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
-                    acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
-                    acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
-                    acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+                    acc0_0.intoArray(y, out);
+                    acc0_1.intoArray(y, out + 8);
+                    acc1_0.intoArray(y, out + 32);
+                    acc1_1.intoArray(y, out + 32 + 8);
+                    acc2_0.intoArray(y, out + 64);
+                    acc2_1.intoArray(y, out + 64 + 8);
+                    acc3_0.intoArray(y, out + 96);
+                    acc3_1.intoArray(y, out + 96 + 8);
+                    acc4_0.intoArray(y, out + 128);
+                    acc4_1.intoArray(y, out + 128 + 8);
+                    acc5_0.intoArray(y, out + 160);
+                    acc5_1.intoArray(y, out + 160 + 8);
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(128 / 1) = 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
+                    int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                    FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                    FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 32).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                    FloatVector.fromArray(SPECIES, y, out + 32 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 64).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                    FloatVector.fromArray(SPECIES, y, out + 64 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 96).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
+                    FloatVector.fromArray(SPECIES, y, out + 96 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 128).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
+                    FloatVector.fromArray(SPECIES, y, out + 128 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 160).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160);
+                    FloatVector.fromArray(SPECIES, y, out + 160 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160 + 8);
                 }
             }
         }
@@ -1690,117 +1124,68 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>The forward pass. Register tile: 3 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n3_block2_0_forward_tile3x2(float[][] f, int[][] ix, int batch,
+    private static void n3_block2_0_forward_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[66];
-        float[] wt = f[62];
+        float[] x = f[63];
+        float[] wt = f[60];
         float[] y = f[30];
-        float[] b = f[63];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
-                int out = (n * 128 + 125) * 32 + cb;
-                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                int mw = 0;
-                int xrow = (n * 136 + (125 + mw * 2)) * 32;
-                int wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
+        float[] b = f[61];
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out);
+                FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 8);
+                FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 32);
+                FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 32 + 8);
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
+                for (int mw = 0; mw < 5; mw++) {
+                    int xrow = ((n + jd + jh) * 136 + (jw + mw * 2)) * 32;
+                    int wrow = mw * 512 + cb * 160;
+                    for (int ci = 0; ci < 32; ci++) {
+                        int wat = wrow + ci * 16;
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                        acc0_0 = xs.fma(w0, acc0_0);
+                        acc0_1 = xs.fma(w1, acc0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                        acc1_0 = xs.fma(w0, acc1_0);
+                        acc1_1 = xs.fma(w1, acc1_1);
+                    }
                 }
-                mw = 1;
-                xrow = (n * 136 + (125 + mw * 2)) * 32;
-                wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 2;
-                xrow = (n * 136 + (125 + mw * 2)) * 32;
-                wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 3;
-                xrow = (n * 136 + (125 + mw * 2)) * 32;
-                wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 4;
-                xrow = (n * 136 + (125 + mw * 2)) * 32;
-                wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-                acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
-                acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                acc0_0.intoArray(y, out);
+                acc0_1.intoArray(y, out + 8);
+                acc1_0.intoArray(y, out + 32);
+                acc1_1.intoArray(y, out + 32 + 8);
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 126;
+                int out = ((n + jd + jh) * 128 + jw) * 32 + cb;
+                FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                FloatVector.fromArray(SPECIES, y, out + 32).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                FloatVector.fromArray(SPECIES, y, out + 32 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
             }
         }
     }
@@ -1812,7 +1197,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n3_block2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[29];
-        float[] gb = f[68];
+        float[] gb = f[65];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1829,7 +1214,7 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n3_block2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gbp = f[68];
+        float[] gbp = f[65];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -1840,9 +1225,9 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n3_block2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[66];
+        float[] x = f[63];
         float[] gy = f[29];
-        float[] gw = f[69];
+        float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -1911,9 +1296,9 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n3_block2_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[66];
+        float[] x = f[63];
         float[] gy = f[29];
-        float[] gw = f[69];
+        float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 5;
@@ -1953,7 +1338,7 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n3_block2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[69];
+        float[] gwp = f[66];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 32, 32, 5, 1, 1, 32, 32);
     }
@@ -1965,7 +1350,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n3_block2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[29];
-        float[] dst = f[67];
+        float[] dst = f[64];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 128; w++) {
@@ -1978,20 +1363,20 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_block2_0_input_grad_tile5x2(float[][] f, int[][] ix, int batch,
+    private static void n3_block2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[67];
-        float[] wt = f[64];
+        float[] x = f[64];
+        float[] wt = f[62];
         float[] y = f[27];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
-                // the input's length, 128, 25 tiles of 5
-                for (int jw = 0; jw < 125; jw += 5) {
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                // the input's length, 128, 21 tiles of 6
+                for (int jw = 0; jw < 126; jw += 6) {
                     int out = (n * 128 + jw) * 32 + cb;
                     FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                     FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
@@ -2003,120 +1388,34 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 96 + 8);
                     FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 128);
                     FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 128 + 8);
-                    int mw = 0;
-                    int xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    int wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 1;
-                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 2;
-                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 3;
-                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                    }
-                    mw = 4;
-                    xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
-                    wrow = mw * 1024 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
+                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 160);
+                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 160 + 8);
+                    for (int mw = 0; mw < 5; mw++) {
+                        int xrow = (n * 136 + (jw + 8 + mw * -2)) * 32;
+                        int wrow = mw * 512 + cb * 160;
+                        for (int ci = 0; ci < 32; ci++) {
+                            int wat = wrow + ci * 16;
+                            FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                            FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                            acc0_0 = xs.fma(w0, acc0_0);
+                            acc0_1 = xs.fma(w1, acc0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                            acc1_0 = xs.fma(w0, acc1_0);
+                            acc1_1 = xs.fma(w1, acc1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
+                            acc2_0 = xs.fma(w0, acc2_0);
+                            acc2_1 = xs.fma(w1, acc2_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
+                            acc3_0 = xs.fma(w0, acc3_0);
+                            acc3_1 = xs.fma(w1, acc3_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
+                            acc4_0 = xs.fma(w0, acc4_0);
+                            acc4_1 = xs.fma(w1, acc4_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 160 + ci]);
+                            acc5_0 = xs.fma(w0, acc5_0);
+                            acc5_1 = xs.fma(w1, acc5_1);
+                        }
                     }
                     acc0_0.intoArray(y, out);
                     acc0_1.intoArray(y, out + 8);
@@ -2128,6 +1427,8 @@ final class ActivityCNNVector extends CompiledNetwork {
                     acc3_1.intoArray(y, out + 96 + 8);
                     acc4_0.intoArray(y, out + 128);
                     acc4_1.intoArray(y, out + 128 + 8);
+                    acc5_0.intoArray(y, out + 160);
+                    acc5_1.intoArray(y, out + 160 + 8);
                 }
             }
         }
@@ -2135,116 +1436,42 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 8: block2.0 = conv1d(block1), 32x128 -> 32x128.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n3_block2_0_input_grad_tile3x2(float[][] f, int[][] ix, int batch,
+    private static void n3_block2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[67];
-        float[] wt = f[64];
+        float[] x = f[64];
+        float[] wt = f[62];
         float[] y = f[27];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
-                int out = (n * 128 + 125) * 32 + cb;
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int out = (n * 128 + 126) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
                 FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 64);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
-                int mw = 0;
-                int xrow = (n * 136 + (133 + mw * -2)) * 32;
-                int wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 1;
-                xrow = (n * 136 + (133 + mw * -2)) * 32;
-                wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 2;
-                xrow = (n * 136 + (133 + mw * -2)) * 32;
-                wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 3;
-                xrow = (n * 136 + (133 + mw * -2)) * 32;
-                wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                }
-                mw = 4;
-                xrow = (n * 136 + (133 + mw * -2)) * 32;
-                wrow = mw * 1024 + cb;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
+                for (int mw = 0; mw < 5; mw++) {
+                    int xrow = (n * 136 + (134 + mw * -2)) * 32;
+                    int wrow = mw * 512 + cb * 160;
+                    for (int ci = 0; ci < 32; ci++) {
+                        int wat = wrow + ci * 16;
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                        acc0_0 = xs.fma(w0, acc0_0);
+                        acc0_1 = xs.fma(w1, acc0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                        acc1_0 = xs.fma(w0, acc1_0);
+                        acc1_1 = xs.fma(w1, acc1_1);
+                    }
                 }
                 acc0_0.intoArray(y, out);
                 acc0_1.intoArray(y, out + 8);
                 acc1_0.intoArray(y, out + 32);
                 acc1_1.intoArray(y, out + 32 + 8);
-                acc2_0.intoArray(y, out + 64);
-                acc2_1.intoArray(y, out + 64 + 8);
             }
         }
     }
@@ -2258,9 +1485,10 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gx = f[29];
         float[] y = f[30];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 4096; i < n * 4096 + 4096; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -2277,8 +1505,11 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] x = f[30];
         float[] y = f[32];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row;
+            int od = row - n;
+            int oh = row - n - od;
             // output length: floor((128 + 2*0 - 2) / 2) + 1 = 64
             for (int ow = 0; ow < 64; ow++) {
                 for (int c = 0; c < 32; c++) {
@@ -2286,14 +1517,14 @@ final class ActivityCNNVector extends CompiledNetwork {
                     int winner = -1;
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        float value = x[(n * 128 + iw) * 32 + c];
+                        float value = x[((n + od + oh) * 128 + iw) * 32 + c];
                         if (winner < 0 || value > max || value != value && max == max) {
                             max = value;
-                            winner = iw;
+                            winner = (od + oh) * 128 + iw;
                         }
                     }
-                    y[(n * 64 + ow) * 32 + c] = max;
-                    indices[(n * 64 + ow) * 32 + c] = winner;
+                    y[((n + od + oh) * 64 + ow) * 32 + c] = max;
+                    indices[((n + od + oh) * 64 + ow) * 32 + c] = winner;
                 }
             }
         }
@@ -2307,17 +1538,20 @@ final class ActivityCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[30];
         float[] y = f[32];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row;
+            int od = row - n;
+            int oh = row - n - od;
             // output length: floor((128 + 2*0 - 2) / 2) + 1 = 64
             for (int ow = 0; ow < 64; ow++) {
                 for (int c = 0; c < 32; c += 8) {
                     FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        largest = largest.max(FloatVector.fromArray(SPECIES, x, (n * 128 + iw) * 32 + c));
+                        largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n + od + oh) * 128 + iw) * 32 + c));
                     }
-                    largest.intoArray(y, (n * 64 + ow) * 32 + c);
+                    largest.intoArray(y, ((n + od + oh) * 64 + ow) * 32 + c);
                 }
             }
         }
@@ -2347,17 +1581,16 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_block3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[73];
-        float[] packed = f[70];
-        float[] swapped = f[72];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 3, 1, 1, 32, 64, 64, 32, 64, 32);
+        float[] packed = f[67];
+        float[] swapped = f[69];
+        Packing.packBoth(weight, packed, swapped, 64, 32, 3, 1, 1, 32, 64, 64, 32, 16, 16);
         float[] bias = f[14];
-        float[] bp = f[71];
+        float[] bp = f[68];
         Packing.pad(bias, bp, 64);
     }
 
@@ -2368,7 +1601,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n6_block3_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[32];
-        float[] dst = f[74];
+        float[] dst = f[70];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 64; w++) {
@@ -2381,121 +1614,117 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_block3_0_forward_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n6_block3_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[74];
-        float[] wt = f[70];
+        float[] x = f[70];
+        float[] wt = f[67];
         float[] y = f[36];
-        float[] b = f[71];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 48; cb += 24) {
-                // output length: ceil(64 / 2) = 32, 8 tiles of 4
-                for (int jw = 0; jw < 32; jw += 4) {
-                    int out = (n * 32 + jw) * 64 + cb;
-                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc0_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
-                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc1_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
-                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc2_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
-                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc3_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
-                    int mw = 0;
-                    int xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                    int wrow = mw * 2048 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 64;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector w2 = FloatVector.fromArray(SPECIES, wt, wat + 16);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        acc0_2 = xs.fma(w2, acc0_2);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        acc1_2 = xs.fma(w2, acc1_2);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        acc2_2 = xs.fma(w2, acc2_2);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        acc3_2 = xs.fma(w2, acc3_2);
+        float[] b = f[68];
+        // 4 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(64 / 2) = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
+                    int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 64);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 64 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 128);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 128 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 192);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 192 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 256);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 256 + 8);
+                    FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 320);
+                    FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 320 + 8);
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(64 / 2) = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
+                    int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
+                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
+                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 128);
+                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 128 + 8);
+                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, y, out + 192);
+                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 192 + 8);
+                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 256);
+                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 256 + 8);
+                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 320);
+                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 320 + 8);
+                    for (int mw = 0; mw < 3; mw++) {
+                        int xrow = ((n + jd + jh) * 65 + (jw * 2 + mw)) * 32;
+                        int wrow = mw * 512 + cb * 96;
+                        for (int ci = 0; ci < 32; ci++) {
+                            int wat = wrow + ci * 16;
+                            FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                            FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                            acc0_0 = xs.fma(w0, acc0_0);
+                            acc0_1 = xs.fma(w1, acc0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
+                            acc1_0 = xs.fma(w0, acc1_0);
+                            acc1_1 = xs.fma(w1, acc1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
+                            acc2_0 = xs.fma(w0, acc2_0);
+                            acc2_1 = xs.fma(w1, acc2_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
+                            acc3_0 = xs.fma(w0, acc3_0);
+                            acc3_1 = xs.fma(w1, acc3_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 256 + ci]);
+                            acc4_0 = xs.fma(w0, acc4_0);
+                            acc4_1 = xs.fma(w1, acc4_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 320 + ci]);
+                            acc5_0 = xs.fma(w0, acc5_0);
+                            acc5_1 = xs.fma(w1, acc5_1);
+                        }
                     }
-                    mw = 1;
-                    xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                    wrow = mw * 2048 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 64;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector w2 = FloatVector.fromArray(SPECIES, wt, wat + 16);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        acc0_2 = xs.fma(w2, acc0_2);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        acc1_2 = xs.fma(w2, acc1_2);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        acc2_2 = xs.fma(w2, acc2_2);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        acc3_2 = xs.fma(w2, acc3_2);
-                    }
-                    mw = 2;
-                    xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                    wrow = mw * 2048 + cb;
-                    for (int ci = 0; ci < 32; ci++) {
-                        int wat = wrow + ci * 64;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector w2 = FloatVector.fromArray(SPECIES, wt, wat + 16);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        acc0_2 = xs.fma(w2, acc0_2);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        acc1_2 = xs.fma(w2, acc1_2);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        acc2_2 = xs.fma(w2, acc2_2);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        acc3_2 = xs.fma(w2, acc3_2);
-                    }
-                    acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                    acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                    acc0_2.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
-                    acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                    acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
-                    acc1_2.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 16);
-                    acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
-                    acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
-                    acc2_2.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 16);
-                    acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192);
-                    acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192 + 8);
-                    acc3_2.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192 + 16);
+                    acc0_0.intoArray(y, out);
+                    acc0_1.intoArray(y, out + 8);
+                    acc1_0.intoArray(y, out + 64);
+                    acc1_1.intoArray(y, out + 64 + 8);
+                    acc2_0.intoArray(y, out + 128);
+                    acc2_1.intoArray(y, out + 128 + 8);
+                    acc3_0.intoArray(y, out + 192);
+                    acc3_1.intoArray(y, out + 192 + 8);
+                    acc4_0.intoArray(y, out + 256);
+                    acc4_1.intoArray(y, out + 256 + 8);
+                    acc5_0.intoArray(y, out + 320);
+                    acc5_1.intoArray(y, out + 320 + 8);
+                }
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                // output length: ceil(64 / 2) = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
+                    int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                    FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                    FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 64).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                    FloatVector.fromArray(SPECIES, y, out + 64 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 128).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
+                    FloatVector.fromArray(SPECIES, y, out + 128 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 192).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192);
+                    FloatVector.fromArray(SPECIES, y, out + 192 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 256).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 256);
+                    FloatVector.fromArray(SPECIES, y, out + 256 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 256 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 320).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 320);
+                    FloatVector.fromArray(SPECIES, y, out + 320 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 320 + 8);
                 }
             }
         }
@@ -2503,96 +1732,68 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 10: block3.0 = conv1d(pool), 32x64 -> 64x32.
-     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n6_block3_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n6_block3_0_forward_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[74];
-        float[] wt = f[70];
+        float[] x = f[70];
+        float[] wt = f[67];
         float[] y = f[36];
-        float[] b = f[71];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // output length: ceil(64 / 2) = 32, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
-                int out = (n * 32 + jw) * 64 + 48;
-                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 48);
-                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 56);
-                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 48);
-                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 56);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, 48);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, 56);
-                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, 48);
-                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 56);
-                int mw = 0;
-                int xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                int wrow = mw * 2048 + 48;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 64;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
+        float[] b = f[68];
+        // 4 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 30;
+                int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out);
+                FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 8);
+                FloatVector.fromArray(SPECIES, b, cb).intoArray(y, out + 64);
+                FloatVector.fromArray(SPECIES, b, cb + 8).intoArray(y, out + 64 + 8);
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 30;
+                int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
+                for (int mw = 0; mw < 3; mw++) {
+                    int xrow = ((n + jd + jh) * 65 + (jw * 2 + mw)) * 32;
+                    int wrow = mw * 512 + cb * 96;
+                    for (int ci = 0; ci < 32; ci++) {
+                        int wat = wrow + ci * 16;
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                        acc0_0 = xs.fma(w0, acc0_0);
+                        acc0_1 = xs.fma(w1, acc0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
+                        acc1_0 = xs.fma(w0, acc1_0);
+                        acc1_1 = xs.fma(w1, acc1_1);
+                    }
                 }
-                mw = 1;
-                xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                wrow = mw * 2048 + 48;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 64;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
-                }
-                mw = 2;
-                xrow = (n * 65 + (jw * 2 + mw)) * 32;
-                wrow = mw * 2048 + 48;
-                for (int ci = 0; ci < 32; ci++) {
-                    int wat = wrow + ci * 64;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                    acc2_0 = xs.fma(w0, acc2_0);
-                    acc2_1 = xs.fma(w1, acc2_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                    acc3_0 = xs.fma(w0, acc3_0);
-                    acc3_1 = xs.fma(w1, acc3_1);
-                }
-                acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
-                acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
-                acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
-                acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192);
-                acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192 + 8);
+                acc0_0.intoArray(y, out);
+                acc0_1.intoArray(y, out + 8);
+                acc1_0.intoArray(y, out + 64);
+                acc1_1.intoArray(y, out + 64 + 8);
+            }
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
+                int jd = 0;
+                int jh = 0;
+                int jw = 30;
+                int out = ((n + jd + jh) * 32 + jw) * 64 + cb;
+                FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                FloatVector.fromArray(SPECIES, y, out + 64).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                FloatVector.fromArray(SPECIES, y, out + 64 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
             }
         }
     }
@@ -2604,7 +1805,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n6_block3_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[35];
-        float[] gb = f[76];
+        float[] gb = f[72];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -2621,7 +1822,7 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n6_block3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gbp = f[76];
+        float[] gbp = f[72];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 64);
     }
@@ -2632,9 +1833,9 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n6_block3_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[74];
+        float[] x = f[70];
         float[] gy = f[35];
-        float[] gw = f[77];
+        float[] gw = f[73];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2703,9 +1904,9 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n6_block3_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[74];
+        float[] x = f[70];
         float[] gy = f[35];
-        float[] gw = f[77];
+        float[] gw = f[73];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2773,7 +1974,7 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n6_block3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[77];
+        float[] gwp = f[73];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 64, 32, 3, 1, 1, 32, 64);
     }
@@ -2785,7 +1986,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n6_block3_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[35];
-        float[] dst = f[75];
+        float[] dst = f[71];
         for (int row = lo; row < hi; row++) {
             int n = row;
             for (int w = 0; w < 32; w++) {
@@ -2802,14 +2003,14 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n6_block3_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[75];
-        float[] wt = f[72];
+        float[] x = f[71];
+        float[] wt = f[69];
         float[] y = f[33];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
                 // 32 of the input's length in this stride phase, 5 tiles of 6
                 for (int jw = 0; jw < 30; jw += 6) {
                     int out = (n * 64 + jw * 2) * 32 + cb;
@@ -2825,57 +2026,32 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 256 + 8);
                     FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 320);
                     FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 320 + 8);
-                    int mw = 0;
-                    int xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
-                    int wrow = mw * 2 * 2048 + cb;
-                    for (int ci = 0; ci < 64; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 256 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 320 + ci]);
-                        acc5_0 = xs.fma(w0, acc5_0);
-                        acc5_1 = xs.fma(w1, acc5_1);
-                    }
-                    mw = 1;
-                    xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
-                    wrow = mw * 2 * 2048 + cb;
-                    for (int ci = 0; ci < 64; ci++) {
-                        int wat = wrow + ci * 32;
-                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                        acc0_0 = xs.fma(w0, acc0_0);
-                        acc0_1 = xs.fma(w1, acc0_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                        acc1_0 = xs.fma(w0, acc1_0);
-                        acc1_1 = xs.fma(w1, acc1_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                        acc2_0 = xs.fma(w0, acc2_0);
-                        acc2_1 = xs.fma(w1, acc2_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                        acc3_0 = xs.fma(w0, acc3_0);
-                        acc3_1 = xs.fma(w1, acc3_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 256 + ci]);
-                        acc4_0 = xs.fma(w0, acc4_0);
-                        acc4_1 = xs.fma(w1, acc4_1);
-                        xs = FloatVector.broadcast(SPECIES, x[xrow + 320 + ci]);
-                        acc5_0 = xs.fma(w0, acc5_0);
-                        acc5_1 = xs.fma(w1, acc5_1);
+                    for (int mw = 0; mw < 2; mw++) {
+                        int xrow = (n * 33 + (jw + 1 + mw * -1)) * 64;
+                        int wrow = mw * 2 * 1024 + cb * 192;
+                        for (int ci = 0; ci < 64; ci++) {
+                            int wat = wrow + ci * 16;
+                            FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                            FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                            acc0_0 = xs.fma(w0, acc0_0);
+                            acc0_1 = xs.fma(w1, acc0_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
+                            acc1_0 = xs.fma(w0, acc1_0);
+                            acc1_1 = xs.fma(w1, acc1_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
+                            acc2_0 = xs.fma(w0, acc2_0);
+                            acc2_1 = xs.fma(w1, acc2_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
+                            acc3_0 = xs.fma(w0, acc3_0);
+                            acc3_1 = xs.fma(w1, acc3_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 256 + ci]);
+                            acc4_0 = xs.fma(w0, acc4_0);
+                            acc4_1 = xs.fma(w1, acc4_1);
+                            xs = FloatVector.broadcast(SPECIES, x[xrow + 320 + ci]);
+                            acc5_0 = xs.fma(w0, acc5_0);
+                            acc5_1 = xs.fma(w1, acc5_1);
+                        }
                     }
                     acc0_0.intoArray(y, out);
                     acc0_1.intoArray(y, out + 8);
@@ -2900,46 +2076,33 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n6_block3_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[75];
-        float[] wt = f[72];
+        float[] x = f[71];
+        float[] wt = f[69];
         float[] y = f[33];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
                 int out = (n * 64 + 60) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
                 FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
-                int mw = 0;
-                int xrow = (n * 33 + (31 + mw * -1)) * 64;
-                int wrow = mw * 2 * 2048 + cb;
-                for (int ci = 0; ci < 64; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
-                }
-                mw = 1;
-                xrow = (n * 33 + (31 + mw * -1)) * 64;
-                wrow = mw * 2 * 2048 + cb;
-                for (int ci = 0; ci < 64; ci++) {
-                    int wat = wrow + ci * 32;
-                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                    acc0_0 = xs.fma(w0, acc0_0);
-                    acc0_1 = xs.fma(w1, acc0_1);
-                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                    acc1_0 = xs.fma(w0, acc1_0);
-                    acc1_1 = xs.fma(w1, acc1_1);
+                for (int mw = 0; mw < 2; mw++) {
+                    int xrow = (n * 33 + (31 + mw * -1)) * 64;
+                    int wrow = mw * 2 * 1024 + cb * 192;
+                    for (int ci = 0; ci < 64; ci++) {
+                        int wat = wrow + ci * 16;
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                        acc0_0 = xs.fma(w0, acc0_0);
+                        acc0_1 = xs.fma(w1, acc0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
+                        acc1_0 = xs.fma(w0, acc1_0);
+                        acc1_1 = xs.fma(w1, acc1_1);
+                    }
                 }
                 acc0_0.intoArray(y, out);
                 acc0_1.intoArray(y, out + 8);
@@ -2955,14 +2118,14 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n6_block3_0_input_grad_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[75];
-        float[] wt = f[72];
+        float[] x = f[71];
+        float[] wt = f[69];
         float[] y = f[33];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
                 // 32 of the input's length in this stride phase, 5 tiles of 6
                 for (int jw = 0; jw < 30; jw += 6) {
                     int out = (n * 64 + (1 + jw * 2)) * 32 + cb;
@@ -2979,9 +2142,9 @@ final class ActivityCNNVector extends CompiledNetwork {
                     FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 320);
                     FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 320 + 8);
                     int xrow = (n * 33 + (jw + 1)) * 64;
-                    int wrow = 2048 + cb;
+                    int wrow = 1024 + cb * 192;
                     for (int ci = 0; ci < 64; ci++) {
-                        int wat = wrow + ci * 32;
+                        int wat = wrow + ci * 16;
                         FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
                         FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
                         FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
@@ -3026,23 +2189,23 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n6_block3_0_input_grad_phase1_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[75];
-        float[] wt = f[72];
+        float[] x = f[71];
+        float[] wt = f[69];
         float[] y = f[33];
-        // rows of the batch
-        for (int row = lo; row < hi; row++) {
-            int n = row;
-            // 2 blocks of 2 vectors of output channels
-            for (int cb = 0; cb < 32; cb += 16) {
+        // 2 blocks of 2 vectors of output channels
+        for (int block = lo; block < hi; block++) {
+            int cb = block * 16;
+            // the samples of the batch
+            for (int n = 0; n < batch; n++) {
                 int out = (n * 64 + 61) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
                 FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
                 int xrow = (n * 33 + 31) * 64;
-                int wrow = 2048 + cb;
+                int wrow = 1024 + cb * 192;
                 for (int ci = 0; ci < 64; ci++) {
-                    int wat = wrow + ci * 32;
+                    int wat = wrow + ci * 16;
                     FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
                     FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
                     FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
@@ -3069,9 +2232,10 @@ final class ActivityCNNVector extends CompiledNetwork {
         float[] gy = f[37];
         float[] gx = f[35];
         float[] y = f[36];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 2048; i < n * 2048 + 2048; i += 8) {
+        // parts of 2048 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 2048;
+            for (int i = start; i < start + 2048; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -3124,7 +2288,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             int hi) {
         float[] x = f[38];
         float[] y = f[40];
-        float[] mask = f[78];
+        float[] mask = f[74];
         if (0 < training) {
             for (int i = 0; i < batch * 64; i += 8) {
                 FloatVector.fromArray(SPECIES, x, i).mul(FloatVector.fromArray(SPECIES, mask, i)).intoArray(y, i);
@@ -3145,7 +2309,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             int hi) {
         float[] gy = f[41];
         float[] gx = f[39];
-        float[] mask = f[78];
+        float[] mask = f[74];
         if (0 < training) {
             for (int i = 0; i < batch * 64; i += 8) {
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.fromArray(SPECIES, gy, i).mul(FloatVector.fromArray(SPECIES, mask, i))).intoArray(gx, i);
@@ -3160,17 +2324,16 @@ final class ActivityCNNVector extends CompiledNetwork {
 
     /**
      * Line 12: head.1 = dense(head.0), 64 -> 6.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_head_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[16];
-        float[] snapshot = f[82];
-        float[] packed = f[79];
-        float[] swapped = f[81];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 6, 64, 1, 1, 1, 64, 8, 6, 64, 8, 64);
+        float[] packed = f[75];
+        float[] swapped = f[77];
+        Packing.packBoth(weight, packed, swapped, 6, 64, 1, 1, 1, 64, 8, 6, 64, 8, 64);
         float[] bias = f[18];
-        float[] bp = f[80];
+        float[] bp = f[76];
         Packing.pad(bias, bp, 6);
     }
 
@@ -3181,9 +2344,9 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n10_head_1_forward_tile1x1(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[40];
-        float[] wt = f[79];
+        float[] wt = f[75];
         float[] y = f[42];
-        float[] b = f[80];
+        float[] b = f[76];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -3207,7 +2370,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n10_head_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[43];
-        float[] gb = f[83];
+        float[] gb = f[78];
         for (int row = lo; row < hi; row++) {
             float sum = gb[row];
             for (int p = 0; p < batch; p++) {
@@ -3223,7 +2386,7 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n10_head_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[83];
+        float[] gbp = f[78];
         float[] gbias = f[19];
         Packing.addUnpadded(gbp, gbias, 6);
     }
@@ -3236,7 +2399,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[40];
         float[] gy = f[43];
-        float[] gw = f[84];
+        float[] gw = f[79];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -3284,7 +2447,7 @@ final class ActivityCNNVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[40];
         float[] gy = f[43];
-        float[] gw = f[84];
+        float[] gw = f[79];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3321,7 +2484,7 @@ final class ActivityCNNVector extends CompiledNetwork {
      */
     private static void n10_head_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[84];
+        float[] gwp = f[79];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 6, 64, 1, 1, 1, 64, 8);
     }
@@ -3333,7 +2496,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n10_head_1_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[43];
-        float[] wt = f[81];
+        float[] wt = f[77];
         float[] y = f[41];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -3382,7 +2545,7 @@ final class ActivityCNNVector extends CompiledNetwork {
     private static void n10_head_1_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[43];
-        float[] wt = f[81];
+        float[] wt = f[77];
         float[] y = f[41];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -3494,67 +2657,62 @@ final class ActivityCNNVector extends CompiledNetwork {
                 floats 45 per-sample 8 fixed 0 shared training 10 eval -1 zero-at -1
                 floats 46 per-sample 0 fixed 2016
                 floats 47 per-sample 0 fixed 3584
-                floats 48 per-sample 0 fixed 2016
-                floats 49 per-sample 2144 fixed 0 shared training 0 eval 0
-                floats 50 per-sample 4288 fixed 0 shared training 1 eval -1
-                floats 51 per-sample 0 fixed 2016
-                floats 52 per-sample 0 fixed 32
-                floats 53 per-sample 0 fixed 2144
-                floats 54 per-sample 0 fixed 2016 zeroed
+                floats 48 per-sample 2144 fixed 0 shared training 0 eval 0
+                floats 49 per-sample 4288 fixed 0 shared training 1 eval -1
+                floats 50 per-sample 0 fixed 2016
+                floats 51 per-sample 0 fixed 32
+                floats 52 per-sample 0 fixed 2016 zeroed
+                floats 53 per-sample 0 fixed 32
+                floats 54 per-sample 0 fixed 32
                 floats 55 per-sample 0 fixed 32
                 floats 56 per-sample 0 fixed 32
                 floats 57 per-sample 0 fixed 32
                 floats 58 per-sample 0 fixed 32
                 floats 59 per-sample 0 fixed 32
-                floats 60 per-sample 0 fixed 32
+                floats 60 per-sample 0 fixed 5120
                 floats 61 per-sample 0 fixed 32
                 floats 62 per-sample 0 fixed 5120
-                floats 63 per-sample 0 fixed 32
-                floats 64 per-sample 0 fixed 5120
-                floats 65 per-sample 0 fixed 5120
-                floats 66 per-sample 4352 fixed 0 shared training 2 eval 1
-                floats 67 per-sample 4352 fixed 0 shared training 3 eval -1
-                floats 68 per-sample 0 fixed 32 zeroed
-                floats 69 per-sample 0 fixed 5120 zeroed
-                floats 70 per-sample 0 fixed 6144
-                floats 71 per-sample 0 fixed 64
-                floats 72 per-sample 0 fixed 6144
-                floats 73 per-sample 0 fixed 6144
-                floats 74 per-sample 2080 fixed 0 shared training 4 eval 2
-                floats 75 per-sample 2112 fixed 0 shared training 5 eval -1
-                floats 76 per-sample 0 fixed 64 zeroed
-                floats 77 per-sample 0 fixed 6144 zeroed
-                floats 78 per-sample 64 fixed 0
-                floats 79 per-sample 0 fixed 512
-                floats 80 per-sample 0 fixed 8
-                floats 81 per-sample 0 fixed 384
-                floats 82 per-sample 0 fixed 384
-                floats 83 per-sample 0 fixed 8 zeroed
-                floats 84 per-sample 0 fixed 512 zeroed
+                floats 63 per-sample 4352 fixed 0 shared training 2 eval 1
+                floats 64 per-sample 4352 fixed 0 shared training 3 eval -1
+                floats 65 per-sample 0 fixed 32 zeroed
+                floats 66 per-sample 0 fixed 5120 zeroed
+                floats 67 per-sample 0 fixed 6144
+                floats 68 per-sample 0 fixed 64
+                floats 69 per-sample 0 fixed 6144
+                floats 70 per-sample 2080 fixed 0 shared training 4 eval 2
+                floats 71 per-sample 2112 fixed 0 shared training 5 eval -1
+                floats 72 per-sample 0 fixed 64 zeroed
+                floats 73 per-sample 0 fixed 6144 zeroed
+                floats 74 per-sample 64 fixed 0
+                floats 75 per-sample 0 fixed 512
+                floats 76 per-sample 0 fixed 8
+                floats 77 per-sample 0 fixed 384
+                floats 78 per-sample 0 fixed 8 zeroed
+                floats 79 per-sample 0 fixed 512 zeroed
                 ints 0 per-sample 2048 fixed 0
-                dropout 78 shape 64 p 0.2
-                forward 0 0 0 training 1
+                dropout 74 shape 64 p 0.2
+                forward 0 0 0 training 1 packs
                 forward 1 1 0 always 259
-                forward 2 1 0 training 58903
-                forward 3 1 0 training 1589
-                forward 4 0 0 eval 1
-                forward 5 1 0 eval 58903
-                forward 6 1 0 eval 1589
+                forward 2 0 2 training 28923
+                forward 3 0 2 training 605
+                forward 4 0 0 eval 1 packs
+                forward 5 0 2 eval 29198
+                forward 6 0 2 eval 613
                 forward 7 0 0 training 1
-                forward 8 1 0 training 1
-                forward 9 0 0 always 1
+                forward 8 1 0 training 513
+                forward 9 0 0 always 1 packs
                 forward 10 1 0 always 515
-                forward 11 1 0 always 145903
-                forward 12 1 0 always 3905
-                forward 13 1 0 training 36866
-                forward 14 1 0 eval 2562
-                forward 15 0 0 always 1
+                forward 11 0 2 always 71891
+                forward 12 0 2 always 1482
+                forward 13 1 0 training 36867
+                forward 14 1 0 eval 2563
+                forward 15 0 0 always 1 packs
                 forward 16 1 0 always 259
-                forward 17 1 0 always 31299
-                forward 18 1 0 always 11748
+                forward 17 0 4 always 10383
+                forward 18 0 4 always 902
                 forward 19 0 0 always 1
                 forward 20 0 0 always 1
-                forward 21 0 0 always 1
+                forward 21 0 0 always 1 packs
                 forward 22 1 0 always 269
                 forward 23 0 0 always 1
                 backward 24 0 0 always 1
@@ -3567,35 +2725,35 @@ final class ActivityCNNVector extends CompiledNetwork {
                 backward 31 1 0 always 37
                 backward 32 0 0 always 1
                 backward 33 0 0 always 1
-                backward 34 1 0 always 3
+                backward 34 1 0 always 769
                 backward 35 0 8 always 4
                 backward 36 0 0 always 1
                 backward 37 0 15 always 2928
                 backward 38 0 1 always 2928
                 backward 39 0 0 always 1
                 backward 40 1 0 always 259
-                backward 41 1 0 always 27213
-                backward 42 1 0 always 2343
-                backward 43 1 0 always 13743
-                backward 44 1 0 always 1185
+                backward 41 0 2 always 13599
+                backward 42 0 2 always 1172
+                backward 43 0 2 always 6874
+                backward 44 0 2 always 595
                 backward 45 1 0 always 6144
-                backward 46 1 0 always 3
+                backward 46 1 0 always 1537
                 backward 47 0 4 always 4
                 backward 48 0 0 always 1
                 backward 49 0 25 always 5692
                 backward 50 0 5 always 2588
                 backward 51 0 0 always 1
                 backward 52 1 0 always 515
-                backward 53 1 0 always 145903
-                backward 54 1 0 always 3905
-                backward 55 1 0 always 3
+                backward 53 0 2 always 71341
+                backward 54 0 2 always 1466
+                backward 55 1 0 always 1537
                 backward 56 0 0 always 1
                 backward 57 0 7 always 5692
                 backward 58 0 7 always 3364
                 backward 59 0 0 always 1
                 backward 60 1 0 always 515 input-gradient
-                backward 61 1 0 always 101904 input-gradient
-                backward 62 1 0 always 2729 input-gradient
+                backward 61 1 0 always 99649 input-gradient
+                backward 62 1 0 always 2053 input-gradient
                 """;
     }
 }

@@ -24,91 +24,83 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             case 5 -> n2_pool1_forward_eval(f, ix, batch, training, lo, hi);
             case 6 -> n3_enc2_0_pack(f, ix, batch, training, lo, hi);
             case 7 -> n3_enc2_0_pad(f, ix, batch, training, lo, hi);
-            case 8 -> n3_enc2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
-            case 9 -> n5_code_forward(f, ix, batch, training, lo, hi);
-            case 10 -> n5_code_forward_eval(f, ix, batch, training, lo, hi);
-            case 11 -> n6_dec1_0_pack(f, ix, batch, training, lo, hi);
-            case 12 -> n6_dec1_0_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 13 -> n6_dec1_0_forward_tile4x1(f, ix, batch, training, lo, hi);
-            case 14 -> n6_dec1_0_forward_tile3x3(f, ix, batch, training, lo, hi);
-            case 15 -> n6_dec1_0_forward_tile3x1(f, ix, batch, training, lo, hi);
-            case 16 -> n6_dec1_0_forward_phase1_tile4x3(f, ix, batch, training, lo, hi);
-            case 17 -> n6_dec1_0_forward_phase1_tile4x1(f, ix, batch, training, lo, hi);
-            case 18 -> n6_dec1_0_forward_phase1_tile3x3(f, ix, batch, training, lo, hi);
-            case 19 -> n6_dec1_0_forward_phase1_tile3x1(f, ix, batch, training, lo, hi);
-            case 20 -> n6_dec1_0_forward_phase2_tile4x3(f, ix, batch, training, lo, hi);
-            case 21 -> n6_dec1_0_forward_phase2_tile4x1(f, ix, batch, training, lo, hi);
-            case 22 -> n6_dec1_0_forward_phase2_tile3x3(f, ix, batch, training, lo, hi);
-            case 23 -> n6_dec1_0_forward_phase2_tile3x1(f, ix, batch, training, lo, hi);
-            case 24 -> n6_dec1_0_forward_phase3_tile4x3(f, ix, batch, training, lo, hi);
-            case 25 -> n6_dec1_0_forward_phase3_tile4x1(f, ix, batch, training, lo, hi);
-            case 26 -> n6_dec1_0_forward_phase3_tile3x3(f, ix, batch, training, lo, hi);
-            case 27 -> n6_dec1_0_forward_phase3_tile3x1(f, ix, batch, training, lo, hi);
-            case 28 -> n8_dec2_0_pack(f, ix, batch, training, lo, hi);
-            case 29 -> n8_dec2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
-            case 30 -> n8_dec2_0_forward_phase1_tile14x1(f, ix, batch, training, lo, hi);
-            case 31 -> n8_dec2_0_forward_phase2_tile14x1(f, ix, batch, training, lo, hi);
-            case 32 -> n8_dec2_0_forward_phase3_tile14x1(f, ix, batch, training, lo, hi);
-            case 33 -> n9_dec2_backward(f, ix, batch, training, lo, hi);
-            case 34 -> n8_dec2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 35 -> n8_dec2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 36 -> n8_dec2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 37 -> n8_dec2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 38 -> n8_dec2_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
-            case 39 -> n8_dec2_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
-            case 40 -> n8_dec2_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
-            case 41 -> n8_dec2_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
-            case 42 -> n8_dec2_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
-            case 43 -> n8_dec2_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
-            case 44 -> n8_dec2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 45 -> n8_dec2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 46 -> n7_dec1_backward(f, ix, batch, training, lo, hi);
-            case 47 -> n6_dec1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 48 -> n6_dec1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 49 -> n6_dec1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 50 -> n6_dec1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 51 -> n6_dec1_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
-            case 52 -> n6_dec1_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
-            case 53 -> n6_dec1_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
-            case 54 -> n6_dec1_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
-            case 55 -> n6_dec1_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
-            case 56 -> n6_dec1_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
-            case 57 -> n6_dec1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 58 -> n6_dec1_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 59 -> n6_dec1_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
-            case 60 -> n6_dec1_0_input_grad_tile3x3(f, ix, batch, training, lo, hi);
-            case 61 -> n6_dec1_0_input_grad_tile3x2(f, ix, batch, training, lo, hi);
-            case 62 -> n5_code_backward(f, ix, batch, training, lo, hi);
-            case 63 -> n4_enc2_backward(f, ix, batch, training, lo, hi);
-            case 64 -> n3_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 65 -> n3_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 66 -> n3_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 67 -> n3_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 68 -> n3_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 69 -> n3_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 70 -> n3_enc2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 71 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
-            case 72 -> n1_enc1_backward(f, ix, batch, training, lo, hi);
-            case 73 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 74 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 75 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 76 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 77 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 78 -> n0_enc1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 8 -> n3_enc2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 9 -> n3_enc2_0_forward_tile2x2(f, ix, batch, training, lo, hi);
+            case 10 -> n5_code_forward(f, ix, batch, training, lo, hi);
+            case 11 -> n5_code_forward_eval(f, ix, batch, training, lo, hi);
+            case 12 -> n6_dec1_0_pack(f, ix, batch, training, lo, hi);
+            case 13 -> n6_dec1_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 14 -> n6_dec1_0_forward_tile1x2(f, ix, batch, training, lo, hi);
+            case 15 -> n6_dec1_0_forward_phase1_tile6x2(f, ix, batch, training, lo, hi);
+            case 16 -> n6_dec1_0_forward_phase1_tile1x2(f, ix, batch, training, lo, hi);
+            case 17 -> n6_dec1_0_forward_phase2_tile6x2(f, ix, batch, training, lo, hi);
+            case 18 -> n6_dec1_0_forward_phase2_tile1x2(f, ix, batch, training, lo, hi);
+            case 19 -> n6_dec1_0_forward_phase3_tile6x2(f, ix, batch, training, lo, hi);
+            case 20 -> n6_dec1_0_forward_phase3_tile1x2(f, ix, batch, training, lo, hi);
+            case 21 -> n8_dec2_0_pack(f, ix, batch, training, lo, hi);
+            case 22 -> n8_dec2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
+            case 23 -> n8_dec2_0_forward_phase1_tile14x1(f, ix, batch, training, lo, hi);
+            case 24 -> n8_dec2_0_forward_phase2_tile14x1(f, ix, batch, training, lo, hi);
+            case 25 -> n8_dec2_0_forward_phase3_tile14x1(f, ix, batch, training, lo, hi);
+            case 26 -> n9_dec2_backward(f, ix, batch, training, lo, hi);
+            case 27 -> n8_dec2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 28 -> n8_dec2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 29 -> n8_dec2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 30 -> n8_dec2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 31 -> n8_dec2_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
+            case 32 -> n8_dec2_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
+            case 33 -> n8_dec2_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
+            case 34 -> n8_dec2_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
+            case 35 -> n8_dec2_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
+            case 36 -> n8_dec2_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
+            case 37 -> n8_dec2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 38 -> n8_dec2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 39 -> n8_dec2_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 40 -> n7_dec1_backward(f, ix, batch, training, lo, hi);
+            case 41 -> n6_dec1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 42 -> n6_dec1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 43 -> n6_dec1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 44 -> n6_dec1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 45 -> n6_dec1_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
+            case 46 -> n6_dec1_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
+            case 47 -> n6_dec1_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
+            case 48 -> n6_dec1_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
+            case 49 -> n6_dec1_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
+            case 50 -> n6_dec1_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
+            case 51 -> n6_dec1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 52 -> n6_dec1_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 53 -> n6_dec1_0_input_grad_tile1x2(f, ix, batch, training, lo, hi);
+            case 54 -> n5_code_backward(f, ix, batch, training, lo, hi);
+            case 55 -> n4_enc2_backward(f, ix, batch, training, lo, hi);
+            case 56 -> n3_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 57 -> n3_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 58 -> n3_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 59 -> n3_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 60 -> n3_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 61 -> n3_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 62 -> n3_enc2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 63 -> n3_enc2_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 64 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
+            case 65 -> n1_enc1_backward(f, ix, batch, training, lo, hi);
+            case 66 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 67 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 68 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 69 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 70 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 71 -> n0_enc1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
         }
     }
 
     /**
      * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[41];
         float[] packed = f[38];
         float[] swapped = f[40];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 1, 16, 1);
+        Packing.packBoth(weight, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 1, 16, 1);
         float[] bias = f[2];
         float[] bp = f[39];
         Packing.pad(bias, bp, 16);
@@ -121,7 +113,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n0_enc1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[16];
-        float[] dst = f[42];
+        float[] dst = f[41];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -137,7 +129,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[42];
+        float[] x = f[41];
         float[] wt = f[38];
         float[] y = f[20];
         float[] b = f[39];
@@ -211,7 +203,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[42];
+        float[] x = f[41];
         float[] wt = f[38];
         float[] y = f[20];
         float[] b = f[39];
@@ -269,7 +261,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[19];
-        float[] gb = f[44];
+        float[] gb = f[43];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -286,7 +278,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[44];
+        float[] gbp = f[43];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -297,9 +289,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[42];
+        float[] x = f[41];
         float[] gy = f[19];
-        float[] gw = f[45];
+        float[] gw = f[44];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -348,7 +340,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[45];
+        float[] gwp = f[44];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 1, 9, 1, 1, 1, 16);
     }
@@ -360,7 +352,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[19];
-        float[] dst = f[43];
+        float[] dst = f[42];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -378,7 +370,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[43];
+        float[] x = f[42];
         float[] wt = f[40];
         float[] y = f[17];
         // rows of the batch x (the input's height, 28)
@@ -467,9 +459,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[21];
         float[] gx = f[19];
         float[] y = f[20];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 12544; i < n * 12544 + 12544; i++) {
+        // parts of 3136 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 3136;
+            for (int i = start; i < start + 3136; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -486,29 +479,29 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] x = f[20];
         float[] y = f[22];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
-            for (int oh = 0; oh < 14; oh++) {
-                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
-                for (int ow = 0; ow < 14; ow++) {
-                    for (int c = 0; c < 16; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 28 + ih) * 28 + iw) * 16 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 28 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int od = (row - n * 14) / 14;
+            int oh = row - n * 14 - od * 14;
+            // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int ow = 0; ow < 14; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 28 + ih) * 28 + iw) * 16 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 28 + ih) * 28 + iw;
                             }
                         }
-                        y[((n * 14 + oh) * 14 + ow) * 16 + c] = max;
-                        indices[((n * 14 + oh) * 14 + ow) * 16 + c] = winner;
                     }
+                    y[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = max;
+                    indices[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -522,23 +515,23 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[20];
         float[] y = f[22];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
-            for (int oh = 0; oh < 14; oh++) {
-                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
-                for (int ow = 0; ow < 14; ow++) {
-                    for (int c = 0; c < 16; c++) {
-                        float largest = Float.NEGATIVE_INFINITY;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = Math.max(largest, x[((n * 28 + ih) * 28 + iw) * 16 + c]);
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int od = (row - n * 14) / 14;
+            int oh = row - n * 14 - od * 14;
+            // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int ow = 0; ow < 14; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float largest = Float.NEGATIVE_INFINITY;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = Math.max(largest, x[(((n + od) * 28 + ih) * 28 + iw) * 16 + c]);
                         }
-                        y[((n * 14 + oh) * 14 + ow) * 16 + c] = largest;
                     }
+                    y[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = largest;
                 }
             }
         }
@@ -568,17 +561,16 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
 
     /**
      * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[4];
-        float[] snapshot = f[49];
-        float[] packed = f[46];
-        float[] swapped = f[48];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 9, 1, 1, 16, 8, 8, 16, 8, 16);
+        float[] packed = f[45];
+        float[] swapped = f[47];
+        Packing.packBoth(weight, packed, swapped, 8, 16, 9, 1, 1, 16, 8, 8, 16, 8, 16);
         float[] bias = f[6];
-        float[] bp = f[47];
+        float[] bp = f[46];
         Packing.pad(bias, bp, 8);
     }
 
@@ -589,7 +581,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n3_enc2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[22];
-        float[] dst = f[50];
+        float[] dst = f[48];
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int h = row - n * 14;
@@ -603,87 +595,235 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
 
     /**
      * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
-     * <p>The forward pass. Register tile: 14 output pixels x 1 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_enc2_0_forward_tile14x1(float[][] f, int[][] ix, int batch, int training,
+    private static void n3_enc2_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[50];
-        float[] wt = f[46];
+        float[] x = f[48];
+        float[] wt = f[45];
         float[] y = f[26];
-        float[] b = f[47];
+        float[] b = f[46];
         // rows of the batch x (output height: floor((14 + 2*1 - 3) / 1) + 1 = 14)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int jh = row - n * 14;
-            // 8 blocks of 1 vectors of output channels
-            for (int cb = 0; cb < 8; cb++) {
-                int out = (n * 14 + jh) * 14 * 8 + cb;
-                float acc0_0 = b[cb];
-                float acc1_0 = b[cb];
-                float acc2_0 = b[cb];
-                float acc3_0 = b[cb];
-                float acc4_0 = b[cb];
-                float acc5_0 = b[cb];
-                float acc6_0 = b[cb];
-                float acc7_0 = b[cb];
-                float acc8_0 = b[cb];
-                float acc9_0 = b[cb];
-                float acc10_0 = b[cb];
-                float acc11_0 = b[cb];
-                float acc12_0 = b[cb];
-                float acc13_0 = b[cb];
-                for (int mh = 0; mh < 3; mh++) {
-                    for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 16 + (jh + mh)) * 16 + mw) * 16;
-                        int wrow = (mh * 3 + mw) * 128 + cb;
-                        for (int ci = 0; ci < 16; ci++) {
-                            int wat = wrow + ci * 8;
-                            float w0 = wt[wat];
-                            float xs = x[xrow + ci];
-                            acc0_0 = xs * w0 + acc0_0;
-                            xs = x[xrow + 16 + ci];
-                            acc1_0 = xs * w0 + acc1_0;
-                            xs = x[xrow + 32 + ci];
-                            acc2_0 = xs * w0 + acc2_0;
-                            xs = x[xrow + 48 + ci];
-                            acc3_0 = xs * w0 + acc3_0;
-                            xs = x[xrow + 64 + ci];
-                            acc4_0 = xs * w0 + acc4_0;
-                            xs = x[xrow + 80 + ci];
-                            acc5_0 = xs * w0 + acc5_0;
-                            xs = x[xrow + 96 + ci];
-                            acc6_0 = xs * w0 + acc6_0;
-                            xs = x[xrow + 112 + ci];
-                            acc7_0 = xs * w0 + acc7_0;
-                            xs = x[xrow + 128 + ci];
-                            acc8_0 = xs * w0 + acc8_0;
-                            xs = x[xrow + 144 + ci];
-                            acc9_0 = xs * w0 + acc9_0;
-                            xs = x[xrow + 160 + ci];
-                            acc10_0 = xs * w0 + acc10_0;
-                            xs = x[xrow + 176 + ci];
-                            acc11_0 = xs * w0 + acc11_0;
-                            xs = x[xrow + 192 + ci];
-                            acc12_0 = xs * w0 + acc12_0;
-                            xs = x[xrow + 208 + ci];
-                            acc13_0 = xs * w0 + acc13_0;
+            // 4 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 8; cb += 2) {
+                // output width: floor((14 + 2*1 - 3) / 1) + 1 = 14, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
+                    int out = ((n * 14 + jh) * 14 + jw) * 8 + cb;
+                    float acc0_0 = b[cb];
+                    float acc0_1 = b[cb + 1];
+                    float acc1_0 = b[cb];
+                    float acc1_1 = b[cb + 1];
+                    float acc2_0 = b[cb];
+                    float acc2_1 = b[cb + 1];
+                    float acc3_0 = b[cb];
+                    float acc3_1 = b[cb + 1];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
+                    for (int mh = 0; mh < 3; mh++) {
+                        for (int mw = 0; mw < 3; mw++) {
+                            int xrow = ((n * 16 + (jh + mh)) * 16 + (jw + mw)) * 16;
+                            int wrow = (mh * 3 + mw) * 128 + cb;
+                            for (int ci = 0; ci < 16; ci++) {
+                                int wat = wrow + ci * 8;
+                                float w0 = wt[wat];
+                                float w1 = wt[wat + 1];
+                                float xs = x[xrow + ci];
+                                acc0_0 = xs * w0 + acc0_0;
+                                acc0_1 = xs * w1 + acc0_1;
+                                xs = x[xrow + 16 + ci];
+                                acc1_0 = xs * w0 + acc1_0;
+                                acc1_1 = xs * w1 + acc1_1;
+                                xs = x[xrow + 32 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                acc2_1 = xs * w1 + acc2_1;
+                                xs = x[xrow + 48 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                acc3_1 = xs * w1 + acc3_1;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
+                            }
                         }
                     }
+                    y[out] = Math.max(acc0_0, 0.0f);
+                    y[out + 1] = Math.max(acc0_1, 0.0f);
+                    y[out + 8] = Math.max(acc1_0, 0.0f);
+                    y[out + 8 + 1] = Math.max(acc1_1, 0.0f);
+                    y[out + 16] = Math.max(acc2_0, 0.0f);
+                    y[out + 16 + 1] = Math.max(acc2_1, 0.0f);
+                    y[out + 24] = Math.max(acc3_0, 0.0f);
+                    y[out + 24 + 1] = Math.max(acc3_1, 0.0f);
+                    y[out + 32] = Math.max(acc4_0, 0.0f);
+                    y[out + 32 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 40] = Math.max(acc5_0, 0.0f);
+                    y[out + 40 + 1] = Math.max(acc5_1, 0.0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n3_enc2_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[48];
+        float[] wt = f[45];
+        float[] y = f[26];
+        float[] b = f[46];
+        // rows of the batch x (output height: floor((14 + 2*1 - 3) / 1) + 1 = 14)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int jh = row - n * 14;
+            // 4 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 8; cb += 2) {
+                int out = ((n * 14 + jh) * 14 + 12) * 8 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                int mh = 0;
+                int mw = 0;
+                int xrow = ((n * 16 + (jh + mh)) * 16 + (12 + mw)) * 16;
+                int wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 8;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 16 + (jh + mh)) * 16 + (12 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 8;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 16 + (jh + mh)) * 16 + (12 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 8;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 1;
+                mw = 0;
+                xrow = ((n * 16 + (jh + mh)) * 16 + (12 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 8;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 16 + (jh + mh)) * 16 + (12 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 8;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 16 + (jh + mh)) * 16 + (12 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 8;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 2;
+                mw = 0;
+                xrow = ((n * 16 + (jh + mh)) * 16 + (12 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 8;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 16 + (jh + mh)) * 16 + (12 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 8;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 16 + (jh + mh)) * 16 + (12 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 8;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
+                y[out + 1] = Math.max(acc0_1, 0.0f);
                 y[out + 8] = Math.max(acc1_0, 0.0f);
-                y[out + 16] = Math.max(acc2_0, 0.0f);
-                y[out + 24] = Math.max(acc3_0, 0.0f);
-                y[out + 32] = Math.max(acc4_0, 0.0f);
-                y[out + 40] = Math.max(acc5_0, 0.0f);
-                y[out + 48] = Math.max(acc6_0, 0.0f);
-                y[out + 56] = Math.max(acc7_0, 0.0f);
-                y[out + 64] = Math.max(acc8_0, 0.0f);
-                y[out + 72] = Math.max(acc9_0, 0.0f);
-                y[out + 80] = Math.max(acc10_0, 0.0f);
-                y[out + 88] = Math.max(acc11_0, 0.0f);
-                y[out + 96] = Math.max(acc12_0, 0.0f);
-                y[out + 104] = Math.max(acc13_0, 0.0f);
+                y[out + 8 + 1] = Math.max(acc1_1, 0.0f);
             }
         }
     }
@@ -695,7 +835,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n3_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[25];
-        float[] gb = f[52];
+        float[] gb = f[50];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -712,7 +852,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n3_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[52];
+        float[] gbp = f[50];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 8);
     }
@@ -723,9 +863,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n3_enc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[48];
         float[] gy = f[25];
-        float[] gw = f[53];
+        float[] gw = f[51];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -796,9 +936,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n3_enc2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[48];
         float[] gy = f[25];
-        float[] gw = f[53];
+        float[] gw = f[51];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -854,7 +994,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n3_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[53];
+        float[] gwp = f[51];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 8, 16, 9, 1, 1, 16, 8);
     }
@@ -866,7 +1006,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n3_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[25];
-        float[] dst = f[51];
+        float[] dst = f[49];
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int h = row - n * 14;
@@ -880,86 +1020,233 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
 
     /**
      * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_enc2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
+    private static void n3_enc2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[51];
-        float[] wt = f[48];
+        float[] x = f[49];
+        float[] wt = f[47];
         float[] y = f[23];
         // rows of the batch x (the input's height, 14)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int jh = row - n * 14;
-            // 16 blocks of 1 vectors of output channels
-            for (int cb = 0; cb < 16; cb++) {
-                int out = (n * 14 + jh) * 14 * 16 + cb;
-                float acc0_0 = y[out];
-                float acc1_0 = y[out + 16];
-                float acc2_0 = y[out + 32];
-                float acc3_0 = y[out + 48];
-                float acc4_0 = y[out + 64];
-                float acc5_0 = y[out + 80];
-                float acc6_0 = y[out + 96];
-                float acc7_0 = y[out + 112];
-                float acc8_0 = y[out + 128];
-                float acc9_0 = y[out + 144];
-                float acc10_0 = y[out + 160];
-                float acc11_0 = y[out + 176];
-                float acc12_0 = y[out + 192];
-                float acc13_0 = y[out + 208];
-                for (int mh = 0; mh < 3; mh++) {
-                    for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (2 + mw * -1)) * 8;
-                        int wrow = (mh * 3 + mw) * 128 + cb;
-                        for (int ci = 0; ci < 8; ci++) {
-                            int wat = wrow + ci * 16;
-                            float w0 = wt[wat];
-                            float xs = x[xrow + ci];
-                            acc0_0 = xs * w0 + acc0_0;
-                            xs = x[xrow + 8 + ci];
-                            acc1_0 = xs * w0 + acc1_0;
-                            xs = x[xrow + 16 + ci];
-                            acc2_0 = xs * w0 + acc2_0;
-                            xs = x[xrow + 24 + ci];
-                            acc3_0 = xs * w0 + acc3_0;
-                            xs = x[xrow + 32 + ci];
-                            acc4_0 = xs * w0 + acc4_0;
-                            xs = x[xrow + 40 + ci];
-                            acc5_0 = xs * w0 + acc5_0;
-                            xs = x[xrow + 48 + ci];
-                            acc6_0 = xs * w0 + acc6_0;
-                            xs = x[xrow + 56 + ci];
-                            acc7_0 = xs * w0 + acc7_0;
-                            xs = x[xrow + 64 + ci];
-                            acc8_0 = xs * w0 + acc8_0;
-                            xs = x[xrow + 72 + ci];
-                            acc9_0 = xs * w0 + acc9_0;
-                            xs = x[xrow + 80 + ci];
-                            acc10_0 = xs * w0 + acc10_0;
-                            xs = x[xrow + 88 + ci];
-                            acc11_0 = xs * w0 + acc11_0;
-                            xs = x[xrow + 96 + ci];
-                            acc12_0 = xs * w0 + acc12_0;
-                            xs = x[xrow + 104 + ci];
-                            acc13_0 = xs * w0 + acc13_0;
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                // the input's width, 14, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
+                    int out = ((n * 14 + jh) * 14 + jw) * 16 + cb;
+                    float acc0_0 = y[out];
+                    float acc0_1 = y[out + 1];
+                    float acc1_0 = y[out + 16];
+                    float acc1_1 = y[out + 16 + 1];
+                    float acc2_0 = y[out + 32];
+                    float acc2_1 = y[out + 32 + 1];
+                    float acc3_0 = y[out + 48];
+                    float acc3_1 = y[out + 48 + 1];
+                    float acc4_0 = y[out + 64];
+                    float acc4_1 = y[out + 64 + 1];
+                    float acc5_0 = y[out + 80];
+                    float acc5_1 = y[out + 80 + 1];
+                    for (int mh = 0; mh < 3; mh++) {
+                        for (int mw = 0; mw < 3; mw++) {
+                            int xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (jw + 2 + mw * -1)) * 8;
+                            int wrow = (mh * 3 + mw) * 128 + cb;
+                            for (int ci = 0; ci < 8; ci++) {
+                                int wat = wrow + ci * 16;
+                                float w0 = wt[wat];
+                                float w1 = wt[wat + 1];
+                                float xs = x[xrow + ci];
+                                acc0_0 = xs * w0 + acc0_0;
+                                acc0_1 = xs * w1 + acc0_1;
+                                xs = x[xrow + 8 + ci];
+                                acc1_0 = xs * w0 + acc1_0;
+                                acc1_1 = xs * w1 + acc1_1;
+                                xs = x[xrow + 16 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                acc2_1 = xs * w1 + acc2_1;
+                                xs = x[xrow + 24 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                acc3_1 = xs * w1 + acc3_1;
+                                xs = x[xrow + 32 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 40 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
+                            }
                         }
                     }
+                    y[out] = acc0_0;
+                    y[out + 1] = acc0_1;
+                    y[out + 16] = acc1_0;
+                    y[out + 16 + 1] = acc1_1;
+                    y[out + 32] = acc2_0;
+                    y[out + 32 + 1] = acc2_1;
+                    y[out + 48] = acc3_0;
+                    y[out + 48 + 1] = acc3_1;
+                    y[out + 64] = acc4_0;
+                    y[out + 64 + 1] = acc4_1;
+                    y[out + 80] = acc5_0;
+                    y[out + 80 + 1] = acc5_1;
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n3_enc2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[49];
+        float[] wt = f[47];
+        float[] y = f[23];
+        // rows of the batch x (the input's height, 14)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int jh = row - n * 14;
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                int out = ((n * 14 + jh) * 14 + 12) * 16 + cb;
+                float acc0_0 = y[out];
+                float acc0_1 = y[out + 1];
+                float acc1_0 = y[out + 16];
+                float acc1_1 = y[out + 16 + 1];
+                int mh = 0;
+                int mw = 0;
+                int xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+                int wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 8; ci++) {
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 8 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 8; ci++) {
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 8 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 8; ci++) {
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 8 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 1;
+                mw = 0;
+                xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 8; ci++) {
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 8 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 8; ci++) {
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 8 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 8; ci++) {
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 8 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 2;
+                mw = 0;
+                xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 8; ci++) {
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 8 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 8; ci++) {
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 8 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+                wrow = (mh * 3 + mw) * 128 + cb;
+                for (int ci = 0; ci < 8; ci++) {
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 8 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
                 }
                 y[out] = acc0_0;
+                y[out + 1] = acc0_1;
                 y[out + 16] = acc1_0;
-                y[out + 32] = acc2_0;
-                y[out + 48] = acc3_0;
-                y[out + 64] = acc4_0;
-                y[out + 80] = acc5_0;
-                y[out + 96] = acc6_0;
-                y[out + 112] = acc7_0;
-                y[out + 128] = acc8_0;
-                y[out + 144] = acc9_0;
-                y[out + 160] = acc10_0;
-                y[out + 176] = acc11_0;
-                y[out + 192] = acc12_0;
-                y[out + 208] = acc13_0;
+                y[out + 16 + 1] = acc1_1;
             }
         }
     }
@@ -973,9 +1260,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[27];
         float[] gx = f[25];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 1568; i < n * 1568 + 1568; i++) {
+        // parts of 1568 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 1568;
+            for (int i = start; i < start + 1568; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -992,29 +1280,29 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] x = f[26];
         float[] y = f[28];
         int[] indices = ix[1];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((14 + 2*0 - 2) / 2) + 1 = 7
-            for (int oh = 0; oh < 7; oh++) {
-                // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
-                for (int ow = 0; ow < 7; ow++) {
-                    for (int c = 0; c < 8; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 14 + ih) * 14 + iw) * 8 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 14 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 7;
+            int od = (row - n * 7) / 7;
+            int oh = row - n * 7 - od * 7;
+            // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
+            for (int ow = 0; ow < 7; ow++) {
+                for (int c = 0; c < 8; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 14 + ih) * 14 + iw) * 8 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 14 + ih) * 14 + iw;
                             }
                         }
-                        y[((n * 7 + oh) * 7 + ow) * 8 + c] = max;
-                        indices[((n * 7 + oh) * 7 + ow) * 8 + c] = winner;
                     }
+                    y[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = max;
+                    indices[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = winner;
                 }
             }
         }
@@ -1028,23 +1316,23 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[26];
         float[] y = f[28];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((14 + 2*0 - 2) / 2) + 1 = 7
-            for (int oh = 0; oh < 7; oh++) {
-                // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
-                for (int ow = 0; ow < 7; ow++) {
-                    for (int c = 0; c < 8; c++) {
-                        float largest = Float.NEGATIVE_INFINITY;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = Math.max(largest, x[((n * 14 + ih) * 14 + iw) * 8 + c]);
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 7;
+            int od = (row - n * 7) / 7;
+            int oh = row - n * 7 - od * 7;
+            // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
+            for (int ow = 0; ow < 7; ow++) {
+                for (int c = 0; c < 8; c++) {
+                    float largest = Float.NEGATIVE_INFINITY;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = Math.max(largest, x[(((n + od) * 14 + ih) * 14 + iw) * 8 + c]);
                         }
-                        y[((n * 7 + oh) * 7 + ow) * 8 + c] = largest;
                     }
+                    y[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = largest;
                 }
             }
         }
@@ -1074,825 +1362,436 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_dec1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[57];
-        float[] packed = f[54];
-        float[] swapped = f[56];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 4, 1, 0, 8, 16, 16, 8, 16, 8);
+        float[] packed = f[52];
+        float[] swapped = f[54];
+        Packing.packBoth(weight, packed, swapped, 8, 16, 4, 1, 0, 8, 16, 16, 8, 16, 8);
         float[] bias = f[10];
-        float[] bp = f[55];
+        float[] bp = f[53];
         Packing.pad(bias, bp, 16);
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n6_dec1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            // 5 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 15; cb += 3) {
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
                 int out = (n * 14 + jh * 2) * 14 * 16 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
-                float acc0_2 = b[cb + 2];
                 float acc1_0 = b[cb];
                 float acc1_1 = b[cb + 1];
-                float acc1_2 = b[cb + 2];
                 float acc2_0 = b[cb];
                 float acc2_1 = b[cb + 1];
-                float acc2_2 = b[cb + 2];
                 float acc3_0 = b[cb];
                 float acc3_1 = b[cb + 1];
-                float acc3_2 = b[cb + 2];
+                float acc4_0 = b[cb];
+                float acc4_1 = b[cb + 1];
+                float acc5_0 = b[cb];
+                float acc5_1 = b[cb + 1];
                 int xrow = (n * 7 + jh) * 7 * 8;
                 int wrow = cb;
                 for (int ci = 0; ci < 8; ci++) {
                     int wat = wrow + ci * 16;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
                     xs = x[xrow + 8 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
                     xs = x[xrow + 16 + ci];
                     acc2_0 = xs * w0 + acc2_0;
                     acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                     xs = x[xrow + 24 + ci];
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
-                    acc3_2 = xs * w2 + acc3_2;
+                    xs = x[xrow + 32 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 40 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
                 y[out + 32] = Math.max(acc1_0, 0.0f);
                 y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
                 y[out + 64] = Math.max(acc2_0, 0.0f);
                 y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
                 y[out + 96] = Math.max(acc3_0, 0.0f);
                 y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                y[out + 128] = Math.max(acc4_0, 0.0f);
+                y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                y[out + 160] = Math.max(acc5_0, 0.0f);
+                y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
             }
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Register tile: 4 output pixels x 1 vectors of output channels.
+     * <p>The forward pass. Register tile: 1 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_tile4x1(float[][] f, int[][] ix, int batch, int training,
+    private static void n6_dec1_0_forward_tile1x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = (n * 14 + jh * 2) * 14 * 16 + 15;
-            float acc0_0 = b[15];
-            float acc1_0 = b[15];
-            float acc2_0 = b[15];
-            float acc3_0 = b[15];
-            int xrow = (n * 7 + jh) * 7 * 8;
-            for (int ci = 0; ci < 8; ci++) {
-                int wat = 15 + ci * 16;
-                float w0 = wt[wat];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                xs = x[xrow + 8 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 16 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                xs = x[xrow + 24 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-            }
-            y[out] = Math.max(acc0_0, 0.0f);
-            y[out + 32] = Math.max(acc1_0, 0.0f);
-            y[out + 64] = Math.max(acc2_0, 0.0f);
-            y[out + 96] = Math.max(acc3_0, 0.0f);
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Register tile: 3 output pixels x 3 vectors of output channels.
-     */
-    private static void n6_dec1_0_forward_tile3x3(float[][] f, int[][] ix, int batch, int training,
-            int lo, int hi) {
-        float[] x = f[28];
-        float[] wt = f[54];
-        float[] y = f[32];
-        float[] b = f[55];
-        // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            // 5 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 15; cb += 3) {
-                int out = ((n * 14 + jh * 2) * 14 + 8) * 16 + cb;
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                int out = ((n * 14 + jh * 2) * 14 + 12) * 16 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
-                float acc0_2 = b[cb + 2];
-                float acc1_0 = b[cb];
-                float acc1_1 = b[cb + 1];
-                float acc1_2 = b[cb + 2];
-                float acc2_0 = b[cb];
-                float acc2_1 = b[cb + 1];
-                float acc2_2 = b[cb + 2];
-                int xrow = ((n * 7 + jh) * 7 + 4) * 8;
+                int xrow = ((n * 7 + jh) * 7 + 6) * 8;
                 int wrow = cb;
                 for (int ci = 0; ci < 8; ci++) {
                     int wat = wrow + ci * 16;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    xs = x[xrow + 8 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    xs = x[xrow + 16 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
-                y[out + 32] = Math.max(acc1_0, 0.0f);
-                y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
             }
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Register tile: 3 output pixels x 1 vectors of output channels.
+     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_tile3x1(float[][] f, int[][] ix, int batch, int training,
-            int lo, int hi) {
-        float[] x = f[28];
-        float[] wt = f[54];
-        float[] y = f[32];
-        float[] b = f[55];
-        // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            int out = ((n * 14 + jh * 2) * 14 + 8) * 16 + 15;
-            float acc0_0 = b[15];
-            float acc1_0 = b[15];
-            float acc2_0 = b[15];
-            int xrow = ((n * 7 + jh) * 7 + 4) * 8;
-            for (int ci = 0; ci < 8; ci++) {
-                int wat = 15 + ci * 16;
-                float w0 = wt[wat];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                xs = x[xrow + 8 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 16 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-            }
-            y[out] = Math.max(acc0_0, 0.0f);
-            y[out + 32] = Math.max(acc1_0, 0.0f);
-            y[out + 64] = Math.max(acc2_0, 0.0f);
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
-     */
-    private static void n6_dec1_0_forward_phase1_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            // 5 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 15; cb += 3) {
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
                 int out = ((n * 14 + jh * 2) * 14 + 1) * 16 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
-                float acc0_2 = b[cb + 2];
                 float acc1_0 = b[cb];
                 float acc1_1 = b[cb + 1];
-                float acc1_2 = b[cb + 2];
                 float acc2_0 = b[cb];
                 float acc2_1 = b[cb + 1];
-                float acc2_2 = b[cb + 2];
                 float acc3_0 = b[cb];
                 float acc3_1 = b[cb + 1];
-                float acc3_2 = b[cb + 2];
+                float acc4_0 = b[cb];
+                float acc4_1 = b[cb + 1];
+                float acc5_0 = b[cb];
+                float acc5_1 = b[cb + 1];
                 int xrow = (n * 7 + jh) * 7 * 8;
                 int wrow = 128 + cb;
                 for (int ci = 0; ci < 8; ci++) {
                     int wat = wrow + ci * 16;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
                     xs = x[xrow + 8 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
                     xs = x[xrow + 16 + ci];
                     acc2_0 = xs * w0 + acc2_0;
                     acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                     xs = x[xrow + 24 + ci];
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
-                    acc3_2 = xs * w2 + acc3_2;
+                    xs = x[xrow + 32 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 40 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
                 y[out + 32] = Math.max(acc1_0, 0.0f);
                 y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
                 y[out + 64] = Math.max(acc2_0, 0.0f);
                 y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
                 y[out + 96] = Math.max(acc3_0, 0.0f);
                 y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                y[out + 128] = Math.max(acc4_0, 0.0f);
+                y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                y[out + 160] = Math.max(acc5_0, 0.0f);
+                y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
             }
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 1 vectors of output channels.
+     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 1 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase1_tile4x1(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase1_tile1x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = ((n * 14 + jh * 2) * 14 + 1) * 16 + 15;
-            float acc0_0 = b[15];
-            float acc1_0 = b[15];
-            float acc2_0 = b[15];
-            float acc3_0 = b[15];
-            int xrow = (n * 7 + jh) * 7 * 8;
-            for (int ci = 0; ci < 8; ci++) {
-                int wat = 143 + ci * 16;
-                float w0 = wt[wat];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                xs = x[xrow + 8 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 16 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                xs = x[xrow + 24 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-            }
-            y[out] = Math.max(acc0_0, 0.0f);
-            y[out + 32] = Math.max(acc1_0, 0.0f);
-            y[out + 64] = Math.max(acc2_0, 0.0f);
-            y[out + 96] = Math.max(acc3_0, 0.0f);
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 3 vectors of output channels.
-     */
-    private static void n6_dec1_0_forward_phase1_tile3x3(float[][] f, int[][] ix, int batch,
-            int training, int lo, int hi) {
-        float[] x = f[28];
-        float[] wt = f[54];
-        float[] y = f[32];
-        float[] b = f[55];
-        // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            // 5 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 15; cb += 3) {
-                int out = ((n * 14 + jh * 2) * 14 + 9) * 16 + cb;
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                int out = ((n * 14 + jh * 2) * 14 + 13) * 16 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
-                float acc0_2 = b[cb + 2];
-                float acc1_0 = b[cb];
-                float acc1_1 = b[cb + 1];
-                float acc1_2 = b[cb + 2];
-                float acc2_0 = b[cb];
-                float acc2_1 = b[cb + 1];
-                float acc2_2 = b[cb + 2];
-                int xrow = ((n * 7 + jh) * 7 + 4) * 8;
+                int xrow = ((n * 7 + jh) * 7 + 6) * 8;
                 int wrow = 128 + cb;
                 for (int ci = 0; ci < 8; ci++) {
                     int wat = wrow + ci * 16;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    xs = x[xrow + 8 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    xs = x[xrow + 16 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
-                y[out + 32] = Math.max(acc1_0, 0.0f);
-                y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
             }
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 1 vectors of output channels.
+     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase1_tile3x1(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase2_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = ((n * 14 + jh * 2) * 14 + 9) * 16 + 15;
-            float acc0_0 = b[15];
-            float acc1_0 = b[15];
-            float acc2_0 = b[15];
-            int xrow = ((n * 7 + jh) * 7 + 4) * 8;
-            for (int ci = 0; ci < 8; ci++) {
-                int wat = 143 + ci * 16;
-                float w0 = wt[wat];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                xs = x[xrow + 8 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 16 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-            }
-            y[out] = Math.max(acc0_0, 0.0f);
-            y[out + 32] = Math.max(acc1_0, 0.0f);
-            y[out + 64] = Math.max(acc2_0, 0.0f);
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
-     */
-    private static void n6_dec1_0_forward_phase2_tile4x3(float[][] f, int[][] ix, int batch,
-            int training, int lo, int hi) {
-        float[] x = f[28];
-        float[] wt = f[54];
-        float[] y = f[32];
-        float[] b = f[55];
-        // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            // 5 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 15; cb += 3) {
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
                 int out = (n * 14 + (1 + jh * 2)) * 14 * 16 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
-                float acc0_2 = b[cb + 2];
                 float acc1_0 = b[cb];
                 float acc1_1 = b[cb + 1];
-                float acc1_2 = b[cb + 2];
                 float acc2_0 = b[cb];
                 float acc2_1 = b[cb + 1];
-                float acc2_2 = b[cb + 2];
                 float acc3_0 = b[cb];
                 float acc3_1 = b[cb + 1];
-                float acc3_2 = b[cb + 2];
+                float acc4_0 = b[cb];
+                float acc4_1 = b[cb + 1];
+                float acc5_0 = b[cb];
+                float acc5_1 = b[cb + 1];
                 int xrow = (n * 7 + jh) * 7 * 8;
                 int wrow = 256 + cb;
                 for (int ci = 0; ci < 8; ci++) {
                     int wat = wrow + ci * 16;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
                     xs = x[xrow + 8 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
                     xs = x[xrow + 16 + ci];
                     acc2_0 = xs * w0 + acc2_0;
                     acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                     xs = x[xrow + 24 + ci];
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
-                    acc3_2 = xs * w2 + acc3_2;
+                    xs = x[xrow + 32 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 40 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
                 y[out + 32] = Math.max(acc1_0, 0.0f);
                 y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
                 y[out + 64] = Math.max(acc2_0, 0.0f);
                 y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
                 y[out + 96] = Math.max(acc3_0, 0.0f);
                 y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                y[out + 128] = Math.max(acc4_0, 0.0f);
+                y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                y[out + 160] = Math.max(acc5_0, 0.0f);
+                y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
             }
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 1 vectors of output channels.
+     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 1 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase2_tile4x1(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase2_tile1x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = (n * 14 + (1 + jh * 2)) * 14 * 16 + 15;
-            float acc0_0 = b[15];
-            float acc1_0 = b[15];
-            float acc2_0 = b[15];
-            float acc3_0 = b[15];
-            int xrow = (n * 7 + jh) * 7 * 8;
-            for (int ci = 0; ci < 8; ci++) {
-                int wat = 271 + ci * 16;
-                float w0 = wt[wat];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                xs = x[xrow + 8 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 16 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                xs = x[xrow + 24 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-            }
-            y[out] = Math.max(acc0_0, 0.0f);
-            y[out + 32] = Math.max(acc1_0, 0.0f);
-            y[out + 64] = Math.max(acc2_0, 0.0f);
-            y[out + 96] = Math.max(acc3_0, 0.0f);
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 3 vectors of output channels.
-     */
-    private static void n6_dec1_0_forward_phase2_tile3x3(float[][] f, int[][] ix, int batch,
-            int training, int lo, int hi) {
-        float[] x = f[28];
-        float[] wt = f[54];
-        float[] y = f[32];
-        float[] b = f[55];
-        // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            // 5 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 15; cb += 3) {
-                int out = ((n * 14 + (1 + jh * 2)) * 14 + 8) * 16 + cb;
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                int out = ((n * 14 + (1 + jh * 2)) * 14 + 12) * 16 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
-                float acc0_2 = b[cb + 2];
-                float acc1_0 = b[cb];
-                float acc1_1 = b[cb + 1];
-                float acc1_2 = b[cb + 2];
-                float acc2_0 = b[cb];
-                float acc2_1 = b[cb + 1];
-                float acc2_2 = b[cb + 2];
-                int xrow = ((n * 7 + jh) * 7 + 4) * 8;
+                int xrow = ((n * 7 + jh) * 7 + 6) * 8;
                 int wrow = 256 + cb;
                 for (int ci = 0; ci < 8; ci++) {
                     int wat = wrow + ci * 16;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    xs = x[xrow + 8 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    xs = x[xrow + 16 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
-                y[out + 32] = Math.max(acc1_0, 0.0f);
-                y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
             }
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 1 vectors of output channels.
+     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase2_tile3x1(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase3_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = ((n * 14 + (1 + jh * 2)) * 14 + 8) * 16 + 15;
-            float acc0_0 = b[15];
-            float acc1_0 = b[15];
-            float acc2_0 = b[15];
-            int xrow = ((n * 7 + jh) * 7 + 4) * 8;
-            for (int ci = 0; ci < 8; ci++) {
-                int wat = 271 + ci * 16;
-                float w0 = wt[wat];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                xs = x[xrow + 8 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 16 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-            }
-            y[out] = Math.max(acc0_0, 0.0f);
-            y[out + 32] = Math.max(acc1_0, 0.0f);
-            y[out + 64] = Math.max(acc2_0, 0.0f);
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
-     */
-    private static void n6_dec1_0_forward_phase3_tile4x3(float[][] f, int[][] ix, int batch,
-            int training, int lo, int hi) {
-        float[] x = f[28];
-        float[] wt = f[54];
-        float[] y = f[32];
-        float[] b = f[55];
-        // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            // 5 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 15; cb += 3) {
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
                 int out = ((n * 14 + (1 + jh * 2)) * 14 + 1) * 16 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
-                float acc0_2 = b[cb + 2];
                 float acc1_0 = b[cb];
                 float acc1_1 = b[cb + 1];
-                float acc1_2 = b[cb + 2];
                 float acc2_0 = b[cb];
                 float acc2_1 = b[cb + 1];
-                float acc2_2 = b[cb + 2];
                 float acc3_0 = b[cb];
                 float acc3_1 = b[cb + 1];
-                float acc3_2 = b[cb + 2];
+                float acc4_0 = b[cb];
+                float acc4_1 = b[cb + 1];
+                float acc5_0 = b[cb];
+                float acc5_1 = b[cb + 1];
                 int xrow = (n * 7 + jh) * 7 * 8;
                 int wrow = 384 + cb;
                 for (int ci = 0; ci < 8; ci++) {
                     int wat = wrow + ci * 16;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
                     xs = x[xrow + 8 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
                     xs = x[xrow + 16 + ci];
                     acc2_0 = xs * w0 + acc2_0;
                     acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                     xs = x[xrow + 24 + ci];
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
-                    acc3_2 = xs * w2 + acc3_2;
+                    xs = x[xrow + 32 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 40 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
                 y[out + 32] = Math.max(acc1_0, 0.0f);
                 y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
                 y[out + 64] = Math.max(acc2_0, 0.0f);
                 y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
                 y[out + 96] = Math.max(acc3_0, 0.0f);
                 y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                y[out + 128] = Math.max(acc4_0, 0.0f);
+                y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                y[out + 160] = Math.max(acc5_0, 0.0f);
+                y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
             }
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 1 vectors of output channels.
+     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 1 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase3_tile4x1(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase3_tile1x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = ((n * 14 + (1 + jh * 2)) * 14 + 1) * 16 + 15;
-            float acc0_0 = b[15];
-            float acc1_0 = b[15];
-            float acc2_0 = b[15];
-            float acc3_0 = b[15];
-            int xrow = (n * 7 + jh) * 7 * 8;
-            for (int ci = 0; ci < 8; ci++) {
-                int wat = 399 + ci * 16;
-                float w0 = wt[wat];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                xs = x[xrow + 8 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 16 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                xs = x[xrow + 24 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-            }
-            y[out] = Math.max(acc0_0, 0.0f);
-            y[out + 32] = Math.max(acc1_0, 0.0f);
-            y[out + 64] = Math.max(acc2_0, 0.0f);
-            y[out + 96] = Math.max(acc3_0, 0.0f);
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 3 vectors of output channels.
-     */
-    private static void n6_dec1_0_forward_phase3_tile3x3(float[][] f, int[][] ix, int batch,
-            int training, int lo, int hi) {
-        float[] x = f[28];
-        float[] wt = f[54];
-        float[] y = f[32];
-        float[] b = f[55];
-        // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            // 5 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 15; cb += 3) {
-                int out = ((n * 14 + (1 + jh * 2)) * 14 + 9) * 16 + cb;
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                int out = ((n * 14 + (1 + jh * 2)) * 14 + 13) * 16 + cb;
                 float acc0_0 = b[cb];
                 float acc0_1 = b[cb + 1];
-                float acc0_2 = b[cb + 2];
-                float acc1_0 = b[cb];
-                float acc1_1 = b[cb + 1];
-                float acc1_2 = b[cb + 2];
-                float acc2_0 = b[cb];
-                float acc2_1 = b[cb + 1];
-                float acc2_2 = b[cb + 2];
-                int xrow = ((n * 7 + jh) * 7 + 4) * 8;
+                int xrow = ((n * 7 + jh) * 7 + 6) * 8;
                 int wrow = 384 + cb;
                 for (int ci = 0; ci < 8; ci++) {
                     int wat = wrow + ci * 16;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    xs = x[xrow + 8 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    xs = x[xrow + 16 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
-                y[out + 32] = Math.max(acc1_0, 0.0f);
-                y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
             }
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 3 output pixels x 1 vectors of output channels.
-     */
-    private static void n6_dec1_0_forward_phase3_tile3x1(float[][] f, int[][] ix, int batch,
-            int training, int lo, int hi) {
-        float[] x = f[28];
-        float[] wt = f[54];
-        float[] y = f[32];
-        float[] b = f[55];
-        // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            int out = ((n * 14 + (1 + jh * 2)) * 14 + 9) * 16 + 15;
-            float acc0_0 = b[15];
-            float acc1_0 = b[15];
-            float acc2_0 = b[15];
-            int xrow = ((n * 7 + jh) * 7 + 4) * 8;
-            for (int ci = 0; ci < 8; ci++) {
-                int wat = 399 + ci * 16;
-                float w0 = wt[wat];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                xs = x[xrow + 8 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 16 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-            }
-            y[out] = Math.max(acc0_0, 0.0f);
-            y[out + 32] = Math.max(acc1_0, 0.0f);
-            y[out + 64] = Math.max(acc2_0, 0.0f);
         }
     }
 
@@ -1903,7 +1802,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n6_dec1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[31];
-        float[] gb = f[58];
+        float[] gb = f[55];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -1920,7 +1819,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n6_dec1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[58];
+        float[] gbp = f[55];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -1933,7 +1832,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2005,7 +1904,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2049,7 +1948,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2121,7 +2020,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2165,7 +2064,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2237,7 +2136,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2281,7 +2180,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2353,7 +2252,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2395,39 +2294,39 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n6_dec1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[59];
+        float[] gwp = f[56];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 8, 16, 4, 1, 0, 8, 16);
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[31];
-        float[] wt = f[56];
+        float[] wt = f[54];
         float[] y = f[29];
         // rows of the batch x (the input's height, 7)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            // 2 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 6; cb += 3) {
+            // 4 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 8; cb += 2) {
                 int out = (n * 7 + jh) * 7 * 8 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
-                float acc0_2 = y[out + 2];
                 float acc1_0 = y[out + 8];
                 float acc1_1 = y[out + 8 + 1];
-                float acc1_2 = y[out + 8 + 2];
                 float acc2_0 = y[out + 16];
                 float acc2_1 = y[out + 16 + 1];
-                float acc2_2 = y[out + 16 + 2];
                 float acc3_0 = y[out + 24];
                 float acc3_1 = y[out + 24 + 1];
-                float acc3_2 = y[out + 24 + 2];
+                float acc4_0 = y[out + 32];
+                float acc4_1 = y[out + 32 + 1];
+                float acc5_0 = y[out + 40];
+                float acc5_1 = y[out + 40 + 1];
                 int mh = 0;
                 int mw = 0;
                 int xrow = ((n * 14 + (jh * 2 + mh)) * 14 + mw) * 16;
@@ -2436,23 +2335,24 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                     int wat = wrow + ci * 8;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
                     xs = x[xrow + 32 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
                     xs = x[xrow + 64 + ci];
                     acc2_0 = xs * w0 + acc2_0;
                     acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                     xs = x[xrow + 96 + ci];
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
-                    acc3_2 = xs * w2 + acc3_2;
+                    xs = x[xrow + 128 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 160 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
                 }
                 mw = 1;
                 xrow = ((n * 14 + (jh * 2 + mh)) * 14 + mw) * 16;
@@ -2461,23 +2361,24 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                     int wat = wrow + ci * 8;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
                     xs = x[xrow + 32 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
                     xs = x[xrow + 64 + ci];
                     acc2_0 = xs * w0 + acc2_0;
                     acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                     xs = x[xrow + 96 + ci];
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
-                    acc3_2 = xs * w2 + acc3_2;
+                    xs = x[xrow + 128 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 160 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
                 }
                 mh = 1;
                 mw = 0;
@@ -2487,23 +2388,24 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                     int wat = wrow + ci * 8;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
                     xs = x[xrow + 32 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
                     xs = x[xrow + 64 + ci];
                     acc2_0 = xs * w0 + acc2_0;
                     acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                     xs = x[xrow + 96 + ci];
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
-                    acc3_2 = xs * w2 + acc3_2;
+                    xs = x[xrow + 128 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 160 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
                 }
                 mw = 1;
                 xrow = ((n * 14 + (jh * 2 + mh)) * 14 + mw) * 16;
@@ -2512,375 +2414,108 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                     int wat = wrow + ci * 8;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
                     xs = x[xrow + 32 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
                     xs = x[xrow + 64 + ci];
                     acc2_0 = xs * w0 + acc2_0;
                     acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                     xs = x[xrow + 96 + ci];
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
-                    acc3_2 = xs * w2 + acc3_2;
+                    xs = x[xrow + 128 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 160 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
-                y[out + 2] = acc0_2;
                 y[out + 8] = acc1_0;
                 y[out + 8 + 1] = acc1_1;
-                y[out + 8 + 2] = acc1_2;
                 y[out + 16] = acc2_0;
                 y[out + 16 + 1] = acc2_1;
-                y[out + 16 + 2] = acc2_2;
                 y[out + 24] = acc3_0;
                 y[out + 24 + 1] = acc3_1;
-                y[out + 24 + 2] = acc3_2;
+                y[out + 32] = acc4_0;
+                y[out + 32 + 1] = acc4_1;
+                y[out + 40] = acc5_0;
+                y[out + 40 + 1] = acc5_1;
             }
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 1 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_input_grad_tile1x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[31];
-        float[] wt = f[56];
+        float[] wt = f[54];
         float[] y = f[29];
         // rows of the batch x (the input's height, 7)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = (n * 7 + jh) * 7 * 8 + 6;
-            float acc0_0 = y[out];
-            float acc0_1 = y[out + 1];
-            float acc1_0 = y[out + 8];
-            float acc1_1 = y[out + 8 + 1];
-            float acc2_0 = y[out + 16];
-            float acc2_1 = y[out + 16 + 1];
-            float acc3_0 = y[out + 24];
-            float acc3_1 = y[out + 24 + 1];
-            int mh = 0;
-            int mw = 0;
-            int xrow = ((n * 14 + (jh * 2 + mh)) * 14 + mw) * 16;
-            int wrow = (mh * 2 + mw) * 128 + 6;
-            for (int ci = 0; ci < 16; ci++) {
-                int wat = wrow + ci * 8;
-                float w0 = wt[wat];
-                float w1 = wt[wat + 1];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                acc0_1 = xs * w1 + acc0_1;
-                xs = x[xrow + 32 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                acc1_1 = xs * w1 + acc1_1;
-                xs = x[xrow + 64 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                acc2_1 = xs * w1 + acc2_1;
-                xs = x[xrow + 96 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-                acc3_1 = xs * w1 + acc3_1;
-            }
-            mw = 1;
-            xrow = ((n * 14 + (jh * 2 + mh)) * 14 + mw) * 16;
-            wrow = (mh * 2 + mw) * 128 + 6;
-            for (int ci = 0; ci < 16; ci++) {
-                int wat = wrow + ci * 8;
-                float w0 = wt[wat];
-                float w1 = wt[wat + 1];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                acc0_1 = xs * w1 + acc0_1;
-                xs = x[xrow + 32 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                acc1_1 = xs * w1 + acc1_1;
-                xs = x[xrow + 64 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                acc2_1 = xs * w1 + acc2_1;
-                xs = x[xrow + 96 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-                acc3_1 = xs * w1 + acc3_1;
-            }
-            mh = 1;
-            mw = 0;
-            xrow = ((n * 14 + (jh * 2 + mh)) * 14 + mw) * 16;
-            wrow = (mh * 2 + mw) * 128 + 6;
-            for (int ci = 0; ci < 16; ci++) {
-                int wat = wrow + ci * 8;
-                float w0 = wt[wat];
-                float w1 = wt[wat + 1];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                acc0_1 = xs * w1 + acc0_1;
-                xs = x[xrow + 32 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                acc1_1 = xs * w1 + acc1_1;
-                xs = x[xrow + 64 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                acc2_1 = xs * w1 + acc2_1;
-                xs = x[xrow + 96 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-                acc3_1 = xs * w1 + acc3_1;
-            }
-            mw = 1;
-            xrow = ((n * 14 + (jh * 2 + mh)) * 14 + mw) * 16;
-            wrow = (mh * 2 + mw) * 128 + 6;
-            for (int ci = 0; ci < 16; ci++) {
-                int wat = wrow + ci * 8;
-                float w0 = wt[wat];
-                float w1 = wt[wat + 1];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                acc0_1 = xs * w1 + acc0_1;
-                xs = x[xrow + 32 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                acc1_1 = xs * w1 + acc1_1;
-                xs = x[xrow + 64 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                acc2_1 = xs * w1 + acc2_1;
-                xs = x[xrow + 96 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-                acc3_1 = xs * w1 + acc3_1;
-            }
-            y[out] = acc0_0;
-            y[out + 1] = acc0_1;
-            y[out + 8] = acc1_0;
-            y[out + 8 + 1] = acc1_1;
-            y[out + 16] = acc2_0;
-            y[out + 16 + 1] = acc2_1;
-            y[out + 24] = acc3_0;
-            y[out + 24 + 1] = acc3_1;
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 3 vectors of output channels.
-     */
-    private static void n6_dec1_0_input_grad_tile3x3(float[][] f, int[][] ix, int batch,
-            int training, int lo, int hi) {
-        float[] x = f[31];
-        float[] wt = f[56];
-        float[] y = f[29];
-        // rows of the batch x (the input's height, 7)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            // 2 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 6; cb += 3) {
-                int out = ((n * 7 + jh) * 7 + 4) * 8 + cb;
+            // 4 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 8; cb += 2) {
+                int out = ((n * 7 + jh) * 7 + 6) * 8 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
-                float acc0_2 = y[out + 2];
-                float acc1_0 = y[out + 8];
-                float acc1_1 = y[out + 8 + 1];
-                float acc1_2 = y[out + 8 + 2];
-                float acc2_0 = y[out + 16];
-                float acc2_1 = y[out + 16 + 1];
-                float acc2_2 = y[out + 16 + 2];
                 int mh = 0;
                 int mw = 0;
-                int xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (8 + mw)) * 16;
+                int xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (12 + mw)) * 16;
                 int wrow = (mh * 2 + mw) * 128 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 8;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                 }
                 mw = 1;
-                xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (8 + mw)) * 16;
+                xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (12 + mw)) * 16;
                 wrow = (mh * 2 + mw) * 128 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 8;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                 }
                 mh = 1;
                 mw = 0;
-                xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (8 + mw)) * 16;
+                xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (12 + mw)) * 16;
                 wrow = (mh * 2 + mw) * 128 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 8;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                 }
                 mw = 1;
-                xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (8 + mw)) * 16;
+                xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (12 + mw)) * 16;
                 wrow = (mh * 2 + mw) * 128 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 8;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    xs = x[xrow + 32 + ci];
-                    acc1_0 = xs * w0 + acc1_0;
-                    acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    acc2_2 = xs * w2 + acc2_2;
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
-                y[out + 2] = acc0_2;
-                y[out + 8] = acc1_0;
-                y[out + 8 + 1] = acc1_1;
-                y[out + 8 + 2] = acc1_2;
-                y[out + 16] = acc2_0;
-                y[out + 16 + 1] = acc2_1;
-                y[out + 16 + 2] = acc2_2;
             }
-        }
-    }
-
-    /**
-     * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 2 vectors of output channels.
-     */
-    private static void n6_dec1_0_input_grad_tile3x2(float[][] f, int[][] ix, int batch,
-            int training, int lo, int hi) {
-        float[] x = f[31];
-        float[] wt = f[56];
-        float[] y = f[29];
-        // rows of the batch x (the input's height, 7)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 7;
-            int jh = row - n * 7;
-            int out = ((n * 7 + jh) * 7 + 4) * 8 + 6;
-            float acc0_0 = y[out];
-            float acc0_1 = y[out + 1];
-            float acc1_0 = y[out + 8];
-            float acc1_1 = y[out + 8 + 1];
-            float acc2_0 = y[out + 16];
-            float acc2_1 = y[out + 16 + 1];
-            int mh = 0;
-            int mw = 0;
-            int xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (8 + mw)) * 16;
-            int wrow = (mh * 2 + mw) * 128 + 6;
-            for (int ci = 0; ci < 16; ci++) {
-                int wat = wrow + ci * 8;
-                float w0 = wt[wat];
-                float w1 = wt[wat + 1];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                acc0_1 = xs * w1 + acc0_1;
-                xs = x[xrow + 32 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                acc1_1 = xs * w1 + acc1_1;
-                xs = x[xrow + 64 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                acc2_1 = xs * w1 + acc2_1;
-            }
-            mw = 1;
-            xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (8 + mw)) * 16;
-            wrow = (mh * 2 + mw) * 128 + 6;
-            for (int ci = 0; ci < 16; ci++) {
-                int wat = wrow + ci * 8;
-                float w0 = wt[wat];
-                float w1 = wt[wat + 1];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                acc0_1 = xs * w1 + acc0_1;
-                xs = x[xrow + 32 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                acc1_1 = xs * w1 + acc1_1;
-                xs = x[xrow + 64 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                acc2_1 = xs * w1 + acc2_1;
-            }
-            mh = 1;
-            mw = 0;
-            xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (8 + mw)) * 16;
-            wrow = (mh * 2 + mw) * 128 + 6;
-            for (int ci = 0; ci < 16; ci++) {
-                int wat = wrow + ci * 8;
-                float w0 = wt[wat];
-                float w1 = wt[wat + 1];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                acc0_1 = xs * w1 + acc0_1;
-                xs = x[xrow + 32 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                acc1_1 = xs * w1 + acc1_1;
-                xs = x[xrow + 64 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                acc2_1 = xs * w1 + acc2_1;
-            }
-            mw = 1;
-            xrow = ((n * 14 + (jh * 2 + mh)) * 14 + (8 + mw)) * 16;
-            wrow = (mh * 2 + mw) * 128 + 6;
-            for (int ci = 0; ci < 16; ci++) {
-                int wat = wrow + ci * 8;
-                float w0 = wt[wat];
-                float w1 = wt[wat + 1];
-                float xs = x[xrow + ci];
-                acc0_0 = xs * w0 + acc0_0;
-                acc0_1 = xs * w1 + acc0_1;
-                xs = x[xrow + 32 + ci];
-                acc1_0 = xs * w0 + acc1_0;
-                acc1_1 = xs * w1 + acc1_1;
-                xs = x[xrow + 64 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                acc2_1 = xs * w1 + acc2_1;
-            }
-            y[out] = acc0_0;
-            y[out + 1] = acc0_1;
-            y[out + 8] = acc1_0;
-            y[out + 8 + 1] = acc1_1;
-            y[out + 16] = acc2_0;
-            y[out + 16 + 1] = acc2_1;
         }
     }
 
@@ -2893,9 +2528,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[33];
         float[] gx = f[31];
         float[] y = f[32];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 3136; i < n * 3136 + 3136; i++) {
+        // parts of 3136 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 3136;
+            for (int i = start; i < start + 3136; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -2905,17 +2541,16 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
 
     /**
      * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n8_dec2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[63];
-        float[] packed = f[60];
-        float[] swapped = f[62];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 4, 1, 0, 16, 1, 1, 16, 1, 16);
+        float[] packed = f[57];
+        float[] swapped = f[59];
+        Packing.packBoth(weight, packed, swapped, 16, 1, 4, 1, 0, 16, 1, 1, 16, 1, 16);
         float[] bias = f[14];
-        float[] bp = f[61];
+        float[] bp = f[58];
         Packing.pad(bias, bp, 1);
     }
 
@@ -2926,9 +2561,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n8_dec2_0_forward_tile14x1(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[32];
-        float[] wt = f[60];
+        float[] wt = f[57];
         float[] y = f[36];
-        float[] b = f[61];
+        float[] b = f[58];
         // rows of the batch x (14 of the output height ((14 - 1)*2 - 2*0 + 2 + 0 = 28) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
@@ -3005,9 +2640,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n8_dec2_0_forward_phase1_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[32];
-        float[] wt = f[60];
+        float[] wt = f[57];
         float[] y = f[36];
-        float[] b = f[61];
+        float[] b = f[58];
         // rows of the batch x (14 of the output height ((14 - 1)*2 - 2*0 + 2 + 0 = 28) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
@@ -3084,9 +2719,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n8_dec2_0_forward_phase2_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[32];
-        float[] wt = f[60];
+        float[] wt = f[57];
         float[] y = f[36];
-        float[] b = f[61];
+        float[] b = f[58];
         // rows of the batch x (14 of the output height ((14 - 1)*2 - 2*0 + 2 + 0 = 28) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
@@ -3163,9 +2798,9 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n8_dec2_0_forward_phase3_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[32];
-        float[] wt = f[60];
+        float[] wt = f[57];
         float[] y = f[36];
-        float[] b = f[61];
+        float[] b = f[58];
         // rows of the batch x (14 of the output height ((14 - 1)*2 - 2*0 + 2 + 0 = 28) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
@@ -3242,7 +2877,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
     private static void n8_dec2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[35];
-        float[] gb = f[64];
+        float[] gb = f[60];
         for (int row = lo; row < hi; row++) {
             float sum = gb[row];
             for (int p = 0; p < batch * 784; p++) {
@@ -3258,7 +2893,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n8_dec2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[64];
+        float[] gbp = f[60];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 1);
     }
@@ -3271,7 +2906,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -3323,7 +2958,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3366,7 +3001,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -3418,7 +3053,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3461,7 +3096,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -3513,7 +3148,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3556,7 +3191,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -3608,7 +3243,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3649,193 +3284,238 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
      */
     private static void n8_dec2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[65];
+        float[] gwp = f[61];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 16, 1, 4, 1, 0, 16, 1);
     }
 
     /**
      * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n8_dec2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
+    private static void n8_dec2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[35];
-        float[] wt = f[62];
+        float[] wt = f[59];
         float[] y = f[33];
         // rows of the batch x (the input's height, 14)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int jh = row - n * 14;
-            // 16 blocks of 1 vectors of output channels
-            for (int cb = 0; cb < 16; cb++) {
-                int out = (n * 14 + jh) * 14 * 16 + cb;
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                // the input's width, 14, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
+                    int out = ((n * 14 + jh) * 14 + jw) * 16 + cb;
+                    float acc0_0 = y[out];
+                    float acc0_1 = y[out + 1];
+                    float acc1_0 = y[out + 16];
+                    float acc1_1 = y[out + 16 + 1];
+                    float acc2_0 = y[out + 32];
+                    float acc2_1 = y[out + 32 + 1];
+                    float acc3_0 = y[out + 48];
+                    float acc3_1 = y[out + 48 + 1];
+                    float acc4_0 = y[out + 64];
+                    float acc4_1 = y[out + 64 + 1];
+                    float acc5_0 = y[out + 80];
+                    float acc5_1 = y[out + 80 + 1];
+                    int mh = 0;
+                    int mw = 0;
+                    int xrow = (n * 28 + (jh * 2 + mh)) * 28 + (jw * 2 + mw);
+                    int wrow = (mh * 2 + mw) * 16 + cb;
+                    int ci = 0;
+                    int wat = wrow + ci * 16;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 2 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                    xs = x[xrow + 4 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    acc2_1 = xs * w1 + acc2_1;
+                    xs = x[xrow + 6 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    acc3_1 = xs * w1 + acc3_1;
+                    xs = x[xrow + 8 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 10 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
+                    mw = 1;
+                    xrow = (n * 28 + (jh * 2 + mh)) * 28 + (jw * 2 + mw);
+                    wrow = (mh * 2 + mw) * 16 + cb;
+                    ci = 0;
+                    wat = wrow + ci * 16;
+                    w0 = wt[wat];
+                    w1 = wt[wat + 1];
+                    xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 2 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                    xs = x[xrow + 4 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    acc2_1 = xs * w1 + acc2_1;
+                    xs = x[xrow + 6 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    acc3_1 = xs * w1 + acc3_1;
+                    xs = x[xrow + 8 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 10 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
+                    mh = 1;
+                    mw = 0;
+                    xrow = (n * 28 + (jh * 2 + mh)) * 28 + (jw * 2 + mw);
+                    wrow = (mh * 2 + mw) * 16 + cb;
+                    ci = 0;
+                    wat = wrow + ci * 16;
+                    w0 = wt[wat];
+                    w1 = wt[wat + 1];
+                    xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 2 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                    xs = x[xrow + 4 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    acc2_1 = xs * w1 + acc2_1;
+                    xs = x[xrow + 6 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    acc3_1 = xs * w1 + acc3_1;
+                    xs = x[xrow + 8 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 10 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
+                    mw = 1;
+                    xrow = (n * 28 + (jh * 2 + mh)) * 28 + (jw * 2 + mw);
+                    wrow = (mh * 2 + mw) * 16 + cb;
+                    ci = 0;
+                    wat = wrow + ci * 16;
+                    w0 = wt[wat];
+                    w1 = wt[wat + 1];
+                    xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 2 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                    xs = x[xrow + 4 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    acc2_1 = xs * w1 + acc2_1;
+                    xs = x[xrow + 6 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    acc3_1 = xs * w1 + acc3_1;
+                    xs = x[xrow + 8 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    acc4_1 = xs * w1 + acc4_1;
+                    xs = x[xrow + 10 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                    acc5_1 = xs * w1 + acc5_1;
+                    y[out] = acc0_0;
+                    y[out + 1] = acc0_1;
+                    y[out + 16] = acc1_0;
+                    y[out + 16 + 1] = acc1_1;
+                    y[out + 32] = acc2_0;
+                    y[out + 32 + 1] = acc2_1;
+                    y[out + 48] = acc3_0;
+                    y[out + 48 + 1] = acc3_1;
+                    y[out + 64] = acc4_0;
+                    y[out + 64 + 1] = acc4_1;
+                    y[out + 80] = acc5_0;
+                    y[out + 80 + 1] = acc5_1;
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n8_dec2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[35];
+        float[] wt = f[59];
+        float[] y = f[33];
+        // rows of the batch x (the input's height, 14)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int jh = row - n * 14;
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                int out = ((n * 14 + jh) * 14 + 12) * 16 + cb;
                 float acc0_0 = y[out];
+                float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 16];
-                float acc2_0 = y[out + 32];
-                float acc3_0 = y[out + 48];
-                float acc4_0 = y[out + 64];
-                float acc5_0 = y[out + 80];
-                float acc6_0 = y[out + 96];
-                float acc7_0 = y[out + 112];
-                float acc8_0 = y[out + 128];
-                float acc9_0 = y[out + 144];
-                float acc10_0 = y[out + 160];
-                float acc11_0 = y[out + 176];
-                float acc12_0 = y[out + 192];
-                float acc13_0 = y[out + 208];
+                float acc1_1 = y[out + 16 + 1];
                 int mh = 0;
                 int mw = 0;
-                int xrow = (n * 28 + (jh * 2 + mh)) * 28 + mw;
+                int xrow = (n * 28 + (jh * 2 + mh)) * 28 + (24 + mw);
                 int wrow = (mh * 2 + mw) * 16 + cb;
                 int ci = 0;
                 int wat = wrow + ci * 16;
                 float w0 = wt[wat];
+                float w1 = wt[wat + 1];
                 float xs = x[xrow + ci];
                 acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
                 xs = x[xrow + 2 + ci];
                 acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 4 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                xs = x[xrow + 6 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-                xs = x[xrow + 8 + ci];
-                acc4_0 = xs * w0 + acc4_0;
-                xs = x[xrow + 10 + ci];
-                acc5_0 = xs * w0 + acc5_0;
-                xs = x[xrow + 12 + ci];
-                acc6_0 = xs * w0 + acc6_0;
-                xs = x[xrow + 14 + ci];
-                acc7_0 = xs * w0 + acc7_0;
-                xs = x[xrow + 16 + ci];
-                acc8_0 = xs * w0 + acc8_0;
-                xs = x[xrow + 18 + ci];
-                acc9_0 = xs * w0 + acc9_0;
-                xs = x[xrow + 20 + ci];
-                acc10_0 = xs * w0 + acc10_0;
-                xs = x[xrow + 22 + ci];
-                acc11_0 = xs * w0 + acc11_0;
-                xs = x[xrow + 24 + ci];
-                acc12_0 = xs * w0 + acc12_0;
-                xs = x[xrow + 26 + ci];
-                acc13_0 = xs * w0 + acc13_0;
+                acc1_1 = xs * w1 + acc1_1;
                 mw = 1;
-                xrow = (n * 28 + (jh * 2 + mh)) * 28 + mw;
+                xrow = (n * 28 + (jh * 2 + mh)) * 28 + (24 + mw);
                 wrow = (mh * 2 + mw) * 16 + cb;
                 ci = 0;
                 wat = wrow + ci * 16;
                 w0 = wt[wat];
+                w1 = wt[wat + 1];
                 xs = x[xrow + ci];
                 acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
                 xs = x[xrow + 2 + ci];
                 acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 4 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                xs = x[xrow + 6 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-                xs = x[xrow + 8 + ci];
-                acc4_0 = xs * w0 + acc4_0;
-                xs = x[xrow + 10 + ci];
-                acc5_0 = xs * w0 + acc5_0;
-                xs = x[xrow + 12 + ci];
-                acc6_0 = xs * w0 + acc6_0;
-                xs = x[xrow + 14 + ci];
-                acc7_0 = xs * w0 + acc7_0;
-                xs = x[xrow + 16 + ci];
-                acc8_0 = xs * w0 + acc8_0;
-                xs = x[xrow + 18 + ci];
-                acc9_0 = xs * w0 + acc9_0;
-                xs = x[xrow + 20 + ci];
-                acc10_0 = xs * w0 + acc10_0;
-                xs = x[xrow + 22 + ci];
-                acc11_0 = xs * w0 + acc11_0;
-                xs = x[xrow + 24 + ci];
-                acc12_0 = xs * w0 + acc12_0;
-                xs = x[xrow + 26 + ci];
-                acc13_0 = xs * w0 + acc13_0;
+                acc1_1 = xs * w1 + acc1_1;
                 mh = 1;
                 mw = 0;
-                xrow = (n * 28 + (jh * 2 + mh)) * 28 + mw;
+                xrow = (n * 28 + (jh * 2 + mh)) * 28 + (24 + mw);
                 wrow = (mh * 2 + mw) * 16 + cb;
                 ci = 0;
                 wat = wrow + ci * 16;
                 w0 = wt[wat];
+                w1 = wt[wat + 1];
                 xs = x[xrow + ci];
                 acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
                 xs = x[xrow + 2 + ci];
                 acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 4 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                xs = x[xrow + 6 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-                xs = x[xrow + 8 + ci];
-                acc4_0 = xs * w0 + acc4_0;
-                xs = x[xrow + 10 + ci];
-                acc5_0 = xs * w0 + acc5_0;
-                xs = x[xrow + 12 + ci];
-                acc6_0 = xs * w0 + acc6_0;
-                xs = x[xrow + 14 + ci];
-                acc7_0 = xs * w0 + acc7_0;
-                xs = x[xrow + 16 + ci];
-                acc8_0 = xs * w0 + acc8_0;
-                xs = x[xrow + 18 + ci];
-                acc9_0 = xs * w0 + acc9_0;
-                xs = x[xrow + 20 + ci];
-                acc10_0 = xs * w0 + acc10_0;
-                xs = x[xrow + 22 + ci];
-                acc11_0 = xs * w0 + acc11_0;
-                xs = x[xrow + 24 + ci];
-                acc12_0 = xs * w0 + acc12_0;
-                xs = x[xrow + 26 + ci];
-                acc13_0 = xs * w0 + acc13_0;
+                acc1_1 = xs * w1 + acc1_1;
                 mw = 1;
-                xrow = (n * 28 + (jh * 2 + mh)) * 28 + mw;
+                xrow = (n * 28 + (jh * 2 + mh)) * 28 + (24 + mw);
                 wrow = (mh * 2 + mw) * 16 + cb;
                 ci = 0;
                 wat = wrow + ci * 16;
                 w0 = wt[wat];
+                w1 = wt[wat + 1];
                 xs = x[xrow + ci];
                 acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
                 xs = x[xrow + 2 + ci];
                 acc1_0 = xs * w0 + acc1_0;
-                xs = x[xrow + 4 + ci];
-                acc2_0 = xs * w0 + acc2_0;
-                xs = x[xrow + 6 + ci];
-                acc3_0 = xs * w0 + acc3_0;
-                xs = x[xrow + 8 + ci];
-                acc4_0 = xs * w0 + acc4_0;
-                xs = x[xrow + 10 + ci];
-                acc5_0 = xs * w0 + acc5_0;
-                xs = x[xrow + 12 + ci];
-                acc6_0 = xs * w0 + acc6_0;
-                xs = x[xrow + 14 + ci];
-                acc7_0 = xs * w0 + acc7_0;
-                xs = x[xrow + 16 + ci];
-                acc8_0 = xs * w0 + acc8_0;
-                xs = x[xrow + 18 + ci];
-                acc9_0 = xs * w0 + acc9_0;
-                xs = x[xrow + 20 + ci];
-                acc10_0 = xs * w0 + acc10_0;
-                xs = x[xrow + 22 + ci];
-                acc11_0 = xs * w0 + acc11_0;
-                xs = x[xrow + 24 + ci];
-                acc12_0 = xs * w0 + acc12_0;
-                xs = x[xrow + 26 + ci];
-                acc13_0 = xs * w0 + acc13_0;
+                acc1_1 = xs * w1 + acc1_1;
                 y[out] = acc0_0;
+                y[out + 1] = acc0_1;
                 y[out + 16] = acc1_0;
-                y[out + 32] = acc2_0;
-                y[out + 48] = acc3_0;
-                y[out + 64] = acc4_0;
-                y[out + 80] = acc5_0;
-                y[out + 96] = acc6_0;
-                y[out + 112] = acc7_0;
-                y[out + 128] = acc8_0;
-                y[out + 144] = acc9_0;
-                y[out + 160] = acc10_0;
-                y[out + 176] = acc11_0;
-                y[out + 192] = acc12_0;
-                y[out + 208] = acc13_0;
+                y[out + 16 + 1] = acc1_1;
             }
         }
     }
@@ -3849,9 +3529,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         float[] gy = f[37];
         float[] gx = f[35];
         float[] y = f[36];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 784; i < n * 784 + 784; i++) {
+        // parts of 784 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 784;
+            for (int i = start; i < start + 784; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += g * xv * (1.0f - xv);
@@ -3883,15 +3564,15 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 floats 20 per-sample 12544 fixed 0 shared training 4 eval 2
                 floats 21 per-sample 12544 fixed 0 shared training 10 eval -1 zero-at 38
                 floats 22 per-sample 3136 fixed 0 shared training 5 eval 3
-                floats 23 per-sample 3136 fixed 0 shared training 9 eval -1 zero-at 37
+                floats 23 per-sample 3136 fixed 0 shared training 9 eval -1 zero-at 36
                 floats 24 per-sample 1568 fixed 0 shared training -1 eval -1
-                floats 25 per-sample 1568 fixed 0 shared training 9 eval -1 zero-at 30
+                floats 25 per-sample 1568 fixed 0 shared training 9 eval -1 zero-at 29
                 floats 26 per-sample 1568 fixed 0 shared training 5 eval 3
-                floats 27 per-sample 1568 fixed 0 shared training 10 eval -1 zero-at 29
+                floats 27 per-sample 1568 fixed 0 shared training 10 eval -1 zero-at 28
                 floats 28 per-sample 392 fixed 0 shared training 6 eval 2
-                floats 29 per-sample 392 fixed 0 shared training 9 eval -1 zero-at 25
+                floats 29 per-sample 392 fixed 0 shared training 9 eval -1 zero-at 26
                 floats 30 per-sample 3136 fixed 0 shared training -1 eval -1
-                floats 31 per-sample 3136 fixed 0 shared training 10 eval -1 zero-at 13
+                floats 31 per-sample 3136 fixed 0 shared training 10 eval -1 zero-at 14
                 floats 32 per-sample 3136 fixed 0 shared training 7 eval 3
                 floats 33 per-sample 3136 fixed 0 shared training 9 eval -1 zero-at 12
                 floats 34 per-sample 784 fixed 0 shared training -1 eval -1
@@ -3901,112 +3582,101 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 floats 38 per-sample 0 fixed 144
                 floats 39 per-sample 0 fixed 16
                 floats 40 per-sample 0 fixed 144
-                floats 41 per-sample 0 fixed 144
-                floats 42 per-sample 900 fixed 0 shared training 0 eval 0
-                floats 43 per-sample 14400 fixed 0 shared training 1 eval -1
-                floats 44 per-sample 0 fixed 16 zeroed
-                floats 45 per-sample 0 fixed 144 zeroed
-                floats 46 per-sample 0 fixed 1152
-                floats 47 per-sample 0 fixed 8
-                floats 48 per-sample 0 fixed 1152
-                floats 49 per-sample 0 fixed 1152
-                floats 50 per-sample 4096 fixed 0 shared training 2 eval 1
-                floats 51 per-sample 2048 fixed 0 shared training 3 eval -1
-                floats 52 per-sample 0 fixed 8 zeroed
-                floats 53 per-sample 0 fixed 1152 zeroed
+                floats 41 per-sample 900 fixed 0 shared training 0 eval 0
+                floats 42 per-sample 14400 fixed 0 shared training 1 eval -1
+                floats 43 per-sample 0 fixed 16 zeroed
+                floats 44 per-sample 0 fixed 144 zeroed
+                floats 45 per-sample 0 fixed 1152
+                floats 46 per-sample 0 fixed 8
+                floats 47 per-sample 0 fixed 1152
+                floats 48 per-sample 4096 fixed 0 shared training 2 eval 1
+                floats 49 per-sample 2048 fixed 0 shared training 3 eval -1
+                floats 50 per-sample 0 fixed 8 zeroed
+                floats 51 per-sample 0 fixed 1152 zeroed
+                floats 52 per-sample 0 fixed 512
+                floats 53 per-sample 0 fixed 16
                 floats 54 per-sample 0 fixed 512
-                floats 55 per-sample 0 fixed 16
-                floats 56 per-sample 0 fixed 512
-                floats 57 per-sample 0 fixed 512
-                floats 58 per-sample 0 fixed 16 zeroed
-                floats 59 per-sample 0 fixed 512 zeroed
-                floats 60 per-sample 0 fixed 64
-                floats 61 per-sample 0 fixed 1
-                floats 62 per-sample 0 fixed 64
-                floats 63 per-sample 0 fixed 64
-                floats 64 per-sample 0 fixed 1 zeroed
-                floats 65 per-sample 0 fixed 64 zeroed
+                floats 55 per-sample 0 fixed 16 zeroed
+                floats 56 per-sample 0 fixed 512 zeroed
+                floats 57 per-sample 0 fixed 64
+                floats 58 per-sample 0 fixed 1
+                floats 59 per-sample 0 fixed 64
+                floats 60 per-sample 0 fixed 1 zeroed
+                floats 61 per-sample 0 fixed 64 zeroed
                 ints 0 per-sample 3136 fixed 0
                 ints 1 per-sample 392 fixed 0
-                forward 0 0 0 always 1
+                forward 0 0 0 always 1 packs
                 forward 1 28 0 always 59
                 forward 2 28 0 always 7747
                 forward 3 28 0 always 1451
-                forward 4 1 0 training 87809
-                forward 5 1 0 eval 43905
-                forward 6 0 0 always 1
+                forward 4 14 0 training 6275
+                forward 5 14 0 eval 3139
+                forward 6 0 0 always 1 packs
                 forward 7 14 0 always 227
-                forward 8 14 0 always 34955
-                forward 9 1 0 training 10977
-                forward 10 1 0 eval 5489
-                forward 11 0 0 always 1
-                forward 12 7 0 always 958
-                forward 13 7 0 always 99
-                forward 14 7 0 always 768
-                forward 15 7 0 always 81
-                forward 16 7 0 always 958
-                forward 17 7 0 always 99
-                forward 18 7 0 always 768
-                forward 19 7 0 always 81
-                forward 20 7 0 always 958
-                forward 21 7 0 always 99
-                forward 22 7 0 always 768
-                forward 23 7 0 always 81
-                forward 24 7 0 always 958
-                forward 25 7 0 always 99
-                forward 26 7 0 always 768
-                forward 27 7 0 always 81
-                forward 28 0 0 always 1
-                forward 29 14 0 always 519
-                forward 30 14 0 always 519
-                forward 31 14 0 always 519
-                forward 32 14 0 always 519
-                backward 33 1 0 always 3
-                backward 34 0 1 always 3
-                backward 35 0 0 always 1
-                backward 36 0 2 always 2962
-                backward 37 0 1 always 2174
-                backward 38 0 2 always 2962
-                backward 39 0 1 always 2174
-                backward 40 0 2 always 2962
-                backward 41 0 1 always 2174
-                backward 42 0 2 always 2962
-                backward 43 0 1 always 2174
-                backward 44 0 0 always 1
-                backward 45 14 0 always 2707
-                backward 46 1 0 always 3
-                backward 47 0 16 always 4
-                backward 48 0 0 always 1
+                forward 8 14 0 always 24547
+                forward 9 14 0 always 5351
+                forward 10 7 0 training 1571
+                forward 11 7 0 eval 787
+                forward 12 0 0 always 1 packs
+                forward 13 7 0 always 1595
+                forward 14 7 0 always 475
+                forward 15 7 0 always 1595
+                forward 16 7 0 always 475
+                forward 17 7 0 always 1595
+                forward 18 7 0 always 475
+                forward 19 7 0 always 1595
+                forward 20 7 0 always 475
+                forward 21 0 0 always 1 packs
+                forward 22 14 0 always 519
+                forward 23 14 0 always 519
+                forward 24 14 0 always 519
+                forward 25 14 0 always 519
+                backward 26 1 0 always 2353
+                backward 27 0 1 always 3
+                backward 28 0 0 always 1
+                backward 29 0 2 always 2962
+                backward 30 0 1 always 2174
+                backward 31 0 2 always 2962
+                backward 32 0 1 always 2174
+                backward 33 0 2 always 2962
+                backward 34 0 1 always 2174
+                backward 35 0 2 always 2962
+                backward 36 0 1 always 2174
+                backward 37 0 0 always 1
+                backward 38 14 0 always 2051
+                backward 39 14 0 always 523
+                backward 40 1 0 always 9409
+                backward 41 0 16 always 4
+                backward 42 0 0 always 1
+                backward 43 0 1 always 8832
+                backward 44 0 1 always 4000
+                backward 45 0 1 always 8832
+                backward 46 0 1 always 4000
+                backward 47 0 1 always 8832
+                backward 48 0 1 always 4000
                 backward 49 0 1 always 8832
                 backward 50 0 1 always 4000
-                backward 51 0 1 always 8832
-                backward 52 0 1 always 4000
-                backward 53 0 1 always 8832
-                backward 54 0 1 always 4000
-                backward 55 0 1 always 8832
-                backward 56 0 1 always 4000
+                backward 51 0 0 always 1
+                backward 52 7 0 always 5543
+                backward 53 7 0 always 1623
+                backward 54 1 0 always 1176
+                backward 55 1 0 always 4705
+                backward 56 0 8 always 4
                 backward 57 0 0 always 1
-                backward 58 7 0 always 2645
-                backward 59 7 0 always 997
-                backward 60 7 0 always 2121
-                backward 61 7 0 always 801
-                backward 62 1 0 always 1176
-                backward 63 1 0 always 3
-                backward 64 0 8 always 4
-                backward 65 0 0 always 1
-                backward 66 0 18 always 17356
-                backward 67 0 9 always 12620
-                backward 68 0 0 always 1
-                backward 69 14 0 always 115
-                backward 70 14 0 always 35347
-                backward 71 1 0 always 9408
-                backward 72 1 0 always 3
-                backward 73 0 16 always 4
-                backward 74 0 0 always 1
-                backward 75 0 3 always 81648
-                backward 76 0 0 always 1
-                backward 77 28 0 always 451 input-gradient
-                backward 78 28 0 always 8740 input-gradient
+                backward 58 0 18 always 17356
+                backward 59 0 9 always 12620
+                backward 60 0 0 always 1
+                backward 61 14 0 always 115
+                backward 62 14 0 always 24899
+                backward 63 14 0 always 5515
+                backward 64 1 0 always 9408
+                backward 65 4 0 always 9409
+                backward 66 0 16 always 4
+                backward 67 0 0 always 1
+                backward 68 0 3 always 81648
+                backward 69 0 0 always 1
+                backward 70 28 0 always 451 input-gradient
+                backward 71 28 0 always 8740 input-gradient
                 """;
     }
 }

@@ -33,14 +33,14 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             case 9 -> n5_code_forward(f, ix, batch, training, lo, hi);
             case 10 -> n5_code_forward_eval(f, ix, batch, training, lo, hi);
             case 11 -> n6_dec1_0_pack(f, ix, batch, training, lo, hi);
-            case 12 -> n6_dec1_0_forward_tile5x2(f, ix, batch, training, lo, hi);
-            case 13 -> n6_dec1_0_forward_tile2x2(f, ix, batch, training, lo, hi);
-            case 14 -> n6_dec1_0_forward_phase1_tile5x2(f, ix, batch, training, lo, hi);
-            case 15 -> n6_dec1_0_forward_phase1_tile2x2(f, ix, batch, training, lo, hi);
-            case 16 -> n6_dec1_0_forward_phase2_tile5x2(f, ix, batch, training, lo, hi);
-            case 17 -> n6_dec1_0_forward_phase2_tile2x2(f, ix, batch, training, lo, hi);
-            case 18 -> n6_dec1_0_forward_phase3_tile5x2(f, ix, batch, training, lo, hi);
-            case 19 -> n6_dec1_0_forward_phase3_tile2x2(f, ix, batch, training, lo, hi);
+            case 12 -> n6_dec1_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 13 -> n6_dec1_0_forward_tile1x2(f, ix, batch, training, lo, hi);
+            case 14 -> n6_dec1_0_forward_phase1_tile6x2(f, ix, batch, training, lo, hi);
+            case 15 -> n6_dec1_0_forward_phase1_tile1x2(f, ix, batch, training, lo, hi);
+            case 16 -> n6_dec1_0_forward_phase2_tile6x2(f, ix, batch, training, lo, hi);
+            case 17 -> n6_dec1_0_forward_phase2_tile1x2(f, ix, batch, training, lo, hi);
+            case 18 -> n6_dec1_0_forward_phase3_tile6x2(f, ix, batch, training, lo, hi);
+            case 19 -> n6_dec1_0_forward_phase3_tile1x2(f, ix, batch, training, lo, hi);
             case 20 -> n8_dec2_0_pack(f, ix, batch, training, lo, hi);
             case 21 -> n8_dec2_0_forward_tile14x1(f, ix, batch, training, lo, hi);
             case 22 -> n8_dec2_0_forward_phase1_tile14x1(f, ix, batch, training, lo, hi);
@@ -58,51 +58,52 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             case 34 -> n8_dec2_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
             case 35 -> n8_dec2_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
             case 36 -> n8_dec2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 37 -> n8_dec2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 38 -> n7_dec1_backward(f, ix, batch, training, lo, hi);
-            case 39 -> n6_dec1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 40 -> n6_dec1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 41 -> n6_dec1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 42 -> n6_dec1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 43 -> n6_dec1_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
-            case 44 -> n6_dec1_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
-            case 45 -> n6_dec1_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
-            case 46 -> n6_dec1_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
-            case 47 -> n6_dec1_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
-            case 48 -> n6_dec1_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
-            case 49 -> n6_dec1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 50 -> n6_dec1_0_input_grad_tile7x1(f, ix, batch, training, lo, hi);
-            case 51 -> n5_code_backward(f, ix, batch, training, lo, hi);
-            case 52 -> n4_enc2_backward(f, ix, batch, training, lo, hi);
-            case 53 -> n3_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 54 -> n3_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 55 -> n3_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 56 -> n3_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 57 -> n3_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 58 -> n3_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 59 -> n3_enc2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 60 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
-            case 61 -> n1_enc1_backward(f, ix, batch, training, lo, hi);
-            case 62 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 63 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 64 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 65 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 66 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 67 -> n0_enc1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 37 -> n8_dec2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 38 -> n8_dec2_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 39 -> n7_dec1_backward(f, ix, batch, training, lo, hi);
+            case 40 -> n6_dec1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 41 -> n6_dec1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 42 -> n6_dec1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 43 -> n6_dec1_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 44 -> n6_dec1_0_weight_grad_phase1(f, ix, batch, training, lo, hi);
+            case 45 -> n6_dec1_0_weight_grad_phase1_rest(f, ix, batch, training, lo, hi);
+            case 46 -> n6_dec1_0_weight_grad_phase2(f, ix, batch, training, lo, hi);
+            case 47 -> n6_dec1_0_weight_grad_phase2_rest(f, ix, batch, training, lo, hi);
+            case 48 -> n6_dec1_0_weight_grad_phase3(f, ix, batch, training, lo, hi);
+            case 49 -> n6_dec1_0_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
+            case 50 -> n6_dec1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 51 -> n6_dec1_0_input_grad_tile7x1(f, ix, batch, training, lo, hi);
+            case 52 -> n5_code_backward(f, ix, batch, training, lo, hi);
+            case 53 -> n4_enc2_backward(f, ix, batch, training, lo, hi);
+            case 54 -> n3_enc2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 55 -> n3_enc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 56 -> n3_enc2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 57 -> n3_enc2_0_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 58 -> n3_enc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 59 -> n3_enc2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 60 -> n3_enc2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 61 -> n3_enc2_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 62 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
+            case 63 -> n1_enc1_backward(f, ix, batch, training, lo, hi);
+            case 64 -> n0_enc1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 65 -> n0_enc1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 66 -> n0_enc1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 67 -> n0_enc1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 68 -> n0_enc1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 69 -> n0_enc1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
         }
     }
 
     /**
      * Line 7: enc1.0 = conv2d(image), 1x28x28 -> 16x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[41];
         float[] packed = f[38];
         float[] swapped = f[40];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 8, 16, 8);
+        Packing.packBoth(weight, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 8, 16, 8);
         float[] bias = f[2];
         float[] bp = f[39];
         Packing.pad(bias, bp, 16);
@@ -115,7 +116,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n0_enc1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[16];
-        float[] dst = f[42];
+        float[] dst = f[41];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -131,7 +132,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[42];
+        float[] x = f[41];
         float[] wt = f[38];
         float[] y = f[20];
         float[] b = f[39];
@@ -202,7 +203,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[42];
+        float[] x = f[41];
         float[] wt = f[38];
         float[] y = f[20];
         float[] b = f[39];
@@ -257,7 +258,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[19];
-        float[] gb = f[44];
+        float[] gb = f[43];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -274,7 +275,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[44];
+        float[] gbp = f[43];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -285,9 +286,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[42];
+        float[] x = f[41];
         float[] gy = f[19];
-        float[] gw = f[45];
+        float[] gw = f[44];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -334,7 +335,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[45];
+        float[] gwp = f[44];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 1, 9, 1, 1, 1, 16);
     }
@@ -346,7 +347,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[19];
-        float[] dst = f[43];
+        float[] dst = f[42];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -364,7 +365,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[43];
+        float[] x = f[42];
         float[] wt = f[40];
         float[] y = f[17];
         // rows of the batch x (the input's height, 28)
@@ -453,9 +454,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[21];
         float[] gx = f[19];
         float[] y = f[20];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 12544; i < n * 12544 + 12544; i += 8) {
+        // parts of 3136 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 3136;
+            for (int i = start; i < start + 3136; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -472,29 +474,29 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] x = f[20];
         float[] y = f[22];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
-            for (int oh = 0; oh < 14; oh++) {
-                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
-                for (int ow = 0; ow < 14; ow++) {
-                    for (int c = 0; c < 16; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 28 + ih) * 28 + iw) * 16 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 28 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int od = (row - n * 14) / 14;
+            int oh = row - n * 14 - od * 14;
+            // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int ow = 0; ow < 14; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 28 + ih) * 28 + iw) * 16 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 28 + ih) * 28 + iw;
                             }
                         }
-                        y[((n * 14 + oh) * 14 + ow) * 16 + c] = max;
-                        indices[((n * 14 + oh) * 14 + ow) * 16 + c] = winner;
                     }
+                    y[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = max;
+                    indices[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -508,23 +510,23 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[20];
         float[] y = f[22];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
-            for (int oh = 0; oh < 14; oh++) {
-                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
-                for (int ow = 0; ow < 14; ow++) {
-                    for (int c = 0; c < 16; c += 8) {
-                        FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 28 + ih) * 28 + iw) * 16 + c));
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int od = (row - n * 14) / 14;
+            int oh = row - n * 14 - od * 14;
+            // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int ow = 0; ow < 14; ow++) {
+                for (int c = 0; c < 16; c += 8) {
+                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 28 + ih) * 28 + iw) * 16 + c));
                         }
-                        largest.intoArray(y, ((n * 14 + oh) * 14 + ow) * 16 + c);
                     }
+                    largest.intoArray(y, (((n + od) * 14 + oh) * 14 + ow) * 16 + c);
                 }
             }
         }
@@ -554,17 +556,16 @@ final class ConvAutoencoderVector extends CompiledNetwork {
 
     /**
      * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[4];
-        float[] snapshot = f[49];
-        float[] packed = f[46];
-        float[] swapped = f[48];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 9, 1, 1, 16, 8, 8, 16, 8, 16);
+        float[] packed = f[45];
+        float[] swapped = f[47];
+        Packing.packBoth(weight, packed, swapped, 8, 16, 9, 1, 1, 16, 8, 8, 16, 8, 16);
         float[] bias = f[6];
-        float[] bp = f[47];
+        float[] bp = f[46];
         Packing.pad(bias, bp, 8);
     }
 
@@ -575,7 +576,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n3_enc2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[22];
-        float[] dst = f[50];
+        float[] dst = f[48];
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int h = row - n * 14;
@@ -593,10 +594,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n3_enc2_0_forward_tile14x1(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[50];
-        float[] wt = f[46];
+        float[] x = f[48];
+        float[] wt = f[45];
         float[] y = f[26];
-        float[] b = f[47];
+        float[] b = f[46];
         // rows of the batch x (output height: floor((14 + 2*1 - 3) / 1) + 1 = 14)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
@@ -678,7 +679,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n3_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[25];
-        float[] gb = f[52];
+        float[] gb = f[50];
         for (int row = lo; row < hi; row++) {
             float sum = gb[row];
             for (int p = 0; p < batch * 196; p++) {
@@ -694,7 +695,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n3_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[52];
+        float[] gbp = f[50];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 8);
     }
@@ -705,9 +706,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n3_enc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[48];
         float[] gy = f[25];
-        float[] gw = f[53];
+        float[] gw = f[51];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -757,9 +758,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n3_enc2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[48];
         float[] gy = f[25];
-        float[] gw = f[53];
+        float[] gw = f[51];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -832,7 +833,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n3_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[53];
+        float[] gwp = f[51];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 8, 16, 9, 1, 1, 16, 8);
     }
@@ -844,7 +845,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n3_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[25];
-        float[] dst = f[51];
+        float[] dst = f[49];
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int h = row - n * 14;
@@ -856,87 +857,228 @@ final class ConvAutoencoderVector extends CompiledNetwork {
 
     /**
      * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_enc2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
+    private static void n3_enc2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[51];
-        float[] wt = f[48];
+        float[] x = f[49];
+        float[] wt = f[47];
         float[] y = f[23];
         // rows of the batch x (the input's height, 14)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int jh = row - n * 14;
-            // 2 blocks of 1 vectors of output channels
-            for (int cb = 0; cb < 16; cb += 8) {
-                int out = (n * 14 + jh) * 14 * 16 + cb;
+            // the input's width, 14, 2 tiles of 6
+            for (int jw = 0; jw < 12; jw += 6) {
+                int out = ((n * 14 + jh) * 14 + jw) * 16;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 16);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 16 + 8);
                 FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 32);
+                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
                 FloatVector acc3_0 = FloatVector.fromArray(SPECIES, y, out + 48);
+                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 48 + 8);
                 FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 64);
+                FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
                 FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 80);
-                FloatVector acc6_0 = FloatVector.fromArray(SPECIES, y, out + 96);
-                FloatVector acc7_0 = FloatVector.fromArray(SPECIES, y, out + 112);
-                FloatVector acc8_0 = FloatVector.fromArray(SPECIES, y, out + 128);
-                FloatVector acc9_0 = FloatVector.fromArray(SPECIES, y, out + 144);
-                FloatVector acc10_0 = FloatVector.fromArray(SPECIES, y, out + 160);
-                FloatVector acc11_0 = FloatVector.fromArray(SPECIES, y, out + 176);
-                FloatVector acc12_0 = FloatVector.fromArray(SPECIES, y, out + 192);
-                FloatVector acc13_0 = FloatVector.fromArray(SPECIES, y, out + 208);
+                FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 80 + 8);
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (2 + mw * -1)) * 8;
-                        int wrow = (mh * 3 + mw) * 128 + cb;
+                        int xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (jw + 2 + mw * -1)) * 8;
+                        int wrow = (mh * 3 + mw) * 128;
                         for (int ci = 0; ci < 8; ci++) {
                             int wat = wrow + ci * 16;
                             FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
                             FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                             acc0_0 = xs.fma(w0, acc0_0);
+                            acc0_1 = xs.fma(w1, acc0_1);
                             xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
                             acc1_0 = xs.fma(w0, acc1_0);
+                            acc1_1 = xs.fma(w1, acc1_1);
                             xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
                             acc2_0 = xs.fma(w0, acc2_0);
+                            acc2_1 = xs.fma(w1, acc2_1);
                             xs = FloatVector.broadcast(SPECIES, x[xrow + 24 + ci]);
                             acc3_0 = xs.fma(w0, acc3_0);
+                            acc3_1 = xs.fma(w1, acc3_1);
                             xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                             acc4_0 = xs.fma(w0, acc4_0);
+                            acc4_1 = xs.fma(w1, acc4_1);
                             xs = FloatVector.broadcast(SPECIES, x[xrow + 40 + ci]);
                             acc5_0 = xs.fma(w0, acc5_0);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
-                            acc6_0 = xs.fma(w0, acc6_0);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 56 + ci]);
-                            acc7_0 = xs.fma(w0, acc7_0);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                            acc8_0 = xs.fma(w0, acc8_0);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 72 + ci]);
-                            acc9_0 = xs.fma(w0, acc9_0);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 80 + ci]);
-                            acc10_0 = xs.fma(w0, acc10_0);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 88 + ci]);
-                            acc11_0 = xs.fma(w0, acc11_0);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                            acc12_0 = xs.fma(w0, acc12_0);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 104 + ci]);
-                            acc13_0 = xs.fma(w0, acc13_0);
+                            acc5_1 = xs.fma(w1, acc5_1);
                         }
                     }
                 }
                 acc0_0.intoArray(y, out);
+                acc0_1.intoArray(y, out + 8);
                 acc1_0.intoArray(y, out + 16);
+                acc1_1.intoArray(y, out + 16 + 8);
                 acc2_0.intoArray(y, out + 32);
+                acc2_1.intoArray(y, out + 32 + 8);
                 acc3_0.intoArray(y, out + 48);
+                acc3_1.intoArray(y, out + 48 + 8);
                 acc4_0.intoArray(y, out + 64);
+                acc4_1.intoArray(y, out + 64 + 8);
                 acc5_0.intoArray(y, out + 80);
-                acc6_0.intoArray(y, out + 96);
-                acc7_0.intoArray(y, out + 112);
-                acc8_0.intoArray(y, out + 128);
-                acc9_0.intoArray(y, out + 144);
-                acc10_0.intoArray(y, out + 160);
-                acc11_0.intoArray(y, out + 176);
-                acc12_0.intoArray(y, out + 192);
-                acc13_0.intoArray(y, out + 208);
+                acc5_1.intoArray(y, out + 80 + 8);
             }
+        }
+    }
+
+    /**
+     * Line 9: enc2.0 = conv2d(pool1), 16x14x14 -> 8x14x14.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n3_enc2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[49];
+        float[] wt = f[47];
+        float[] y = f[23];
+        // rows of the batch x (the input's height, 14)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int jh = row - n * 14;
+            int out = ((n * 14 + jh) * 14 + 12) * 16;
+            FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+            FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 16);
+            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 16 + 8);
+            int mh = 0;
+            int mw = 0;
+            int xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+            int wrow = (mh * 3 + mw) * 128;
+            for (int ci = 0; ci < 8; ci++) {
+                int wat = wrow + ci * 16;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
+            }
+            mw = 1;
+            xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+            wrow = (mh * 3 + mw) * 128;
+            for (int ci = 0; ci < 8; ci++) {
+                int wat = wrow + ci * 16;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
+            }
+            mw = 2;
+            xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+            wrow = (mh * 3 + mw) * 128;
+            for (int ci = 0; ci < 8; ci++) {
+                int wat = wrow + ci * 16;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
+            }
+            mh = 1;
+            mw = 0;
+            xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+            wrow = (mh * 3 + mw) * 128;
+            for (int ci = 0; ci < 8; ci++) {
+                int wat = wrow + ci * 16;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
+            }
+            mw = 1;
+            xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+            wrow = (mh * 3 + mw) * 128;
+            for (int ci = 0; ci < 8; ci++) {
+                int wat = wrow + ci * 16;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
+            }
+            mw = 2;
+            xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+            wrow = (mh * 3 + mw) * 128;
+            for (int ci = 0; ci < 8; ci++) {
+                int wat = wrow + ci * 16;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
+            }
+            mh = 2;
+            mw = 0;
+            xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+            wrow = (mh * 3 + mw) * 128;
+            for (int ci = 0; ci < 8; ci++) {
+                int wat = wrow + ci * 16;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
+            }
+            mw = 1;
+            xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+            wrow = (mh * 3 + mw) * 128;
+            for (int ci = 0; ci < 8; ci++) {
+                int wat = wrow + ci * 16;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
+            }
+            mw = 2;
+            xrow = ((n * 16 + (jh + 2 + mh * -1)) * 16 + (14 + mw * -1)) * 8;
+            wrow = (mh * 3 + mw) * 128;
+            for (int ci = 0; ci < 8; ci++) {
+                int wat = wrow + ci * 16;
+                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
+            }
+            acc0_0.intoArray(y, out);
+            acc0_1.intoArray(y, out + 8);
+            acc1_0.intoArray(y, out + 16);
+            acc1_1.intoArray(y, out + 16 + 8);
         }
     }
 
@@ -949,9 +1091,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[27];
         float[] gx = f[25];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 1568; i < n * 1568 + 1568; i += 8) {
+        // parts of 1568 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 1568;
+            for (int i = start; i < start + 1568; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -968,29 +1111,29 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] x = f[26];
         float[] y = f[28];
         int[] indices = ix[1];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((14 + 2*0 - 2) / 2) + 1 = 7
-            for (int oh = 0; oh < 7; oh++) {
-                // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
-                for (int ow = 0; ow < 7; ow++) {
-                    for (int c = 0; c < 8; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 14 + ih) * 14 + iw) * 8 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 14 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 7;
+            int od = (row - n * 7) / 7;
+            int oh = row - n * 7 - od * 7;
+            // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
+            for (int ow = 0; ow < 7; ow++) {
+                for (int c = 0; c < 8; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 14 + ih) * 14 + iw) * 8 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 14 + ih) * 14 + iw;
                             }
                         }
-                        y[((n * 7 + oh) * 7 + ow) * 8 + c] = max;
-                        indices[((n * 7 + oh) * 7 + ow) * 8 + c] = winner;
                     }
+                    y[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = max;
+                    indices[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = winner;
                 }
             }
         }
@@ -1004,22 +1147,22 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[26];
         float[] y = f[28];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((14 + 2*0 - 2) / 2) + 1 = 7
-            for (int oh = 0; oh < 7; oh++) {
-                // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
-                for (int ow = 0; ow < 7; ow++) {
-                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-                    for (int kh = 0; kh < 2; kh++) {
-                        int ih = oh * 2 + kh;
-                        for (int kw = 0; kw < 2; kw++) {
-                            int iw = ow * 2 + kw;
-                            largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 14 + ih) * 14 + iw) * 8));
-                        }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 7;
+            int od = (row - n * 7) / 7;
+            int oh = row - n * 7 - od * 7;
+            // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
+            for (int ow = 0; ow < 7; ow++) {
+                FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                for (int kh = 0; kh < 2; kh++) {
+                    int ih = oh * 2 + kh;
+                    for (int kw = 0; kw < 2; kw++) {
+                        int iw = ow * 2 + kw;
+                        largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 14 + ih) * 14 + iw) * 8));
                     }
-                    largest.intoArray(y, ((n * 7 + oh) * 7 + ow) * 8);
                 }
+                largest.intoArray(y, (((n + od) * 7 + oh) * 7 + ow) * 8);
             }
         }
     }
@@ -1048,30 +1191,29 @@ final class ConvAutoencoderVector extends CompiledNetwork {
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_dec1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[57];
-        float[] packed = f[54];
-        float[] swapped = f[56];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 8, 16, 4, 1, 0, 8, 16, 16, 8, 16, 8);
+        float[] packed = f[52];
+        float[] swapped = f[54];
+        Packing.packBoth(weight, packed, swapped, 8, 16, 4, 1, 0, 8, 16, 16, 8, 16, 8);
         float[] bias = f[10];
-        float[] bp = f[55];
+        float[] bp = f[53];
         Packing.pad(bias, bp, 16);
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_tile5x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n6_dec1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
@@ -1087,6 +1229,8 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8);
             FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, 8);
             int xrow = (n * 7 + jh) * 7 * 8;
             for (int ci = 0; ci < 8; ci++) {
                 int wat = ci * 16;
@@ -1107,6 +1251,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc4_0 = xs.fma(w0, acc4_0);
                 acc4_1 = xs.fma(w1, acc4_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 40 + ci]);
+                acc5_0 = xs.fma(w0, acc5_0);
+                acc5_1 = xs.fma(w1, acc5_1);
             }
             acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
             acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
@@ -1118,29 +1265,29 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
             acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
             acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+            acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160);
+            acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160 + 8);
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 1 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n6_dec1_0_forward_tile1x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = ((n * 14 + jh * 2) * 14 + 10) * 16;
+            int out = ((n * 14 + jh * 2) * 14 + 12) * 16;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0);
-            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8);
-            int xrow = ((n * 7 + jh) * 7 + 5) * 8;
+            int xrow = ((n * 7 + jh) * 7 + 6) * 8;
             for (int ci = 0; ci < 8; ci++) {
                 int wat = ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1148,27 +1295,22 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                 acc0_0 = xs.fma(w0, acc0_0);
                 acc0_1 = xs.fma(w1, acc0_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
-                acc1_0 = xs.fma(w0, acc1_0);
-                acc1_1 = xs.fma(w1, acc1_1);
             }
             acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
             acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-            acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-            acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase1_tile5x2(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
@@ -1184,6 +1326,8 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8);
             FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, 8);
             int xrow = (n * 7 + jh) * 7 * 8;
             for (int ci = 0; ci < 8; ci++) {
                 int wat = 128 + ci * 16;
@@ -1204,6 +1348,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc4_0 = xs.fma(w0, acc4_0);
                 acc4_1 = xs.fma(w1, acc4_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 40 + ci]);
+                acc5_0 = xs.fma(w0, acc5_0);
+                acc5_1 = xs.fma(w1, acc5_1);
             }
             acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
             acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
@@ -1215,29 +1362,29 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
             acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
             acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+            acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160);
+            acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160 + 8);
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 1 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase1_tile2x2(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase1_tile1x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = ((n * 14 + jh * 2) * 14 + 11) * 16;
+            int out = ((n * 14 + jh * 2) * 14 + 13) * 16;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0);
-            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8);
-            int xrow = ((n * 7 + jh) * 7 + 5) * 8;
+            int xrow = ((n * 7 + jh) * 7 + 6) * 8;
             for (int ci = 0; ci < 8; ci++) {
                 int wat = 128 + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1245,27 +1392,22 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                 acc0_0 = xs.fma(w0, acc0_0);
                 acc0_1 = xs.fma(w1, acc0_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
-                acc1_0 = xs.fma(w0, acc1_0);
-                acc1_1 = xs.fma(w1, acc1_1);
             }
             acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
             acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-            acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-            acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase2_tile5x2(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase2_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
@@ -1281,6 +1423,8 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8);
             FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, 8);
             int xrow = (n * 7 + jh) * 7 * 8;
             for (int ci = 0; ci < 8; ci++) {
                 int wat = 256 + ci * 16;
@@ -1301,6 +1445,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc4_0 = xs.fma(w0, acc4_0);
                 acc4_1 = xs.fma(w1, acc4_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 40 + ci]);
+                acc5_0 = xs.fma(w0, acc5_0);
+                acc5_1 = xs.fma(w1, acc5_1);
             }
             acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
             acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
@@ -1312,29 +1459,29 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
             acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
             acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+            acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160);
+            acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160 + 8);
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 1 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase2_tile2x2(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase2_tile1x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = ((n * 14 + (1 + jh * 2)) * 14 + 10) * 16;
+            int out = ((n * 14 + (1 + jh * 2)) * 14 + 12) * 16;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0);
-            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8);
-            int xrow = ((n * 7 + jh) * 7 + 5) * 8;
+            int xrow = ((n * 7 + jh) * 7 + 6) * 8;
             for (int ci = 0; ci < 8; ci++) {
                 int wat = 256 + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1342,27 +1489,22 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                 acc0_0 = xs.fma(w0, acc0_0);
                 acc0_1 = xs.fma(w1, acc0_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
-                acc1_0 = xs.fma(w0, acc1_0);
-                acc1_1 = xs.fma(w1, acc1_1);
             }
             acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
             acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-            acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-            acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase3_tile5x2(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase3_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
@@ -1378,6 +1520,8 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8);
             FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, 8);
             int xrow = (n * 7 + jh) * 7 * 8;
             for (int ci = 0; ci < 8; ci++) {
                 int wat = 384 + ci * 16;
@@ -1398,6 +1542,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc4_0 = xs.fma(w0, acc4_0);
                 acc4_1 = xs.fma(w1, acc4_1);
+                xs = FloatVector.broadcast(SPECIES, x[xrow + 40 + ci]);
+                acc5_0 = xs.fma(w0, acc5_0);
+                acc5_1 = xs.fma(w1, acc5_1);
             }
             acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
             acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
@@ -1409,29 +1556,29 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
             acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
             acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+            acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160);
+            acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160 + 8);
         }
     }
 
     /**
      * Line 13: dec1.0 = conv_transpose2d(code), 8x7x7 -> 16x14x14.
-     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 1 output pixels x 2 vectors of output channels.
      */
-    private static void n6_dec1_0_forward_phase3_tile2x2(float[][] f, int[][] ix, int batch,
+    private static void n6_dec1_0_forward_phase3_tile1x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[28];
-        float[] wt = f[54];
+        float[] wt = f[52];
         float[] y = f[32];
-        float[] b = f[55];
+        float[] b = f[53];
         // rows of the batch x (7 of the output height ((7 - 1)*2 - 2*0 + 2 + 0 = 14) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
             int jh = row - n * 7;
-            int out = ((n * 14 + (1 + jh * 2)) * 14 + 11) * 16;
+            int out = ((n * 14 + (1 + jh * 2)) * 14 + 13) * 16;
             FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
             FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0);
-            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8);
-            int xrow = ((n * 7 + jh) * 7 + 5) * 8;
+            int xrow = ((n * 7 + jh) * 7 + 6) * 8;
             for (int ci = 0; ci < 8; ci++) {
                 int wat = 384 + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1439,14 +1586,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                 acc0_0 = xs.fma(w0, acc0_0);
                 acc0_1 = xs.fma(w1, acc0_1);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
-                acc1_0 = xs.fma(w0, acc1_0);
-                acc1_1 = xs.fma(w1, acc1_1);
             }
             acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
             acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-            acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-            acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
         }
     }
 
@@ -1457,7 +1599,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n6_dec1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[31];
-        float[] gb = f[58];
+        float[] gb = f[55];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1474,7 +1616,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n6_dec1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[58];
+        float[] gbp = f[55];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -1487,7 +1629,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1557,7 +1699,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1599,7 +1741,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1669,7 +1811,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1711,7 +1853,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1781,7 +1923,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1823,7 +1965,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1893,7 +2035,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[28];
         float[] gy = f[31];
-        float[] gw = f[59];
+        float[] gw = f[56];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1933,7 +2075,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n6_dec1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[59];
+        float[] gwp = f[56];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 8, 16, 4, 1, 0, 8, 16);
     }
@@ -1945,7 +2087,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n6_dec1_0_input_grad_tile7x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[31];
-        float[] wt = f[56];
+        float[] wt = f[54];
         float[] y = f[29];
         // rows of the batch x (the input's height, 7)
         for (int row = lo; row < hi; row++) {
@@ -2064,9 +2206,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[33];
         float[] gx = f[31];
         float[] y = f[32];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 3136; i < n * 3136 + 3136; i += 8) {
+        // parts of 3136 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 3136;
+            for (int i = start; i < start + 3136; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -2076,17 +2219,16 @@ final class ConvAutoencoderVector extends CompiledNetwork {
 
     /**
      * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n8_dec2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[63];
-        float[] packed = f[60];
-        float[] swapped = f[62];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 4, 1, 0, 16, 8, 1, 16, 8, 16);
+        float[] packed = f[57];
+        float[] swapped = f[59];
+        Packing.packBoth(weight, packed, swapped, 16, 1, 4, 1, 0, 16, 8, 1, 16, 8, 16);
         float[] bias = f[14];
-        float[] bp = f[61];
+        float[] bp = f[58];
         Packing.pad(bias, bp, 1);
     }
 
@@ -2097,9 +2239,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n8_dec2_0_forward_tile14x1(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[32];
-        float[] wt = f[60];
+        float[] wt = f[57];
         float[] y = f[36];
-        float[] b = f[61];
+        float[] b = f[58];
         // rows of the batch x (14 of the output height ((14 - 1)*2 - 2*0 + 2 + 0 = 28) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
@@ -2176,9 +2318,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n8_dec2_0_forward_phase1_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[32];
-        float[] wt = f[60];
+        float[] wt = f[57];
         float[] y = f[36];
-        float[] b = f[61];
+        float[] b = f[58];
         // rows of the batch x (14 of the output height ((14 - 1)*2 - 2*0 + 2 + 0 = 28) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
@@ -2255,9 +2397,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n8_dec2_0_forward_phase2_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[32];
-        float[] wt = f[60];
+        float[] wt = f[57];
         float[] y = f[36];
-        float[] b = f[61];
+        float[] b = f[58];
         // rows of the batch x (14 of the output height ((14 - 1)*2 - 2*0 + 2 + 0 = 28) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
@@ -2334,9 +2476,9 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n8_dec2_0_forward_phase3_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[32];
-        float[] wt = f[60];
+        float[] wt = f[57];
         float[] y = f[36];
-        float[] b = f[61];
+        float[] b = f[58];
         // rows of the batch x (14 of the output height ((14 - 1)*2 - 2*0 + 2 + 0 = 28) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
@@ -2413,7 +2555,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
     private static void n8_dec2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[35];
-        float[] gb = f[64];
+        float[] gb = f[60];
         for (int row = lo; row < hi; row++) {
             float sum = gb[row];
             for (int p = 0; p < batch * 784; p++) {
@@ -2429,7 +2571,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n8_dec2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[64];
+        float[] gbp = f[60];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 1);
     }
@@ -2442,7 +2584,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -2494,7 +2636,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2537,7 +2679,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -2589,7 +2731,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2632,7 +2774,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -2684,7 +2826,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2727,7 +2869,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -2779,7 +2921,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[32];
         float[] gy = f[35];
-        float[] gw = f[65];
+        float[] gw = f[61];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2820,194 +2962,233 @@ final class ConvAutoencoderVector extends CompiledNetwork {
      */
     private static void n8_dec2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[65];
+        float[] gwp = f[61];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 16, 1, 4, 1, 0, 16, 8);
     }
 
     /**
      * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n8_dec2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
+    private static void n8_dec2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[35];
-        float[] wt = f[62];
+        float[] wt = f[59];
         float[] y = f[33];
         // rows of the batch x (the input's height, 14)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int jh = row - n * 14;
-            // 2 blocks of 1 vectors of output channels
-            for (int cb = 0; cb < 16; cb += 8) {
-                int out = (n * 14 + jh) * 14 * 16 + cb;
+            // the input's width, 14, 2 tiles of 6
+            for (int jw = 0; jw < 12; jw += 6) {
+                int out = ((n * 14 + jh) * 14 + jw) * 16;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 16);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 16 + 8);
                 FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 32);
+                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
                 FloatVector acc3_0 = FloatVector.fromArray(SPECIES, y, out + 48);
+                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 48 + 8);
                 FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 64);
+                FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
                 FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 80);
-                FloatVector acc6_0 = FloatVector.fromArray(SPECIES, y, out + 96);
-                FloatVector acc7_0 = FloatVector.fromArray(SPECIES, y, out + 112);
-                FloatVector acc8_0 = FloatVector.fromArray(SPECIES, y, out + 128);
-                FloatVector acc9_0 = FloatVector.fromArray(SPECIES, y, out + 144);
-                FloatVector acc10_0 = FloatVector.fromArray(SPECIES, y, out + 160);
-                FloatVector acc11_0 = FloatVector.fromArray(SPECIES, y, out + 176);
-                FloatVector acc12_0 = FloatVector.fromArray(SPECIES, y, out + 192);
-                FloatVector acc13_0 = FloatVector.fromArray(SPECIES, y, out + 208);
+                FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 80 + 8);
                 int mh = 0;
                 int mw = 0;
-                int xrow = ((n * 28 + (jh * 2 + mh)) * 28 + mw) * 8;
-                int wrow = (mh * 2 + mw) * 16 + cb;
+                int xrow = ((n * 28 + (jh * 2 + mh)) * 28 + (jw * 2 + mw)) * 8;
+                int wrow = (mh * 2 + mw) * 16;
                 int ci = 0;
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                 acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc2_0 = xs.fma(w0, acc2_0);
+                acc2_1 = xs.fma(w1, acc2_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
                 acc3_0 = xs.fma(w0, acc3_0);
+                acc3_1 = xs.fma(w1, acc3_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
                 acc4_0 = xs.fma(w0, acc4_0);
+                acc4_1 = xs.fma(w1, acc4_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 80 + ci]);
                 acc5_0 = xs.fma(w0, acc5_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                acc6_0 = xs.fma(w0, acc6_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 112 + ci]);
-                acc7_0 = xs.fma(w0, acc7_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                acc8_0 = xs.fma(w0, acc8_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 144 + ci]);
-                acc9_0 = xs.fma(w0, acc9_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 160 + ci]);
-                acc10_0 = xs.fma(w0, acc10_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 176 + ci]);
-                acc11_0 = xs.fma(w0, acc11_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                acc12_0 = xs.fma(w0, acc12_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 208 + ci]);
-                acc13_0 = xs.fma(w0, acc13_0);
+                acc5_1 = xs.fma(w1, acc5_1);
                 mw = 1;
-                xrow = ((n * 28 + (jh * 2 + mh)) * 28 + mw) * 8;
-                wrow = (mh * 2 + mw) * 16 + cb;
+                xrow = ((n * 28 + (jh * 2 + mh)) * 28 + (jw * 2 + mw)) * 8;
+                wrow = (mh * 2 + mw) * 16;
                 ci = 0;
                 wat = wrow + ci * 16;
                 w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                 acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc2_0 = xs.fma(w0, acc2_0);
+                acc2_1 = xs.fma(w1, acc2_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
                 acc3_0 = xs.fma(w0, acc3_0);
+                acc3_1 = xs.fma(w1, acc3_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
                 acc4_0 = xs.fma(w0, acc4_0);
+                acc4_1 = xs.fma(w1, acc4_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 80 + ci]);
                 acc5_0 = xs.fma(w0, acc5_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                acc6_0 = xs.fma(w0, acc6_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 112 + ci]);
-                acc7_0 = xs.fma(w0, acc7_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                acc8_0 = xs.fma(w0, acc8_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 144 + ci]);
-                acc9_0 = xs.fma(w0, acc9_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 160 + ci]);
-                acc10_0 = xs.fma(w0, acc10_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 176 + ci]);
-                acc11_0 = xs.fma(w0, acc11_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                acc12_0 = xs.fma(w0, acc12_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 208 + ci]);
-                acc13_0 = xs.fma(w0, acc13_0);
+                acc5_1 = xs.fma(w1, acc5_1);
                 mh = 1;
                 mw = 0;
-                xrow = ((n * 28 + (jh * 2 + mh)) * 28 + mw) * 8;
-                wrow = (mh * 2 + mw) * 16 + cb;
+                xrow = ((n * 28 + (jh * 2 + mh)) * 28 + (jw * 2 + mw)) * 8;
+                wrow = (mh * 2 + mw) * 16;
                 ci = 0;
                 wat = wrow + ci * 16;
                 w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                 acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc2_0 = xs.fma(w0, acc2_0);
+                acc2_1 = xs.fma(w1, acc2_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
                 acc3_0 = xs.fma(w0, acc3_0);
+                acc3_1 = xs.fma(w1, acc3_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
                 acc4_0 = xs.fma(w0, acc4_0);
+                acc4_1 = xs.fma(w1, acc4_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 80 + ci]);
                 acc5_0 = xs.fma(w0, acc5_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                acc6_0 = xs.fma(w0, acc6_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 112 + ci]);
-                acc7_0 = xs.fma(w0, acc7_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                acc8_0 = xs.fma(w0, acc8_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 144 + ci]);
-                acc9_0 = xs.fma(w0, acc9_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 160 + ci]);
-                acc10_0 = xs.fma(w0, acc10_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 176 + ci]);
-                acc11_0 = xs.fma(w0, acc11_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                acc12_0 = xs.fma(w0, acc12_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 208 + ci]);
-                acc13_0 = xs.fma(w0, acc13_0);
+                acc5_1 = xs.fma(w1, acc5_1);
                 mw = 1;
-                xrow = ((n * 28 + (jh * 2 + mh)) * 28 + mw) * 8;
-                wrow = (mh * 2 + mw) * 16 + cb;
+                xrow = ((n * 28 + (jh * 2 + mh)) * 28 + (jw * 2 + mw)) * 8;
+                wrow = (mh * 2 + mw) * 16;
                 ci = 0;
                 wat = wrow + ci * 16;
                 w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                 acc0_0 = xs.fma(w0, acc0_0);
+                acc0_1 = xs.fma(w1, acc0_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
                 acc1_0 = xs.fma(w0, acc1_0);
+                acc1_1 = xs.fma(w1, acc1_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                 acc2_0 = xs.fma(w0, acc2_0);
+                acc2_1 = xs.fma(w1, acc2_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 48 + ci]);
                 acc3_0 = xs.fma(w0, acc3_0);
+                acc3_1 = xs.fma(w1, acc3_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
                 acc4_0 = xs.fma(w0, acc4_0);
+                acc4_1 = xs.fma(w1, acc4_1);
                 xs = FloatVector.broadcast(SPECIES, x[xrow + 80 + ci]);
                 acc5_0 = xs.fma(w0, acc5_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                acc6_0 = xs.fma(w0, acc6_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 112 + ci]);
-                acc7_0 = xs.fma(w0, acc7_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                acc8_0 = xs.fma(w0, acc8_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 144 + ci]);
-                acc9_0 = xs.fma(w0, acc9_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 160 + ci]);
-                acc10_0 = xs.fma(w0, acc10_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 176 + ci]);
-                acc11_0 = xs.fma(w0, acc11_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 192 + ci]);
-                acc12_0 = xs.fma(w0, acc12_0);
-                xs = FloatVector.broadcast(SPECIES, x[xrow + 208 + ci]);
-                acc13_0 = xs.fma(w0, acc13_0);
+                acc5_1 = xs.fma(w1, acc5_1);
                 acc0_0.intoArray(y, out);
+                acc0_1.intoArray(y, out + 8);
                 acc1_0.intoArray(y, out + 16);
+                acc1_1.intoArray(y, out + 16 + 8);
                 acc2_0.intoArray(y, out + 32);
+                acc2_1.intoArray(y, out + 32 + 8);
                 acc3_0.intoArray(y, out + 48);
+                acc3_1.intoArray(y, out + 48 + 8);
                 acc4_0.intoArray(y, out + 64);
+                acc4_1.intoArray(y, out + 64 + 8);
                 acc5_0.intoArray(y, out + 80);
-                acc6_0.intoArray(y, out + 96);
-                acc7_0.intoArray(y, out + 112);
-                acc8_0.intoArray(y, out + 128);
-                acc9_0.intoArray(y, out + 144);
-                acc10_0.intoArray(y, out + 160);
-                acc11_0.intoArray(y, out + 176);
-                acc12_0.intoArray(y, out + 192);
-                acc13_0.intoArray(y, out + 208);
+                acc5_1.intoArray(y, out + 80 + 8);
             }
+        }
+    }
+
+    /**
+     * Line 14: dec2.0 = conv_transpose2d(dec1), 16x14x14 -> 1x28x28.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n8_dec2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[35];
+        float[] wt = f[59];
+        float[] y = f[33];
+        // rows of the batch x (the input's height, 14)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int jh = row - n * 14;
+            int out = ((n * 14 + jh) * 14 + 12) * 16;
+            FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
+            FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
+            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 16);
+            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 16 + 8);
+            int mh = 0;
+            int mw = 0;
+            int xrow = ((n * 28 + (jh * 2 + mh)) * 28 + (24 + mw)) * 8;
+            int wrow = (mh * 2 + mw) * 16;
+            int ci = 0;
+            int wat = wrow + ci * 16;
+            FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+            FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+            acc0_0 = xs.fma(w0, acc0_0);
+            acc0_1 = xs.fma(w1, acc0_1);
+            xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+            acc1_0 = xs.fma(w0, acc1_0);
+            acc1_1 = xs.fma(w1, acc1_1);
+            mw = 1;
+            xrow = ((n * 28 + (jh * 2 + mh)) * 28 + (24 + mw)) * 8;
+            wrow = (mh * 2 + mw) * 16;
+            ci = 0;
+            wat = wrow + ci * 16;
+            w0 = FloatVector.fromArray(SPECIES, wt, wat);
+            w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+            xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+            acc0_0 = xs.fma(w0, acc0_0);
+            acc0_1 = xs.fma(w1, acc0_1);
+            xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+            acc1_0 = xs.fma(w0, acc1_0);
+            acc1_1 = xs.fma(w1, acc1_1);
+            mh = 1;
+            mw = 0;
+            xrow = ((n * 28 + (jh * 2 + mh)) * 28 + (24 + mw)) * 8;
+            wrow = (mh * 2 + mw) * 16;
+            ci = 0;
+            wat = wrow + ci * 16;
+            w0 = FloatVector.fromArray(SPECIES, wt, wat);
+            w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+            xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+            acc0_0 = xs.fma(w0, acc0_0);
+            acc0_1 = xs.fma(w1, acc0_1);
+            xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+            acc1_0 = xs.fma(w0, acc1_0);
+            acc1_1 = xs.fma(w1, acc1_1);
+            mw = 1;
+            xrow = ((n * 28 + (jh * 2 + mh)) * 28 + (24 + mw)) * 8;
+            wrow = (mh * 2 + mw) * 16;
+            ci = 0;
+            wat = wrow + ci * 16;
+            w0 = FloatVector.fromArray(SPECIES, wt, wat);
+            w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+            xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+            acc0_0 = xs.fma(w0, acc0_0);
+            acc0_1 = xs.fma(w1, acc0_1);
+            xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+            acc1_0 = xs.fma(w0, acc1_0);
+            acc1_1 = xs.fma(w1, acc1_1);
+            acc0_0.intoArray(y, out);
+            acc0_1.intoArray(y, out + 8);
+            acc1_0.intoArray(y, out + 16);
+            acc1_1.intoArray(y, out + 16 + 8);
         }
     }
 
@@ -3020,9 +3201,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         float[] gy = f[37];
         float[] gx = f[35];
         float[] y = f[36];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 6272; i < n * 6272 + 6272; i += 8) {
+        // parts of 3136 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 3136;
+            for (int i = start; i < start + 3136; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(g.mul(xv).mul(FloatVector.broadcast(SPECIES, 1.0f).sub(xv))).intoArray(gx, i);
@@ -3048,21 +3230,21 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 parameter dec2.weight 16,1,2,2 weight 4 value 12 gradient 13
                 parameter dec2.bias 1 bias 4 value 14 gradient 15
                 floats 16 per-sample 6272 fixed 0
-                floats 17 per-sample 6272 fixed 0 shared training 9 eval -1 zero-at 42
+                floats 17 per-sample 6272 fixed 0 shared training 9 eval -1 zero-at 44
                 floats 18 per-sample 12544 fixed 0 shared training -1 eval -1
-                floats 19 per-sample 12544 fixed 0 shared training 9 eval -1 zero-at 36
+                floats 19 per-sample 12544 fixed 0 shared training 9 eval -1 zero-at 38
                 floats 20 per-sample 12544 fixed 0 shared training 4 eval 2
-                floats 21 per-sample 12544 fixed 0 shared training 10 eval -1 zero-at 35
+                floats 21 per-sample 12544 fixed 0 shared training 10 eval -1 zero-at 37
                 floats 22 per-sample 3136 fixed 0 shared training 5 eval 3
-                floats 23 per-sample 3136 fixed 0 shared training 9 eval -1 zero-at 34
+                floats 23 per-sample 3136 fixed 0 shared training 9 eval -1 zero-at 35
                 floats 24 per-sample 1568 fixed 0 shared training -1 eval -1
-                floats 25 per-sample 1568 fixed 0 shared training 9 eval -1 zero-at 27
+                floats 25 per-sample 1568 fixed 0 shared training 9 eval -1 zero-at 28
                 floats 26 per-sample 1568 fixed 0 shared training 5 eval 3
-                floats 27 per-sample 1568 fixed 0 shared training 10 eval -1 zero-at 26
+                floats 27 per-sample 1568 fixed 0 shared training 10 eval -1 zero-at 27
                 floats 28 per-sample 392 fixed 0 shared training 6 eval 2
-                floats 29 per-sample 392 fixed 0 shared training 9 eval -1 zero-at 25
+                floats 29 per-sample 392 fixed 0 shared training 9 eval -1 zero-at 26
                 floats 30 per-sample 3136 fixed 0 shared training -1 eval -1
-                floats 31 per-sample 3136 fixed 0 shared training 10 eval -1 zero-at 13
+                floats 31 per-sample 3136 fixed 0 shared training 10 eval -1 zero-at 14
                 floats 32 per-sample 3136 fixed 0 shared training 7 eval 3
                 floats 33 per-sample 3136 fixed 0 shared training 9 eval -1 zero-at 12
                 floats 34 per-sample 6272 fixed 0 shared training -1 eval -1
@@ -3072,59 +3254,55 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 floats 38 per-sample 0 fixed 144
                 floats 39 per-sample 0 fixed 16
                 floats 40 per-sample 0 fixed 1152
-                floats 41 per-sample 0 fixed 144
-                floats 42 per-sample 7200 fixed 0 shared training 0 eval 0
-                floats 43 per-sample 14400 fixed 0 shared training 1 eval -1
-                floats 44 per-sample 0 fixed 16 zeroed
-                floats 45 per-sample 0 fixed 144 zeroed
-                floats 46 per-sample 0 fixed 1152
-                floats 47 per-sample 0 fixed 8
-                floats 48 per-sample 0 fixed 1152
-                floats 49 per-sample 0 fixed 1152
-                floats 50 per-sample 4096 fixed 0 shared training 2 eval 1
-                floats 51 per-sample 2048 fixed 0 shared training 3 eval -1
-                floats 52 per-sample 0 fixed 8 zeroed
-                floats 53 per-sample 0 fixed 1152 zeroed
+                floats 41 per-sample 7200 fixed 0 shared training 0 eval 0
+                floats 42 per-sample 14400 fixed 0 shared training 1 eval -1
+                floats 43 per-sample 0 fixed 16 zeroed
+                floats 44 per-sample 0 fixed 144 zeroed
+                floats 45 per-sample 0 fixed 1152
+                floats 46 per-sample 0 fixed 8
+                floats 47 per-sample 0 fixed 1152
+                floats 48 per-sample 4096 fixed 0 shared training 2 eval 1
+                floats 49 per-sample 2048 fixed 0 shared training 3 eval -1
+                floats 50 per-sample 0 fixed 8 zeroed
+                floats 51 per-sample 0 fixed 1152 zeroed
+                floats 52 per-sample 0 fixed 512
+                floats 53 per-sample 0 fixed 16
                 floats 54 per-sample 0 fixed 512
-                floats 55 per-sample 0 fixed 16
-                floats 56 per-sample 0 fixed 512
+                floats 55 per-sample 0 fixed 16 zeroed
+                floats 56 per-sample 0 fixed 512 zeroed
                 floats 57 per-sample 0 fixed 512
-                floats 58 per-sample 0 fixed 16 zeroed
-                floats 59 per-sample 0 fixed 512 zeroed
-                floats 60 per-sample 0 fixed 512
-                floats 61 per-sample 0 fixed 8
-                floats 62 per-sample 0 fixed 64
-                floats 63 per-sample 0 fixed 64
-                floats 64 per-sample 0 fixed 8 zeroed
-                floats 65 per-sample 0 fixed 512 zeroed
+                floats 58 per-sample 0 fixed 8
+                floats 59 per-sample 0 fixed 64
+                floats 60 per-sample 0 fixed 8 zeroed
+                floats 61 per-sample 0 fixed 512 zeroed
                 ints 0 per-sample 3136 fixed 0
                 ints 1 per-sample 392 fixed 0
-                forward 0 0 0 always 1
+                forward 0 0 0 always 1 packs
                 forward 1 28 0 always 59
                 forward 2 28 0 always 972
                 forward 3 28 0 always 185
-                forward 4 1 0 training 87809
-                forward 5 1 0 eval 5489
-                forward 6 0 0 always 1
+                forward 4 14 0 training 6275
+                forward 5 14 0 eval 395
+                forward 6 0 0 always 1 packs
                 forward 7 14 0 always 31
                 forward 8 14 0 always 4373
-                forward 9 1 0 training 10977
-                forward 10 1 0 eval 736
-                forward 11 0 0 always 1
-                forward 12 7 0 always 175
-                forward 13 7 0 always 91
-                forward 14 7 0 always 175
-                forward 15 7 0 always 91
-                forward 16 7 0 always 175
-                forward 17 7 0 always 91
-                forward 18 7 0 always 175
-                forward 19 7 0 always 91
-                forward 20 0 0 always 1
+                forward 9 7 0 training 1571
+                forward 10 7 0 eval 108
+                forward 11 0 0 always 1 packs
+                forward 12 7 0 always 203
+                forward 13 7 0 always 63
+                forward 14 7 0 always 203
+                forward 15 7 0 always 63
+                forward 16 7 0 always 203
+                forward 17 7 0 always 63
+                forward 18 7 0 always 203
+                forward 19 7 0 always 63
+                forward 20 0 0 always 1 packs
                 forward 21 14 0 always 519
                 forward 22 14 0 always 519
                 forward 23 14 0 always 519
                 forward 24 14 0 always 519
-                backward 25 1 0 always 3
+                backward 25 2 0 always 1177
                 backward 26 0 1 always 3
                 backward 27 0 0 always 1
                 backward 28 0 2 always 2962
@@ -3136,37 +3314,39 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 backward 34 0 2 always 2962
                 backward 35 0 1 always 2174
                 backward 36 0 0 always 1
-                backward 37 14 0 always 341
-                backward 38 1 0 always 3
-                backward 39 0 2 always 4
-                backward 40 0 0 always 1
-                backward 41 0 1 always 1112
-                backward 42 0 1 always 508
-                backward 43 0 1 always 1112
-                backward 44 0 1 always 508
-                backward 45 0 1 always 1112
-                backward 46 0 1 always 508
-                backward 47 0 1 always 1112
-                backward 48 0 1 always 508
-                backward 49 0 0 always 1
-                backward 50 7 0 always 1059
-                backward 51 1 0 always 1176
-                backward 52 1 0 always 3
-                backward 53 0 8 always 3
-                backward 54 0 0 always 1
-                backward 55 0 18 always 2962
-                backward 56 0 3 always 5326
-                backward 57 0 0 always 1
-                backward 58 14 0 always 31
-                backward 59 14 0 always 4421
-                backward 60 1 0 always 9408
-                backward 61 1 0 always 3
-                backward 62 0 2 always 4
-                backward 63 0 0 always 1
-                backward 64 0 3 always 10214
+                backward 37 14 0 always 260
+                backward 38 14 0 always 69
+                backward 39 1 0 always 1177
+                backward 40 0 2 always 4
+                backward 41 0 0 always 1
+                backward 42 0 1 always 1112
+                backward 43 0 1 always 508
+                backward 44 0 1 always 1112
+                backward 45 0 1 always 508
+                backward 46 0 1 always 1112
+                backward 47 0 1 always 508
+                backward 48 0 1 always 1112
+                backward 49 0 1 always 508
+                backward 50 0 0 always 1
+                backward 51 7 0 always 1059
+                backward 52 1 0 always 1176
+                backward 53 1 0 always 589
+                backward 54 0 8 always 3
+                backward 55 0 0 always 1
+                backward 56 0 18 always 2962
+                backward 57 0 3 always 5326
+                backward 58 0 0 always 1
+                backward 59 14 0 always 31
+                backward 60 14 0 always 3116
+                backward 61 14 0 always 693
+                backward 62 1 0 always 9408
+                backward 63 4 0 always 1177
+                backward 64 0 2 always 4
                 backward 65 0 0 always 1
-                backward 66 28 0 always 59 input-gradient
-                backward 67 28 0 always 8740 input-gradient
+                backward 66 0 3 always 10214
+                backward 67 0 0 always 1
+                backward 68 28 0 always 59 input-gradient
+                backward 69 28 0 always 8740 input-gradient
                 """;
     }
 }

@@ -18,73 +18,75 @@ final class LeNet5Scalar extends CompiledNetwork {
         switch (id) {
             case 0 -> n0_conv1_0_pack(f, ix, batch, training, lo, hi);
             case 1 -> n0_conv1_0_pad(f, ix, batch, training, lo, hi);
-            case 2 -> n0_conv1_0_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 3 -> n2_pool1_forward(f, ix, batch, training, lo, hi);
-            case 4 -> n2_pool1_forward_eval(f, ix, batch, training, lo, hi);
-            case 5 -> n3_conv2_0_pack(f, ix, batch, training, lo, hi);
-            case 6 -> n3_conv2_0_forward_tile5x2(f, ix, batch, training, lo, hi);
-            case 7 -> n5_pool2_forward(f, ix, batch, training, lo, hi);
-            case 8 -> n5_pool2_forward_eval(f, ix, batch, training, lo, hi);
-            case 9 -> n6_fc1_0_forward(f, ix, batch, training, lo, hi);
-            case 10 -> n7_fc1_1_pack(f, ix, batch, training, lo, hi);
-            case 11 -> n7_fc1_1_forward_tile1x7(f, ix, batch, training, lo, hi);
-            case 12 -> n7_fc1_1_forward_tile1x1(f, ix, batch, training, lo, hi);
-            case 13 -> n9_fc2_0_pack(f, ix, batch, training, lo, hi);
-            case 14 -> n9_fc2_0_forward_tile1x7(f, ix, batch, training, lo, hi);
-            case 15 -> n11_fc3_pack(f, ix, batch, training, lo, hi);
-            case 16 -> n11_fc3_forward_tile1x7(f, ix, batch, training, lo, hi);
-            case 17 -> n11_fc3_forward_tile1x3(f, ix, batch, training, lo, hi);
-            case 18 -> n11_fc3_bias_grad(f, ix, batch, training, lo, hi);
-            case 19 -> n11_fc3_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 20 -> n11_fc3_weight_grad(f, ix, batch, training, lo, hi);
-            case 21 -> n11_fc3_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 22 -> n11_fc3_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 23 -> n10_fc2_backward(f, ix, batch, training, lo, hi);
-            case 24 -> n9_fc2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 25 -> n9_fc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 26 -> n9_fc2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 27 -> n9_fc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 28 -> n9_fc2_0_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 29 -> n9_fc2_0_input_grad_tile1x1(f, ix, batch, training, lo, hi);
-            case 30 -> n8_fc1_backward(f, ix, batch, training, lo, hi);
-            case 31 -> n7_fc1_1_bias_grad(f, ix, batch, training, lo, hi);
-            case 32 -> n7_fc1_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 33 -> n7_fc1_1_weight_grad(f, ix, batch, training, lo, hi);
-            case 34 -> n7_fc1_1_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 35 -> n7_fc1_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 36 -> n7_fc1_1_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 37 -> n7_fc1_1_input_grad_tile1x1(f, ix, batch, training, lo, hi);
-            case 38 -> n6_fc1_0_backward(f, ix, batch, training, lo, hi);
-            case 39 -> n5_pool2_backward(f, ix, batch, training, lo, hi);
-            case 40 -> n4_conv2_backward(f, ix, batch, training, lo, hi);
-            case 41 -> n3_conv2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 42 -> n3_conv2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 43 -> n3_conv2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 44 -> n3_conv2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 45 -> n3_conv2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 46 -> n3_conv2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 47 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
-            case 48 -> n1_conv1_backward(f, ix, batch, training, lo, hi);
-            case 49 -> n0_conv1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 50 -> n0_conv1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 51 -> n0_conv1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 52 -> n0_conv1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 53 -> n0_conv1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 54 -> n0_conv1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 2 -> n0_conv1_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 3 -> n0_conv1_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 4 -> n2_pool1_forward(f, ix, batch, training, lo, hi);
+            case 5 -> n2_pool1_forward_eval(f, ix, batch, training, lo, hi);
+            case 6 -> n3_conv2_0_pack(f, ix, batch, training, lo, hi);
+            case 7 -> n3_conv2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 8 -> n3_conv2_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 9 -> n5_pool2_forward(f, ix, batch, training, lo, hi);
+            case 10 -> n5_pool2_forward_eval(f, ix, batch, training, lo, hi);
+            case 11 -> n6_fc1_0_forward(f, ix, batch, training, lo, hi);
+            case 12 -> n7_fc1_1_pack(f, ix, batch, training, lo, hi);
+            case 13 -> n7_fc1_1_forward_tile1x7(f, ix, batch, training, lo, hi);
+            case 14 -> n7_fc1_1_forward_tile1x1(f, ix, batch, training, lo, hi);
+            case 15 -> n9_fc2_0_pack(f, ix, batch, training, lo, hi);
+            case 16 -> n9_fc2_0_forward_tile1x7(f, ix, batch, training, lo, hi);
+            case 17 -> n11_fc3_pack(f, ix, batch, training, lo, hi);
+            case 18 -> n11_fc3_forward_tile1x7(f, ix, batch, training, lo, hi);
+            case 19 -> n11_fc3_forward_tile1x3(f, ix, batch, training, lo, hi);
+            case 20 -> n11_fc3_bias_grad(f, ix, batch, training, lo, hi);
+            case 21 -> n11_fc3_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 22 -> n11_fc3_weight_grad(f, ix, batch, training, lo, hi);
+            case 23 -> n11_fc3_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 24 -> n11_fc3_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 25 -> n10_fc2_backward(f, ix, batch, training, lo, hi);
+            case 26 -> n9_fc2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 27 -> n9_fc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 28 -> n9_fc2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 29 -> n9_fc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 30 -> n9_fc2_0_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 31 -> n9_fc2_0_input_grad_tile1x1(f, ix, batch, training, lo, hi);
+            case 32 -> n8_fc1_backward(f, ix, batch, training, lo, hi);
+            case 33 -> n7_fc1_1_bias_grad(f, ix, batch, training, lo, hi);
+            case 34 -> n7_fc1_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 35 -> n7_fc1_1_weight_grad(f, ix, batch, training, lo, hi);
+            case 36 -> n7_fc1_1_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 37 -> n7_fc1_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 38 -> n7_fc1_1_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 39 -> n7_fc1_1_input_grad_tile1x1(f, ix, batch, training, lo, hi);
+            case 40 -> n6_fc1_0_backward(f, ix, batch, training, lo, hi);
+            case 41 -> n5_pool2_backward(f, ix, batch, training, lo, hi);
+            case 42 -> n4_conv2_backward(f, ix, batch, training, lo, hi);
+            case 43 -> n3_conv2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 44 -> n3_conv2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 45 -> n3_conv2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 46 -> n3_conv2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 47 -> n3_conv2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 48 -> n3_conv2_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 49 -> n3_conv2_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 50 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
+            case 51 -> n1_conv1_backward(f, ix, batch, training, lo, hi);
+            case 52 -> n0_conv1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 53 -> n0_conv1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 54 -> n0_conv1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 55 -> n0_conv1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 56 -> n0_conv1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 57 -> n0_conv1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
         }
     }
 
     /**
      * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_conv1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[49];
         float[] packed = f[46];
         float[] swapped = f[48];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 6, 1, 25, 1, 1, 1, 6, 6, 1, 6, 1);
+        Packing.packBoth(weight, packed, swapped, 6, 1, 25, 1, 1, 1, 6, 6, 1, 6, 1);
         float[] bias = f[2];
         float[] bp = f[47];
         Packing.pad(bias, bp, 6);
@@ -97,7 +99,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n0_conv1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[20];
-        float[] dst = f[50];
+        float[] dst = f[49];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -109,11 +111,11 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n0_conv1_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n0_conv1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[49];
         float[] wt = f[46];
         float[] y = f[24];
         float[] b = f[47];
@@ -121,61 +123,119 @@ final class LeNet5Scalar extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int jh = row - n * 28;
-            // 2 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 6; cb += 3) {
-                // output width: floor((28 + 2*2 - 5) / 1) + 1 = 28, 7 tiles of 4
-                for (int jw = 0; jw < 28; jw += 4) {
+            // 3 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 6; cb += 2) {
+                // output width: floor((28 + 2*2 - 5) / 1) + 1 = 28, 4 tiles of 6
+                for (int jw = 0; jw < 24; jw += 6) {
                     int out = ((n * 28 + jh) * 28 + jw) * 6 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     for (int mh = 0; mh < 5; mh++) {
                         for (int mw = 0; mw < 5; mw++) {
                             int xrow = (n * 32 + (jh + mh)) * 32 + (jw + mw);
                             int wrow = (mh * 5 + mw) * 6 + cb;
                             float w0 = wt[wrow];
                             float w1 = wt[wrow + 1];
-                            float w2 = wt[wrow + 2];
                             float xs = x[xrow];
                             acc0_0 = xs * w0 + acc0_0;
                             acc0_1 = xs * w1 + acc0_1;
-                            acc0_2 = xs * w2 + acc0_2;
                             xs = x[xrow + 1];
                             acc1_0 = xs * w0 + acc1_0;
                             acc1_1 = xs * w1 + acc1_1;
-                            acc1_2 = xs * w2 + acc1_2;
                             xs = x[xrow + 2];
                             acc2_0 = xs * w0 + acc2_0;
                             acc2_1 = xs * w1 + acc2_1;
-                            acc2_2 = xs * w2 + acc2_2;
                             xs = x[xrow + 3];
                             acc3_0 = xs * w0 + acc3_0;
                             acc3_1 = xs * w1 + acc3_1;
-                            acc3_2 = xs * w2 + acc3_2;
+                            xs = x[xrow + 4];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 5];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
                         }
                     }
                     y[out] = Math.max(acc0_0, 0.0f);
                     y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
                     y[out + 6] = Math.max(acc1_0, 0.0f);
                     y[out + 6 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 6 + 2] = Math.max(acc1_2, 0.0f);
                     y[out + 12] = Math.max(acc2_0, 0.0f);
                     y[out + 12 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 12 + 2] = Math.max(acc2_2, 0.0f);
                     y[out + 18] = Math.max(acc3_0, 0.0f);
                     y[out + 18 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 18 + 2] = Math.max(acc3_2, 0.0f);
+                    y[out + 24] = Math.max(acc4_0, 0.0f);
+                    y[out + 24 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 30] = Math.max(acc5_0, 0.0f);
+                    y[out + 30 + 1] = Math.max(acc5_1, 0.0f);
                 }
+            }
+        }
+    }
+
+    /**
+     * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
+     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_conv1_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[49];
+        float[] wt = f[46];
+        float[] y = f[24];
+        float[] b = f[47];
+        // rows of the batch x (output height: floor((28 + 2*2 - 5) / 1) + 1 = 28)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 28;
+            int jh = row - n * 28;
+            // 3 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 6; cb += 2) {
+                int out = ((n * 28 + jh) * 28 + 24) * 6 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
+                for (int mh = 0; mh < 5; mh++) {
+                    for (int mw = 0; mw < 5; mw++) {
+                        int xrow = (n * 32 + (jh + mh)) * 32 + (24 + mw);
+                        int wrow = (mh * 5 + mw) * 6 + cb;
+                        float w0 = wt[wrow];
+                        float w1 = wt[wrow + 1];
+                        float xs = x[xrow];
+                        acc0_0 = xs * w0 + acc0_0;
+                        acc0_1 = xs * w1 + acc0_1;
+                        xs = x[xrow + 1];
+                        acc1_0 = xs * w0 + acc1_0;
+                        acc1_1 = xs * w1 + acc1_1;
+                        xs = x[xrow + 2];
+                        acc2_0 = xs * w0 + acc2_0;
+                        acc2_1 = xs * w1 + acc2_1;
+                        xs = x[xrow + 3];
+                        acc3_0 = xs * w0 + acc3_0;
+                        acc3_1 = xs * w1 + acc3_1;
+                    }
+                }
+                y[out] = Math.max(acc0_0, 0.0f);
+                y[out + 1] = Math.max(acc0_1, 0.0f);
+                y[out + 6] = Math.max(acc1_0, 0.0f);
+                y[out + 6 + 1] = Math.max(acc1_1, 0.0f);
+                y[out + 12] = Math.max(acc2_0, 0.0f);
+                y[out + 12 + 1] = Math.max(acc2_1, 0.0f);
+                y[out + 18] = Math.max(acc3_0, 0.0f);
+                y[out + 18 + 1] = Math.max(acc3_1, 0.0f);
             }
         }
     }
@@ -187,7 +247,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n0_conv1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[23];
-        float[] gb = f[52];
+        float[] gb = f[51];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -204,7 +264,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n0_conv1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[52];
+        float[] gbp = f[51];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 6);
     }
@@ -215,9 +275,9 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n0_conv1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[49];
         float[] gy = f[23];
-        float[] gw = f[53];
+        float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -280,7 +340,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n0_conv1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[53];
+        float[] gwp = f[52];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 6, 1, 25, 1, 1, 1, 6);
     }
@@ -292,7 +352,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n0_conv1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[23];
-        float[] dst = f[51];
+        float[] dst = f[50];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -310,7 +370,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n0_conv1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[51];
+        float[] x = f[50];
         float[] wt = f[48];
         float[] y = f[21];
         // rows of the batch x (the input's height, 28)
@@ -399,9 +459,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[25];
         float[] gx = f[23];
         float[] y = f[24];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 4704; i < n * 4704 + 4704; i++) {
+        // parts of 2352 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 2352;
+            for (int i = start; i < start + 2352; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -418,29 +479,29 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] x = f[24];
         float[] y = f[26];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
-            for (int oh = 0; oh < 14; oh++) {
-                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
-                for (int ow = 0; ow < 14; ow++) {
-                    for (int c = 0; c < 6; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 28 + ih) * 28 + iw) * 6 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 28 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int od = (row - n * 14) / 14;
+            int oh = row - n * 14 - od * 14;
+            // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int ow = 0; ow < 14; ow++) {
+                for (int c = 0; c < 6; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 28 + ih) * 28 + iw) * 6 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 28 + ih) * 28 + iw;
                             }
                         }
-                        y[((n * 14 + oh) * 14 + ow) * 6 + c] = max;
-                        indices[((n * 14 + oh) * 14 + ow) * 6 + c] = winner;
                     }
+                    y[(((n + od) * 14 + oh) * 14 + ow) * 6 + c] = max;
+                    indices[(((n + od) * 14 + oh) * 14 + ow) * 6 + c] = winner;
                 }
             }
         }
@@ -454,23 +515,23 @@ final class LeNet5Scalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[24];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
-            for (int oh = 0; oh < 14; oh++) {
-                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
-                for (int ow = 0; ow < 14; ow++) {
-                    for (int c = 0; c < 6; c++) {
-                        float largest = Float.NEGATIVE_INFINITY;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = Math.max(largest, x[((n * 28 + ih) * 28 + iw) * 6 + c]);
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int od = (row - n * 14) / 14;
+            int oh = row - n * 14 - od * 14;
+            // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int ow = 0; ow < 14; ow++) {
+                for (int c = 0; c < 6; c++) {
+                    float largest = Float.NEGATIVE_INFINITY;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = Math.max(largest, x[(((n + od) * 28 + ih) * 28 + iw) * 6 + c]);
                         }
-                        y[((n * 14 + oh) * 14 + ow) * 6 + c] = largest;
                     }
+                    y[(((n + od) * 14 + oh) * 14 + ow) * 6 + c] = largest;
                 }
             }
         }
@@ -500,86 +561,149 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_conv2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[4];
-        float[] snapshot = f[57];
-        float[] packed = f[54];
-        float[] swapped = f[56];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 6, 25, 1, 1, 6, 16, 16, 6, 16, 6);
+        float[] packed = f[53];
+        float[] swapped = f[55];
+        Packing.packBoth(weight, packed, swapped, 16, 6, 25, 1, 1, 6, 16, 16, 6, 16, 6);
         float[] bias = f[6];
-        float[] bp = f[55];
+        float[] bp = f[54];
         Packing.pad(bias, bp, 16);
     }
 
     /**
      * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
-     * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_conv2_0_forward_tile5x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n3_conv2_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[26];
-        float[] wt = f[54];
+        float[] wt = f[53];
         float[] y = f[30];
-        float[] b = f[55];
+        float[] b = f[54];
         // rows of the batch x (output height: floor((14 + 2*0 - 5) / 1) + 1 = 10)
         for (int row = lo; row < hi; row++) {
             int n = row / 10;
             int jh = row - n * 10;
             // 8 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 16; cb += 2) {
-                // output width: floor((14 + 2*0 - 5) / 1) + 1 = 10, 2 tiles of 5
-                for (int jw = 0; jw < 10; jw += 5) {
-                    int out = ((n * 10 + jh) * 10 + jw) * 16 + cb;
-                    float acc0_0 = b[cb];
-                    float acc0_1 = b[cb + 1];
-                    float acc1_0 = b[cb];
-                    float acc1_1 = b[cb + 1];
-                    float acc2_0 = b[cb];
-                    float acc2_1 = b[cb + 1];
-                    float acc3_0 = b[cb];
-                    float acc3_1 = b[cb + 1];
-                    float acc4_0 = b[cb];
-                    float acc4_1 = b[cb + 1];
-                    for (int mh = 0; mh < 5; mh++) {
-                        for (int mw = 0; mw < 5; mw++) {
-                            int xrow = ((n * 14 + (jh + mh)) * 14 + (jw + mw)) * 6;
-                            int wrow = (mh * 5 + mw) * 96 + cb;
-                            for (int ci = 0; ci < 6; ci++) {
-                                int wat = wrow + ci * 16;
-                                float w0 = wt[wat];
-                                float w1 = wt[wat + 1];
-                                float xs = x[xrow + ci];
-                                acc0_0 = xs * w0 + acc0_0;
-                                acc0_1 = xs * w1 + acc0_1;
-                                xs = x[xrow + 6 + ci];
-                                acc1_0 = xs * w0 + acc1_0;
-                                acc1_1 = xs * w1 + acc1_1;
-                                xs = x[xrow + 12 + ci];
-                                acc2_0 = xs * w0 + acc2_0;
-                                acc2_1 = xs * w1 + acc2_1;
-                                xs = x[xrow + 18 + ci];
-                                acc3_0 = xs * w0 + acc3_0;
-                                acc3_1 = xs * w1 + acc3_1;
-                                xs = x[xrow + 24 + ci];
-                                acc4_0 = xs * w0 + acc4_0;
-                                acc4_1 = xs * w1 + acc4_1;
-                            }
+                int out = (n * 10 + jh) * 10 * 16 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
+                float acc4_0 = b[cb];
+                float acc4_1 = b[cb + 1];
+                float acc5_0 = b[cb];
+                float acc5_1 = b[cb + 1];
+                for (int mh = 0; mh < 5; mh++) {
+                    for (int mw = 0; mw < 5; mw++) {
+                        int xrow = ((n * 14 + (jh + mh)) * 14 + mw) * 6;
+                        int wrow = (mh * 5 + mw) * 96 + cb;
+                        for (int ci = 0; ci < 6; ci++) {
+                            int wat = wrow + ci * 16;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 6 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                            xs = x[xrow + 12 + ci];
+                            acc2_0 = xs * w0 + acc2_0;
+                            acc2_1 = xs * w1 + acc2_1;
+                            xs = x[xrow + 18 + ci];
+                            acc3_0 = xs * w0 + acc3_0;
+                            acc3_1 = xs * w1 + acc3_1;
+                            xs = x[xrow + 24 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 30 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
                         }
                     }
-                    y[out] = Math.max(acc0_0, 0.0f);
-                    y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 16] = Math.max(acc1_0, 0.0f);
-                    y[out + 16 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 32] = Math.max(acc2_0, 0.0f);
-                    y[out + 32 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 48] = Math.max(acc3_0, 0.0f);
-                    y[out + 48 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 64] = Math.max(acc4_0, 0.0f);
-                    y[out + 64 + 1] = Math.max(acc4_1, 0.0f);
                 }
+                y[out] = Math.max(acc0_0, 0.0f);
+                y[out + 1] = Math.max(acc0_1, 0.0f);
+                y[out + 16] = Math.max(acc1_0, 0.0f);
+                y[out + 16 + 1] = Math.max(acc1_1, 0.0f);
+                y[out + 32] = Math.max(acc2_0, 0.0f);
+                y[out + 32 + 1] = Math.max(acc2_1, 0.0f);
+                y[out + 48] = Math.max(acc3_0, 0.0f);
+                y[out + 48 + 1] = Math.max(acc3_1, 0.0f);
+                y[out + 64] = Math.max(acc4_0, 0.0f);
+                y[out + 64 + 1] = Math.max(acc4_1, 0.0f);
+                y[out + 80] = Math.max(acc5_0, 0.0f);
+                y[out + 80 + 1] = Math.max(acc5_1, 0.0f);
+            }
+        }
+    }
+
+    /**
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
+     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
+     */
+    private static void n3_conv2_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[26];
+        float[] wt = f[53];
+        float[] y = f[30];
+        float[] b = f[54];
+        // rows of the batch x (output height: floor((14 + 2*0 - 5) / 1) + 1 = 10)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 10;
+            int jh = row - n * 10;
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                int out = ((n * 10 + jh) * 10 + 6) * 16 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
+                for (int mh = 0; mh < 5; mh++) {
+                    for (int mw = 0; mw < 5; mw++) {
+                        int xrow = ((n * 14 + (jh + mh)) * 14 + (6 + mw)) * 6;
+                        int wrow = (mh * 5 + mw) * 96 + cb;
+                        for (int ci = 0; ci < 6; ci++) {
+                            int wat = wrow + ci * 16;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 6 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                            xs = x[xrow + 12 + ci];
+                            acc2_0 = xs * w0 + acc2_0;
+                            acc2_1 = xs * w1 + acc2_1;
+                            xs = x[xrow + 18 + ci];
+                            acc3_0 = xs * w0 + acc3_0;
+                            acc3_1 = xs * w1 + acc3_1;
+                        }
+                    }
+                }
+                y[out] = Math.max(acc0_0, 0.0f);
+                y[out + 1] = Math.max(acc0_1, 0.0f);
+                y[out + 16] = Math.max(acc1_0, 0.0f);
+                y[out + 16 + 1] = Math.max(acc1_1, 0.0f);
+                y[out + 32] = Math.max(acc2_0, 0.0f);
+                y[out + 32 + 1] = Math.max(acc2_1, 0.0f);
+                y[out + 48] = Math.max(acc3_0, 0.0f);
+                y[out + 48 + 1] = Math.max(acc3_1, 0.0f);
             }
         }
     }
@@ -591,7 +715,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n3_conv2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[29];
-        float[] gb = f[59];
+        float[] gb = f[57];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -608,7 +732,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n3_conv2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[59];
+        float[] gbp = f[57];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -621,7 +745,7 @@ final class LeNet5Scalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[26];
         float[] gy = f[29];
-        float[] gw = f[60];
+        float[] gw = f[58];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 5;
@@ -691,7 +815,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n3_conv2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[60];
+        float[] gwp = f[58];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 16, 6, 25, 1, 1, 6, 16);
     }
@@ -703,7 +827,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n3_conv2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[29];
-        float[] dst = f[58];
+        float[] dst = f[56];
         for (int row = lo; row < hi; row++) {
             int n = row / 10;
             int h = row - n * 10;
@@ -717,86 +841,121 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 14 output pixels x 1 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_conv2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
+    private static void n3_conv2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[58];
-        float[] wt = f[56];
+        float[] x = f[56];
+        float[] wt = f[55];
         float[] y = f[27];
         // rows of the batch x (the input's height, 14)
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
             int jh = row - n * 14;
-            // 6 blocks of 1 vectors of output channels
-            for (int cb = 0; cb < 6; cb++) {
-                int out = (n * 14 + jh) * 14 * 6 + cb;
+            // 3 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 6; cb += 2) {
+                // the input's width, 14, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
+                    int out = ((n * 14 + jh) * 14 + jw) * 6 + cb;
+                    float acc0_0 = y[out];
+                    float acc0_1 = y[out + 1];
+                    float acc1_0 = y[out + 6];
+                    float acc1_1 = y[out + 6 + 1];
+                    float acc2_0 = y[out + 12];
+                    float acc2_1 = y[out + 12 + 1];
+                    float acc3_0 = y[out + 18];
+                    float acc3_1 = y[out + 18 + 1];
+                    float acc4_0 = y[out + 24];
+                    float acc4_1 = y[out + 24 + 1];
+                    float acc5_0 = y[out + 30];
+                    float acc5_1 = y[out + 30 + 1];
+                    for (int mh = 0; mh < 5; mh++) {
+                        for (int mw = 0; mw < 5; mw++) {
+                            int xrow = ((n * 18 + (jh + 4 + mh * -1)) * 18 + (jw + 4 + mw * -1)) * 16;
+                            int wrow = (mh * 5 + mw) * 96 + cb;
+                            for (int ci = 0; ci < 16; ci++) {
+                                int wat = wrow + ci * 6;
+                                float w0 = wt[wat];
+                                float w1 = wt[wat + 1];
+                                float xs = x[xrow + ci];
+                                acc0_0 = xs * w0 + acc0_0;
+                                acc0_1 = xs * w1 + acc0_1;
+                                xs = x[xrow + 16 + ci];
+                                acc1_0 = xs * w0 + acc1_0;
+                                acc1_1 = xs * w1 + acc1_1;
+                                xs = x[xrow + 32 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                acc2_1 = xs * w1 + acc2_1;
+                                xs = x[xrow + 48 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                acc3_1 = xs * w1 + acc3_1;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
+                            }
+                        }
+                    }
+                    y[out] = acc0_0;
+                    y[out + 1] = acc0_1;
+                    y[out + 6] = acc1_0;
+                    y[out + 6 + 1] = acc1_1;
+                    y[out + 12] = acc2_0;
+                    y[out + 12 + 1] = acc2_1;
+                    y[out + 18] = acc3_0;
+                    y[out + 18 + 1] = acc3_1;
+                    y[out + 24] = acc4_0;
+                    y[out + 24 + 1] = acc4_1;
+                    y[out + 30] = acc5_0;
+                    y[out + 30 + 1] = acc5_1;
+                }
+            }
+        }
+    }
+
+    /**
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n3_conv2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[56];
+        float[] wt = f[55];
+        float[] y = f[27];
+        // rows of the batch x (the input's height, 14)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int jh = row - n * 14;
+            // 3 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 6; cb += 2) {
+                int out = ((n * 14 + jh) * 14 + 12) * 6 + cb;
                 float acc0_0 = y[out];
+                float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 6];
-                float acc2_0 = y[out + 12];
-                float acc3_0 = y[out + 18];
-                float acc4_0 = y[out + 24];
-                float acc5_0 = y[out + 30];
-                float acc6_0 = y[out + 36];
-                float acc7_0 = y[out + 42];
-                float acc8_0 = y[out + 48];
-                float acc9_0 = y[out + 54];
-                float acc10_0 = y[out + 60];
-                float acc11_0 = y[out + 66];
-                float acc12_0 = y[out + 72];
-                float acc13_0 = y[out + 78];
+                float acc1_1 = y[out + 6 + 1];
                 for (int mh = 0; mh < 5; mh++) {
                     for (int mw = 0; mw < 5; mw++) {
-                        int xrow = ((n * 18 + (jh + 4 + mh * -1)) * 18 + (4 + mw * -1)) * 16;
+                        int xrow = ((n * 18 + (jh + 4 + mh * -1)) * 18 + (16 + mw * -1)) * 16;
                         int wrow = (mh * 5 + mw) * 96 + cb;
                         for (int ci = 0; ci < 16; ci++) {
                             int wat = wrow + ci * 6;
                             float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
                             float xs = x[xrow + ci];
                             acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
                             xs = x[xrow + 16 + ci];
                             acc1_0 = xs * w0 + acc1_0;
-                            xs = x[xrow + 32 + ci];
-                            acc2_0 = xs * w0 + acc2_0;
-                            xs = x[xrow + 48 + ci];
-                            acc3_0 = xs * w0 + acc3_0;
-                            xs = x[xrow + 64 + ci];
-                            acc4_0 = xs * w0 + acc4_0;
-                            xs = x[xrow + 80 + ci];
-                            acc5_0 = xs * w0 + acc5_0;
-                            xs = x[xrow + 96 + ci];
-                            acc6_0 = xs * w0 + acc6_0;
-                            xs = x[xrow + 112 + ci];
-                            acc7_0 = xs * w0 + acc7_0;
-                            xs = x[xrow + 128 + ci];
-                            acc8_0 = xs * w0 + acc8_0;
-                            xs = x[xrow + 144 + ci];
-                            acc9_0 = xs * w0 + acc9_0;
-                            xs = x[xrow + 160 + ci];
-                            acc10_0 = xs * w0 + acc10_0;
-                            xs = x[xrow + 176 + ci];
-                            acc11_0 = xs * w0 + acc11_0;
-                            xs = x[xrow + 192 + ci];
-                            acc12_0 = xs * w0 + acc12_0;
-                            xs = x[xrow + 208 + ci];
-                            acc13_0 = xs * w0 + acc13_0;
+                            acc1_1 = xs * w1 + acc1_1;
                         }
                     }
                 }
                 y[out] = acc0_0;
+                y[out + 1] = acc0_1;
                 y[out + 6] = acc1_0;
-                y[out + 12] = acc2_0;
-                y[out + 18] = acc3_0;
-                y[out + 24] = acc4_0;
-                y[out + 30] = acc5_0;
-                y[out + 36] = acc6_0;
-                y[out + 42] = acc7_0;
-                y[out + 48] = acc8_0;
-                y[out + 54] = acc9_0;
-                y[out + 60] = acc10_0;
-                y[out + 66] = acc11_0;
-                y[out + 72] = acc12_0;
-                y[out + 78] = acc13_0;
+                y[out + 6 + 1] = acc1_1;
             }
         }
     }
@@ -810,9 +969,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[31];
         float[] gx = f[29];
         float[] y = f[30];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 1600; i < n * 1600 + 1600; i++) {
+        // parts of 1600 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 1600;
+            for (int i = start; i < start + 1600; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -829,29 +989,29 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] x = f[30];
         float[] y = f[32];
         int[] indices = ix[1];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((10 + 2*0 - 2) / 2) + 1 = 5
-            for (int oh = 0; oh < 5; oh++) {
-                // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
-                for (int ow = 0; ow < 5; ow++) {
-                    for (int c = 0; c < 16; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 10 + ih) * 10 + iw) * 16 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 10 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 5;
+            int od = (row - n * 5) / 5;
+            int oh = row - n * 5 - od * 5;
+            // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
+            for (int ow = 0; ow < 5; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 10 + ih) * 10 + iw) * 16 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 10 + ih) * 10 + iw;
                             }
                         }
-                        y[((n * 5 + oh) * 5 + ow) * 16 + c] = max;
-                        indices[((n * 5 + oh) * 5 + ow) * 16 + c] = winner;
                     }
+                    y[(((n + od) * 5 + oh) * 5 + ow) * 16 + c] = max;
+                    indices[(((n + od) * 5 + oh) * 5 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -865,23 +1025,23 @@ final class LeNet5Scalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[30];
         float[] y = f[32];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((10 + 2*0 - 2) / 2) + 1 = 5
-            for (int oh = 0; oh < 5; oh++) {
-                // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
-                for (int ow = 0; ow < 5; ow++) {
-                    for (int c = 0; c < 16; c++) {
-                        float largest = Float.NEGATIVE_INFINITY;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = Math.max(largest, x[((n * 10 + ih) * 10 + iw) * 16 + c]);
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 5;
+            int od = (row - n * 5) / 5;
+            int oh = row - n * 5 - od * 5;
+            // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
+            for (int ow = 0; ow < 5; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float largest = Float.NEGATIVE_INFINITY;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = Math.max(largest, x[(((n + od) * 10 + ih) * 10 + iw) * 16 + c]);
                         }
-                        y[((n * 5 + oh) * 5 + ow) * 16 + c] = largest;
                     }
+                    y[(((n + od) * 5 + oh) * 5 + ow) * 16 + c] = largest;
                 }
             }
         }
@@ -945,17 +1105,16 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n7_fc1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[64];
-        float[] packed = f[61];
-        float[] swapped = f[63];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 120, 400, 1, 1, 1, 400, 120, 120, 400, 120, 400);
+        float[] packed = f[59];
+        float[] swapped = f[61];
+        Packing.packBoth(weight, packed, swapped, 120, 400, 1, 1, 1, 400, 120, 120, 400, 120, 400);
         float[] bias = f[10];
-        float[] bp = f[62];
+        float[] bp = f[60];
         Packing.pad(bias, bp, 120);
     }
 
@@ -966,9 +1125,9 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n7_fc1_1_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[34];
-        float[] wt = f[61];
+        float[] wt = f[59];
         float[] y = f[38];
-        float[] b = f[62];
+        float[] b = f[60];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1020,9 +1179,9 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n7_fc1_1_forward_tile1x1(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[34];
-        float[] wt = f[61];
+        float[] wt = f[59];
         float[] y = f[38];
-        float[] b = f[62];
+        float[] b = f[60];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1046,7 +1205,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n7_fc1_1_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[37];
-        float[] gb = f[65];
+        float[] gb = f[62];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -1063,7 +1222,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n7_fc1_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[65];
+        float[] gbp = f[62];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 120);
     }
@@ -1076,7 +1235,7 @@ final class LeNet5Scalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[34];
         float[] gy = f[37];
-        float[] gw = f[66];
+        float[] gw = f[63];
         for (int row = lo; row < hi; row++) {
             int tap = row / 66;
             int ci = (row - tap * 66) * 6;
@@ -1145,7 +1304,7 @@ final class LeNet5Scalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[34];
         float[] gy = f[37];
-        float[] gw = f[66];
+        float[] gw = f[63];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1197,7 +1356,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n7_fc1_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[66];
+        float[] gwp = f[63];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 120, 400, 1, 1, 1, 400, 120);
     }
@@ -1209,7 +1368,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n7_fc1_1_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[37];
-        float[] wt = f[63];
+        float[] wt = f[61];
         float[] y = f[35];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1262,7 +1421,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n7_fc1_1_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[37];
-        float[] wt = f[63];
+        float[] wt = f[61];
         float[] y = f[35];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1289,9 +1448,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[39];
         float[] gx = f[37];
         float[] y = f[38];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 120; i < n * 120 + 120; i++) {
+        // parts of 120 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 120;
+            for (int i = start; i < start + 120; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -1301,17 +1461,16 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 10: fc2.0 = dense(fc1), 120 -> 84.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n9_fc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[70];
-        float[] packed = f[67];
-        float[] swapped = f[69];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 84, 120, 1, 1, 1, 120, 84, 84, 120, 84, 120);
+        float[] packed = f[64];
+        float[] swapped = f[66];
+        Packing.packBoth(weight, packed, swapped, 84, 120, 1, 1, 1, 120, 84, 84, 120, 84, 120);
         float[] bias = f[14];
-        float[] bp = f[68];
+        float[] bp = f[65];
         Packing.pad(bias, bp, 84);
     }
 
@@ -1322,9 +1481,9 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n9_fc2_0_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[38];
-        float[] wt = f[67];
+        float[] wt = f[64];
         float[] y = f[42];
-        float[] b = f[68];
+        float[] b = f[65];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1376,7 +1535,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n9_fc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[41];
-        float[] gb = f[71];
+        float[] gb = f[67];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -1393,7 +1552,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n9_fc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[71];
+        float[] gbp = f[67];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 84);
     }
@@ -1406,7 +1565,7 @@ final class LeNet5Scalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[38];
         float[] gy = f[41];
-        float[] gw = f[72];
+        float[] gw = f[68];
         for (int row = lo; row < hi; row++) {
             int tap = row / 20;
             int ci = (row - tap * 20) * 6;
@@ -1473,7 +1632,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n9_fc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[72];
+        float[] gwp = f[68];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 84, 120, 1, 1, 1, 120, 84);
     }
@@ -1485,7 +1644,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n9_fc2_0_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[41];
-        float[] wt = f[69];
+        float[] wt = f[66];
         float[] y = f[39];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1538,7 +1697,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n9_fc2_0_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[41];
-        float[] wt = f[69];
+        float[] wt = f[66];
         float[] y = f[39];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1565,9 +1724,10 @@ final class LeNet5Scalar extends CompiledNetwork {
         float[] gy = f[43];
         float[] gx = f[41];
         float[] y = f[42];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 84; i < n * 84 + 84; i++) {
+        // parts of 84 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 84;
+            for (int i = start; i < start + 84; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -1577,17 +1737,16 @@ final class LeNet5Scalar extends CompiledNetwork {
 
     /**
      * Line 11: fc3 = dense(fc2), 84 -> 10.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n11_fc3_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[16];
-        float[] snapshot = f[76];
-        float[] packed = f[73];
-        float[] swapped = f[75];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 84, 1, 1, 1, 84, 10, 10, 84, 10, 84);
+        float[] packed = f[69];
+        float[] swapped = f[71];
+        Packing.packBoth(weight, packed, swapped, 10, 84, 1, 1, 1, 84, 10, 10, 84, 10, 84);
         float[] bias = f[18];
-        float[] bp = f[74];
+        float[] bp = f[70];
         Packing.pad(bias, bp, 10);
     }
 
@@ -1598,9 +1757,9 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n11_fc3_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[42];
-        float[] wt = f[73];
+        float[] wt = f[69];
         float[] y = f[44];
-        float[] b = f[74];
+        float[] b = f[70];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1648,9 +1807,9 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n11_fc3_forward_tile1x3(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[42];
-        float[] wt = f[73];
+        float[] wt = f[69];
         float[] y = f[44];
-        float[] b = f[74];
+        float[] b = f[70];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1682,7 +1841,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n11_fc3_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[45];
-        float[] gb = f[77];
+        float[] gb = f[72];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -1699,7 +1858,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n11_fc3_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[77];
+        float[] gbp = f[72];
         float[] gbias = f[19];
         Packing.addUnpadded(gbp, gbias, 10);
     }
@@ -1712,7 +1871,7 @@ final class LeNet5Scalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[42];
         float[] gy = f[45];
-        float[] gw = f[78];
+        float[] gw = f[73];
         for (int row = lo; row < hi; row++) {
             int tap = row / 14;
             int ci = (row - tap * 14) * 6;
@@ -1779,7 +1938,7 @@ final class LeNet5Scalar extends CompiledNetwork {
      */
     private static void n11_fc3_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[78];
+        float[] gwp = f[73];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 10, 84, 1, 1, 1, 84, 10);
     }
@@ -1791,7 +1950,7 @@ final class LeNet5Scalar extends CompiledNetwork {
     private static void n11_fc3_input_grad_tile1x7(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[45];
-        float[] wt = f[75];
+        float[] wt = f[71];
         float[] y = f[43];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1857,11 +2016,11 @@ final class LeNet5Scalar extends CompiledNetwork {
                 parameter fc3.weight 10,84 weight 84 value 16 gradient 17
                 parameter fc3.bias 10 bias 84 value 18 gradient 19
                 floats 20 per-sample 784 fixed 0
-                floats 21 per-sample 784 fixed 0 shared training 9 eval -1 zero-at 36
+                floats 21 per-sample 784 fixed 0 shared training 9 eval -1 zero-at 37
                 floats 22 per-sample 4704 fixed 0 shared training -1 eval -1
-                floats 23 per-sample 4704 fixed 0 shared training 9 eval -1 zero-at 30
+                floats 23 per-sample 4704 fixed 0 shared training 9 eval -1 zero-at 31
                 floats 24 per-sample 4704 fixed 0 shared training 3 eval 1
-                floats 25 per-sample 4704 fixed 0 shared training 10 eval -1 zero-at 29
+                floats 25 per-sample 4704 fixed 0 shared training 10 eval -1 zero-at 30
                 floats 26 per-sample 1176 fixed 0 shared training 4 eval 2
                 floats 27 per-sample 1176 fixed 0 shared training 9 eval -1 zero-at 28
                 floats 28 per-sample 1600 fixed 0 shared training -1 eval -1
@@ -1885,93 +2044,91 @@ final class LeNet5Scalar extends CompiledNetwork {
                 floats 46 per-sample 0 fixed 150
                 floats 47 per-sample 0 fixed 6
                 floats 48 per-sample 0 fixed 150
-                floats 49 per-sample 0 fixed 150
-                floats 50 per-sample 1024 fixed 0 shared training 0 eval 0
-                floats 51 per-sample 6144 fixed 0 shared training 1 eval -1
-                floats 52 per-sample 0 fixed 6 zeroed
-                floats 53 per-sample 0 fixed 150 zeroed
-                floats 54 per-sample 0 fixed 2400
-                floats 55 per-sample 0 fixed 16
-                floats 56 per-sample 0 fixed 2400
-                floats 57 per-sample 0 fixed 2400
-                floats 58 per-sample 5184 fixed 0 shared training 2 eval -1
-                floats 59 per-sample 0 fixed 16 zeroed
-                floats 60 per-sample 0 fixed 2400 zeroed
+                floats 49 per-sample 1024 fixed 0 shared training 0 eval 0
+                floats 50 per-sample 6144 fixed 0 shared training 1 eval -1
+                floats 51 per-sample 0 fixed 6 zeroed
+                floats 52 per-sample 0 fixed 150 zeroed
+                floats 53 per-sample 0 fixed 2400
+                floats 54 per-sample 0 fixed 16
+                floats 55 per-sample 0 fixed 2400
+                floats 56 per-sample 5184 fixed 0 shared training 2 eval -1
+                floats 57 per-sample 0 fixed 16 zeroed
+                floats 58 per-sample 0 fixed 2400 zeroed
+                floats 59 per-sample 0 fixed 48000
+                floats 60 per-sample 0 fixed 120
                 floats 61 per-sample 0 fixed 48000
-                floats 62 per-sample 0 fixed 120
-                floats 63 per-sample 0 fixed 48000
-                floats 64 per-sample 0 fixed 48000
-                floats 65 per-sample 0 fixed 120 zeroed
-                floats 66 per-sample 0 fixed 48000 zeroed
-                floats 67 per-sample 0 fixed 10080
-                floats 68 per-sample 0 fixed 84
-                floats 69 per-sample 0 fixed 10080
-                floats 70 per-sample 0 fixed 10080
-                floats 71 per-sample 0 fixed 84 zeroed
-                floats 72 per-sample 0 fixed 10080 zeroed
-                floats 73 per-sample 0 fixed 840
-                floats 74 per-sample 0 fixed 10
-                floats 75 per-sample 0 fixed 840
-                floats 76 per-sample 0 fixed 840
-                floats 77 per-sample 0 fixed 10 zeroed
-                floats 78 per-sample 0 fixed 840 zeroed
+                floats 62 per-sample 0 fixed 120 zeroed
+                floats 63 per-sample 0 fixed 48000 zeroed
+                floats 64 per-sample 0 fixed 10080
+                floats 65 per-sample 0 fixed 84
+                floats 66 per-sample 0 fixed 10080
+                floats 67 per-sample 0 fixed 84 zeroed
+                floats 68 per-sample 0 fixed 10080 zeroed
+                floats 69 per-sample 0 fixed 840
+                floats 70 per-sample 0 fixed 10
+                floats 71 per-sample 0 fixed 840
+                floats 72 per-sample 0 fixed 10 zeroed
+                floats 73 per-sample 0 fixed 840 zeroed
                 ints 0 per-sample 1176 fixed 0
                 ints 1 per-sample 400 fixed 0
-                forward 0 0 0 always 1
+                forward 0 0 0 always 1 packs
                 forward 1 28 0 always 59
-                forward 2 28 0 always 8417
-                forward 3 1 0 training 32929
-                forward 4 1 0 eval 16465
-                forward 5 0 0 always 1
-                forward 6 10 0 always 44355
-                forward 7 1 0 training 11201
-                forward 8 1 0 eval 5601
-                forward 9 0 0 always 1
-                forward 10 0 0 always 1
-                forward 11 1 0 always 109160
-                forward 12 1 0 always 1613
-                forward 13 0 0 always 1
-                forward 14 1 0 always 23295
-                forward 15 0 0 always 1
-                forward 16 1 0 always 1369
-                forward 17 1 0 always 689
-                backward 18 0 10 always 4
-                backward 19 0 0 always 1
-                backward 20 0 14 always 253
+                forward 2 28 0 always 7515
+                forward 3 28 0 always 1410
+                forward 4 14 0 training 2355
+                forward 5 14 0 eval 1179
+                forward 6 0 0 always 1 packs
+                forward 7 10 0 always 25819
+                forward 8 10 0 always 18555
+                forward 9 5 0 training 2243
+                forward 10 5 0 eval 1123
+                forward 11 0 0 always 1
+                forward 12 0 0 always 1 packs
+                forward 13 1 0 always 109160
+                forward 14 1 0 always 1613
+                forward 15 0 0 always 1 packs
+                forward 16 1 0 always 23295
+                forward 17 0 0 always 1 packs
+                forward 18 1 0 always 1369
+                forward 19 1 0 always 689
+                backward 20 0 10 always 4
                 backward 21 0 0 always 1
-                backward 22 1 0 always 2175
-                backward 23 1 0 always 3
-                backward 24 0 84 always 4
-                backward 25 0 0 always 1
-                backward 26 0 20 always 2066
+                backward 22 0 14 always 253
+                backward 23 0 0 always 1
+                backward 24 1 0 always 2175
+                backward 25 1 0 always 253
+                backward 26 0 84 always 4
                 backward 27 0 0 always 1
-                backward 28 1 0 always 23208
-                backward 29 1 0 always 349
-                backward 30 1 0 always 3
-                backward 31 0 120 always 4
-                backward 32 0 0 always 1
-                backward 33 0 66 always 2948
-                backward 34 0 1 always 2108
-                backward 35 0 0 always 1
-                backward 36 1 0 always 110640
-                backward 37 1 0 always 493
-                backward 38 0 0 always 1
-                backward 39 1 0 always 1200
-                backward 40 1 0 always 3
-                backward 41 0 16 always 4
-                backward 42 0 0 always 1
-                backward 43 0 25 always 17808
+                backward 28 0 20 always 2066
+                backward 29 0 0 always 1
+                backward 30 1 0 always 23208
+                backward 31 1 0 always 349
+                backward 32 1 0 always 361
+                backward 33 0 120 always 4
+                backward 34 0 0 always 1
+                backward 35 0 66 always 2948
+                backward 36 0 1 always 2108
+                backward 37 0 0 always 1
+                backward 38 1 0 always 110640
+                backward 39 1 0 always 493
+                backward 40 0 0 always 1
+                backward 41 1 0 always 1200
+                backward 42 1 0 always 4801
+                backward 43 0 16 always 4
                 backward 44 0 0 always 1
-                backward 45 10 0 always 163
-                backward 46 14 0 always 72489
-                backward 47 1 0 always 3528
-                backward 48 1 0 always 3
-                backward 49 0 6 always 4
-                backward 50 0 0 always 1
-                backward 51 0 5 always 44759
-                backward 52 0 0 always 1
-                backward 53 28 0 always 171 input-gradient
-                backward 54 28 0 always 9164 input-gradient
+                backward 45 0 25 always 17808
+                backward 46 0 0 always 1
+                backward 47 10 0 always 163
+                backward 48 14 0 always 50859
+                backward 49 14 0 always 10986
+                backward 50 1 0 always 3528
+                backward 51 2 0 always 7057
+                backward 52 0 6 always 4
+                backward 53 0 0 always 1
+                backward 54 0 5 always 44759
+                backward 55 0 0 always 1
+                backward 56 28 0 always 171 input-gradient
+                backward 57 28 0 always 9164 input-gradient
                 """;
     }
 }

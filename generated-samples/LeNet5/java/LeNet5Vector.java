@@ -27,70 +27,70 @@ final class LeNet5Vector extends CompiledNetwork {
             case 3 -> n2_pool1_forward(f, ix, batch, training, lo, hi);
             case 4 -> n2_pool1_forward_eval(f, ix, batch, training, lo, hi);
             case 5 -> n3_conv2_0_pack(f, ix, batch, training, lo, hi);
-            case 6 -> n3_conv2_0_forward_tile5x2(f, ix, batch, training, lo, hi);
-            case 7 -> n5_pool2_forward(f, ix, batch, training, lo, hi);
-            case 8 -> n5_pool2_forward_eval(f, ix, batch, training, lo, hi);
-            case 9 -> n6_fc1_0_forward(f, ix, batch, training, lo, hi);
-            case 10 -> n7_fc1_1_pack(f, ix, batch, training, lo, hi);
-            case 11 -> n7_fc1_1_forward_tile1x7(f, ix, batch, training, lo, hi);
-            case 12 -> n7_fc1_1_forward_tile1x1(f, ix, batch, training, lo, hi);
-            case 13 -> n9_fc2_0_pack(f, ix, batch, training, lo, hi);
-            case 14 -> n9_fc2_0_forward_tile1x7(f, ix, batch, training, lo, hi);
-            case 15 -> n9_fc2_0_forward_tile1x4(f, ix, batch, training, lo, hi);
-            case 16 -> n11_fc3_pack(f, ix, batch, training, lo, hi);
-            case 17 -> n11_fc3_forward_tile1x2(f, ix, batch, training, lo, hi);
-            case 18 -> n11_fc3_bias_grad(f, ix, batch, training, lo, hi);
-            case 19 -> n11_fc3_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 20 -> n11_fc3_weight_grad(f, ix, batch, training, lo, hi);
-            case 21 -> n11_fc3_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 22 -> n11_fc3_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 23 -> n11_fc3_input_grad_tile1x4(f, ix, batch, training, lo, hi);
-            case 24 -> n10_fc2_backward(f, ix, batch, training, lo, hi);
-            case 25 -> n9_fc2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 26 -> n9_fc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 27 -> n9_fc2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 28 -> n9_fc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 29 -> n9_fc2_0_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 30 -> n9_fc2_0_input_grad_tile1x1(f, ix, batch, training, lo, hi);
-            case 31 -> n8_fc1_backward(f, ix, batch, training, lo, hi);
-            case 32 -> n7_fc1_1_bias_grad(f, ix, batch, training, lo, hi);
-            case 33 -> n7_fc1_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 34 -> n7_fc1_1_weight_grad(f, ix, batch, training, lo, hi);
-            case 35 -> n7_fc1_1_weight_grad_rest(f, ix, batch, training, lo, hi);
-            case 36 -> n7_fc1_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 37 -> n7_fc1_1_input_grad_tile1x7(f, ix, batch, training, lo, hi);
-            case 38 -> n7_fc1_1_input_grad_tile1x1(f, ix, batch, training, lo, hi);
-            case 39 -> n6_fc1_0_backward(f, ix, batch, training, lo, hi);
-            case 40 -> n5_pool2_backward(f, ix, batch, training, lo, hi);
-            case 41 -> n4_conv2_backward(f, ix, batch, training, lo, hi);
-            case 42 -> n3_conv2_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 43 -> n3_conv2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 44 -> n3_conv2_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 45 -> n3_conv2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 46 -> n3_conv2_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 47 -> n3_conv2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
-            case 48 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
-            case 49 -> n1_conv1_backward(f, ix, batch, training, lo, hi);
-            case 50 -> n0_conv1_0_bias_grad(f, ix, batch, training, lo, hi);
-            case 51 -> n0_conv1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
-            case 52 -> n0_conv1_0_weight_grad(f, ix, batch, training, lo, hi);
-            case 53 -> n0_conv1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 54 -> n0_conv1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 55 -> n0_conv1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 6 -> n3_conv2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 7 -> n3_conv2_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 8 -> n5_pool2_forward(f, ix, batch, training, lo, hi);
+            case 9 -> n5_pool2_forward_eval(f, ix, batch, training, lo, hi);
+            case 10 -> n6_fc1_0_forward(f, ix, batch, training, lo, hi);
+            case 11 -> n7_fc1_1_pack(f, ix, batch, training, lo, hi);
+            case 12 -> n7_fc1_1_forward_tile1x7(f, ix, batch, training, lo, hi);
+            case 13 -> n7_fc1_1_forward_tile1x1(f, ix, batch, training, lo, hi);
+            case 14 -> n9_fc2_0_pack(f, ix, batch, training, lo, hi);
+            case 15 -> n9_fc2_0_forward_tile1x7(f, ix, batch, training, lo, hi);
+            case 16 -> n9_fc2_0_forward_tile1x4(f, ix, batch, training, lo, hi);
+            case 17 -> n11_fc3_pack(f, ix, batch, training, lo, hi);
+            case 18 -> n11_fc3_forward_tile1x2(f, ix, batch, training, lo, hi);
+            case 19 -> n11_fc3_bias_grad(f, ix, batch, training, lo, hi);
+            case 20 -> n11_fc3_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 21 -> n11_fc3_weight_grad(f, ix, batch, training, lo, hi);
+            case 22 -> n11_fc3_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 23 -> n11_fc3_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 24 -> n11_fc3_input_grad_tile1x4(f, ix, batch, training, lo, hi);
+            case 25 -> n10_fc2_backward(f, ix, batch, training, lo, hi);
+            case 26 -> n9_fc2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 27 -> n9_fc2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 28 -> n9_fc2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 29 -> n9_fc2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 30 -> n9_fc2_0_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 31 -> n9_fc2_0_input_grad_tile1x1(f, ix, batch, training, lo, hi);
+            case 32 -> n8_fc1_backward(f, ix, batch, training, lo, hi);
+            case 33 -> n7_fc1_1_bias_grad(f, ix, batch, training, lo, hi);
+            case 34 -> n7_fc1_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 35 -> n7_fc1_1_weight_grad(f, ix, batch, training, lo, hi);
+            case 36 -> n7_fc1_1_weight_grad_rest(f, ix, batch, training, lo, hi);
+            case 37 -> n7_fc1_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 38 -> n7_fc1_1_input_grad_tile1x7(f, ix, batch, training, lo, hi);
+            case 39 -> n7_fc1_1_input_grad_tile1x1(f, ix, batch, training, lo, hi);
+            case 40 -> n6_fc1_0_backward(f, ix, batch, training, lo, hi);
+            case 41 -> n5_pool2_backward(f, ix, batch, training, lo, hi);
+            case 42 -> n4_conv2_backward(f, ix, batch, training, lo, hi);
+            case 43 -> n3_conv2_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 44 -> n3_conv2_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 45 -> n3_conv2_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 46 -> n3_conv2_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 47 -> n3_conv2_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 48 -> n3_conv2_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
+            case 49 -> n2_pool1_backward(f, ix, batch, training, lo, hi);
+            case 50 -> n1_conv1_backward(f, ix, batch, training, lo, hi);
+            case 51 -> n0_conv1_0_bias_grad(f, ix, batch, training, lo, hi);
+            case 52 -> n0_conv1_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
+            case 53 -> n0_conv1_0_weight_grad(f, ix, batch, training, lo, hi);
+            case 54 -> n0_conv1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
+            case 55 -> n0_conv1_0_grad_pad(f, ix, batch, training, lo, hi);
+            case 56 -> n0_conv1_0_input_grad_tile14x1(f, ix, batch, training, lo, hi);
         }
     }
 
     /**
      * Line 5: conv1.0 = conv2d(image), 1x28x28 -> 6x28x28.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_conv1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[49];
         float[] packed = f[46];
         float[] swapped = f[48];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 6, 1, 25, 1, 1, 1, 8, 6, 8, 8, 8);
+        Packing.packBoth(weight, packed, swapped, 6, 1, 25, 1, 1, 1, 8, 6, 8, 8, 8);
         float[] bias = f[2];
         float[] bp = f[47];
         Packing.pad(bias, bp, 6);
@@ -103,7 +103,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n0_conv1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[20];
-        float[] dst = f[50];
+        float[] dst = f[49];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -119,7 +119,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n0_conv1_0_forward_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[49];
         float[] wt = f[46];
         float[] y = f[24];
         float[] b = f[47];
@@ -204,7 +204,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n0_conv1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[23];
-        float[] gb = f[52];
+        float[] gb = f[51];
         for (int row = lo; row < hi; row++) {
             float sum = gb[row];
             for (int p = 0; p < batch * 784; p++) {
@@ -220,7 +220,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n0_conv1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[52];
+        float[] gbp = f[51];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 6);
     }
@@ -231,9 +231,9 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n0_conv1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[50];
+        float[] x = f[49];
         float[] gy = f[23];
-        float[] gw = f[53];
+        float[] gw = f[52];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -278,7 +278,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n0_conv1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[53];
+        float[] gwp = f[52];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 6, 1, 25, 1, 1, 1, 8);
     }
@@ -290,7 +290,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n0_conv1_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[23];
-        float[] dst = f[51];
+        float[] dst = f[50];
         for (int row = lo; row < hi; row++) {
             int n = row / 28;
             int h = row - n * 28;
@@ -306,7 +306,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n0_conv1_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[51];
+        float[] x = f[50];
         float[] wt = f[48];
         float[] y = f[21];
         // rows of the batch x (the input's height, 28)
@@ -395,9 +395,10 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[25];
         float[] gx = f[23];
         float[] y = f[24];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 6272; i < n * 6272 + 6272; i += 8) {
+        // parts of 3136 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 3136;
+            for (int i = start; i < start + 3136; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -414,29 +415,29 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] x = f[24];
         float[] y = f[26];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
-            for (int oh = 0; oh < 14; oh++) {
-                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
-                for (int ow = 0; ow < 14; ow++) {
-                    for (int c = 0; c < 6; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 28 + ih) * 28 + iw) * 8 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 28 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int od = (row - n * 14) / 14;
+            int oh = row - n * 14 - od * 14;
+            // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int ow = 0; ow < 14; ow++) {
+                for (int c = 0; c < 6; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 28 + ih) * 28 + iw) * 8 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 28 + ih) * 28 + iw;
                             }
                         }
-                        y[((n * 14 + oh) * 14 + ow) * 8 + c] = max;
-                        indices[((n * 14 + oh) * 14 + ow) * 8 + c] = winner;
                     }
+                    y[(((n + od) * 14 + oh) * 14 + ow) * 8 + c] = max;
+                    indices[(((n + od) * 14 + oh) * 14 + ow) * 8 + c] = winner;
                 }
             }
         }
@@ -450,22 +451,22 @@ final class LeNet5Vector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[24];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((28 + 2*0 - 2) / 2) + 1 = 14
-            for (int oh = 0; oh < 14; oh++) {
-                // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
-                for (int ow = 0; ow < 14; ow++) {
-                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-                    for (int kh = 0; kh < 2; kh++) {
-                        int ih = oh * 2 + kh;
-                        for (int kw = 0; kw < 2; kw++) {
-                            int iw = ow * 2 + kw;
-                            largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 28 + ih) * 28 + iw) * 8));
-                        }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 14;
+            int od = (row - n * 14) / 14;
+            int oh = row - n * 14 - od * 14;
+            // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
+            for (int ow = 0; ow < 14; ow++) {
+                FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                for (int kh = 0; kh < 2; kh++) {
+                    int ih = oh * 2 + kh;
+                    for (int kw = 0; kw < 2; kw++) {
+                        int iw = ow * 2 + kw;
+                        largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 28 + ih) * 28 + iw) * 8));
                     }
-                    largest.intoArray(y, ((n * 14 + oh) * 14 + ow) * 8);
                 }
+                largest.intoArray(y, (((n + od) * 14 + oh) * 14 + ow) * 8);
             }
         }
     }
@@ -494,84 +495,144 @@ final class LeNet5Vector extends CompiledNetwork {
 
     /**
      * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_conv2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[4];
-        float[] snapshot = f[57];
-        float[] packed = f[54];
-        float[] swapped = f[56];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 6, 25, 1, 1, 6, 16, 16, 8, 16, 8);
+        float[] packed = f[53];
+        float[] swapped = f[55];
+        Packing.packBoth(weight, packed, swapped, 16, 6, 25, 1, 1, 6, 16, 16, 8, 16, 8);
         float[] bias = f[6];
-        float[] bp = f[55];
+        float[] bp = f[54];
         Packing.pad(bias, bp, 16);
     }
 
     /**
      * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
-     * <p>The forward pass. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_conv2_0_forward_tile5x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n3_conv2_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[26];
-        float[] wt = f[54];
+        float[] wt = f[53];
         float[] y = f[30];
-        float[] b = f[55];
+        float[] b = f[54];
         // rows of the batch x (output height: floor((14 + 2*0 - 5) / 1) + 1 = 10)
         for (int row = lo; row < hi; row++) {
             int n = row / 10;
             int jh = row - n * 10;
-            // output width: floor((14 + 2*0 - 5) / 1) + 1 = 10, 2 tiles of 5
-            for (int jw = 0; jw < 10; jw += 5) {
-                int out = ((n * 10 + jh) * 10 + jw) * 16;
-                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, 8);
-                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8);
-                FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, 8);
-                for (int mh = 0; mh < 5; mh++) {
-                    for (int mw = 0; mw < 5; mw++) {
-                        int xrow = ((n * 14 + (jh + mh)) * 14 + (jw + mw)) * 8;
-                        int wrow = (mh * 5 + mw) * 96;
-                        for (int ci = 0; ci < 6; ci++) {
-                            int wat = wrow + ci * 16;
-                            FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                            FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                            acc0_0 = xs.fma(w0, acc0_0);
-                            acc0_1 = xs.fma(w1, acc0_1);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
-                            acc1_0 = xs.fma(w0, acc1_0);
-                            acc1_1 = xs.fma(w1, acc1_1);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
-                            acc2_0 = xs.fma(w0, acc2_0);
-                            acc2_1 = xs.fma(w1, acc2_1);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 24 + ci]);
-                            acc3_0 = xs.fma(w0, acc3_0);
-                            acc3_1 = xs.fma(w1, acc3_1);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                            acc4_0 = xs.fma(w0, acc4_0);
-                            acc4_1 = xs.fma(w1, acc4_1);
-                        }
+            int out = (n * 10 + jh) * 10 * 16;
+            FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, 8);
+            for (int mh = 0; mh < 5; mh++) {
+                for (int mw = 0; mw < 5; mw++) {
+                    int xrow = ((n * 14 + (jh + mh)) * 14 + mw) * 8;
+                    int wrow = (mh * 5 + mw) * 96;
+                    for (int ci = 0; ci < 6; ci++) {
+                        int wat = wrow + ci * 16;
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                        acc0_0 = xs.fma(w0, acc0_0);
+                        acc0_1 = xs.fma(w1, acc0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                        acc1_0 = xs.fma(w0, acc1_0);
+                        acc1_1 = xs.fma(w1, acc1_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+                        acc2_0 = xs.fma(w0, acc2_0);
+                        acc2_1 = xs.fma(w1, acc2_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 24 + ci]);
+                        acc3_0 = xs.fma(w0, acc3_0);
+                        acc3_1 = xs.fma(w1, acc3_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                        acc4_0 = xs.fma(w0, acc4_0);
+                        acc4_1 = xs.fma(w1, acc4_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 40 + ci]);
+                        acc5_0 = xs.fma(w0, acc5_0);
+                        acc5_1 = xs.fma(w1, acc5_1);
                     }
                 }
-                acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
-                acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16 + 8);
-                acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-                acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
-                acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48);
-                acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48 + 8);
-                acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
             }
+            acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+            acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+            acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
+            acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16 + 8);
+            acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+            acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+            acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48);
+            acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48 + 8);
+            acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+            acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+            acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 80);
+            acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 80 + 8);
+        }
+    }
+
+    /**
+     * Line 7: conv2.0 = conv2d(pool1), 6x14x14 -> 16x10x10.
+     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
+     */
+    private static void n3_conv2_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[26];
+        float[] wt = f[53];
+        float[] y = f[30];
+        float[] b = f[54];
+        // rows of the batch x (output height: floor((14 + 2*0 - 5) / 1) + 1 = 10)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 10;
+            int jh = row - n * 10;
+            int out = ((n * 10 + jh) * 10 + 6) * 16;
+            FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, 0);
+            FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8);
+            for (int mh = 0; mh < 5; mh++) {
+                for (int mw = 0; mw < 5; mw++) {
+                    int xrow = ((n * 14 + (jh + mh)) * 14 + (6 + mw)) * 8;
+                    int wrow = (mh * 5 + mw) * 96;
+                    for (int ci = 0; ci < 6; ci++) {
+                        int wat = wrow + ci * 16;
+                        FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                        FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                        FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                        acc0_0 = xs.fma(w0, acc0_0);
+                        acc0_1 = xs.fma(w1, acc0_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 8 + ci]);
+                        acc1_0 = xs.fma(w0, acc1_0);
+                        acc1_1 = xs.fma(w1, acc1_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 16 + ci]);
+                        acc2_0 = xs.fma(w0, acc2_0);
+                        acc2_1 = xs.fma(w1, acc2_1);
+                        xs = FloatVector.broadcast(SPECIES, x[xrow + 24 + ci]);
+                        acc3_0 = xs.fma(w0, acc3_0);
+                        acc3_1 = xs.fma(w1, acc3_1);
+                    }
+                }
+            }
+            acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+            acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+            acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
+            acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16 + 8);
+            acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+            acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+            acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48);
+            acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48 + 8);
         }
     }
 
@@ -582,7 +643,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n3_conv2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[29];
-        float[] gb = f[59];
+        float[] gb = f[57];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -599,7 +660,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n3_conv2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[59];
+        float[] gbp = f[57];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -612,7 +673,7 @@ final class LeNet5Vector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[26];
         float[] gy = f[29];
-        float[] gw = f[60];
+        float[] gw = f[58];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 5;
@@ -680,7 +741,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n3_conv2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[60];
+        float[] gwp = f[58];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 16, 6, 25, 1, 1, 6, 16);
     }
@@ -692,7 +753,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n3_conv2_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[29];
-        float[] dst = f[58];
+        float[] dst = f[56];
         for (int row = lo; row < hi; row++) {
             int n = row / 10;
             int h = row - n * 10;
@@ -710,8 +771,8 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n3_conv2_0_input_grad_tile14x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[58];
-        float[] wt = f[56];
+        float[] x = f[56];
+        float[] wt = f[55];
         float[] y = f[27];
         // rows of the batch x (the input's height, 14)
         for (int row = lo; row < hi; row++) {
@@ -796,9 +857,10 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[31];
         float[] gx = f[29];
         float[] y = f[30];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 1600; i < n * 1600 + 1600; i += 8) {
+        // parts of 1600 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 1600;
+            for (int i = start; i < start + 1600; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -815,29 +877,29 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] x = f[30];
         float[] y = f[32];
         int[] indices = ix[1];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((10 + 2*0 - 2) / 2) + 1 = 5
-            for (int oh = 0; oh < 5; oh++) {
-                // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
-                for (int ow = 0; ow < 5; ow++) {
-                    for (int c = 0; c < 16; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 10 + ih) * 10 + iw) * 16 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 10 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 5;
+            int od = (row - n * 5) / 5;
+            int oh = row - n * 5 - od * 5;
+            // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
+            for (int ow = 0; ow < 5; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 10 + ih) * 10 + iw) * 16 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 10 + ih) * 10 + iw;
                             }
                         }
-                        y[((n * 5 + oh) * 5 + ow) * 16 + c] = max;
-                        indices[((n * 5 + oh) * 5 + ow) * 16 + c] = winner;
                     }
+                    y[(((n + od) * 5 + oh) * 5 + ow) * 16 + c] = max;
+                    indices[(((n + od) * 5 + oh) * 5 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -851,23 +913,23 @@ final class LeNet5Vector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[30];
         float[] y = f[32];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((10 + 2*0 - 2) / 2) + 1 = 5
-            for (int oh = 0; oh < 5; oh++) {
-                // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
-                for (int ow = 0; ow < 5; ow++) {
-                    for (int c = 0; c < 16; c += 8) {
-                        FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 10 + ih) * 10 + iw) * 16 + c));
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 5;
+            int od = (row - n * 5) / 5;
+            int oh = row - n * 5 - od * 5;
+            // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
+            for (int ow = 0; ow < 5; ow++) {
+                for (int c = 0; c < 16; c += 8) {
+                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 10 + ih) * 10 + iw) * 16 + c));
                         }
-                        largest.intoArray(y, ((n * 5 + oh) * 5 + ow) * 16 + c);
                     }
+                    largest.intoArray(y, (((n + od) * 5 + oh) * 5 + ow) * 16 + c);
                 }
             }
         }
@@ -931,17 +993,16 @@ final class LeNet5Vector extends CompiledNetwork {
 
     /**
      * Line 9: fc1.1 = dense(fc1.0), 400 -> 120.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n7_fc1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[64];
-        float[] packed = f[61];
-        float[] swapped = f[63];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 120, 400, 1, 1, 1, 400, 120, 120, 400, 120, 400);
+        float[] packed = f[59];
+        float[] swapped = f[61];
+        Packing.packBoth(weight, packed, swapped, 120, 400, 1, 1, 1, 400, 120, 120, 400, 120, 400);
         float[] bias = f[10];
-        float[] bp = f[62];
+        float[] bp = f[60];
         Packing.pad(bias, bp, 120);
     }
 
@@ -952,9 +1013,9 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n7_fc1_1_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[34];
-        float[] wt = f[61];
+        float[] wt = f[59];
         float[] y = f[38];
-        float[] b = f[62];
+        float[] b = f[60];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1006,9 +1067,9 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n7_fc1_1_forward_tile1x1(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[34];
-        float[] wt = f[61];
+        float[] wt = f[59];
         float[] y = f[38];
-        float[] b = f[62];
+        float[] b = f[60];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1032,7 +1093,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n7_fc1_1_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[37];
-        float[] gb = f[65];
+        float[] gb = f[62];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1049,7 +1110,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n7_fc1_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[65];
+        float[] gbp = f[62];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 120);
     }
@@ -1062,7 +1123,7 @@ final class LeNet5Vector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[34];
         float[] gy = f[37];
-        float[] gw = f[66];
+        float[] gw = f[63];
         for (int row = lo; row < hi; row++) {
             int tap = row / 66;
             int ci = (row - tap * 66) * 6;
@@ -1112,7 +1173,7 @@ final class LeNet5Vector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[34];
         float[] gy = f[37];
-        float[] gw = f[66];
+        float[] gw = f[63];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -1151,7 +1212,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n7_fc1_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[66];
+        float[] gwp = f[63];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 120, 400, 1, 1, 1, 400, 120);
     }
@@ -1163,7 +1224,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n7_fc1_1_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[37];
-        float[] wt = f[63];
+        float[] wt = f[61];
         float[] y = f[35];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1216,7 +1277,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n7_fc1_1_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[37];
-        float[] wt = f[63];
+        float[] wt = f[61];
         float[] y = f[35];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1243,9 +1304,10 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[39];
         float[] gx = f[37];
         float[] y = f[38];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 120; i < n * 120 + 120; i += 8) {
+        // parts of 120 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 120;
+            for (int i = start; i < start + 120; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -1255,17 +1317,16 @@ final class LeNet5Vector extends CompiledNetwork {
 
     /**
      * Line 10: fc2.0 = dense(fc1), 120 -> 84.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n9_fc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[70];
-        float[] packed = f[67];
-        float[] swapped = f[69];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 84, 120, 1, 1, 1, 120, 88, 84, 120, 88, 120);
+        float[] packed = f[64];
+        float[] swapped = f[66];
+        Packing.packBoth(weight, packed, swapped, 84, 120, 1, 1, 1, 120, 88, 84, 120, 88, 120);
         float[] bias = f[14];
-        float[] bp = f[68];
+        float[] bp = f[65];
         Packing.pad(bias, bp, 84);
     }
 
@@ -1276,9 +1337,9 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n9_fc2_0_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[38];
-        float[] wt = f[67];
+        float[] wt = f[64];
         float[] y = f[42];
-        float[] b = f[68];
+        float[] b = f[65];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1326,9 +1387,9 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n9_fc2_0_forward_tile1x4(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[38];
-        float[] wt = f[67];
+        float[] wt = f[64];
         float[] y = f[42];
-        float[] b = f[68];
+        float[] b = f[65];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1364,7 +1425,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n9_fc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[41];
-        float[] gb = f[71];
+        float[] gb = f[67];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1381,7 +1442,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n9_fc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[71];
+        float[] gbp = f[67];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 84);
     }
@@ -1394,7 +1455,7 @@ final class LeNet5Vector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[38];
         float[] gy = f[41];
-        float[] gw = f[72];
+        float[] gw = f[68];
         for (int row = lo; row < hi; row++) {
             int tap = row / 20;
             int ci = (row - tap * 20) * 6;
@@ -1442,7 +1503,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n9_fc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[72];
+        float[] gwp = f[68];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 84, 120, 1, 1, 1, 120, 88);
     }
@@ -1454,7 +1515,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n9_fc2_0_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[41];
-        float[] wt = f[69];
+        float[] wt = f[66];
         float[] y = f[39];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1507,7 +1568,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n9_fc2_0_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[41];
-        float[] wt = f[69];
+        float[] wt = f[66];
         float[] y = f[39];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1534,9 +1595,10 @@ final class LeNet5Vector extends CompiledNetwork {
         float[] gy = f[43];
         float[] gx = f[41];
         float[] y = f[42];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 88; i < n * 88 + 88; i += 8) {
+        // parts of 88 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 88;
+            for (int i = start; i < start + 88; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -1546,17 +1608,16 @@ final class LeNet5Vector extends CompiledNetwork {
 
     /**
      * Line 11: fc3 = dense(fc2), 84 -> 10.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n11_fc3_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[16];
-        float[] snapshot = f[76];
-        float[] packed = f[73];
-        float[] swapped = f[75];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 84, 1, 1, 1, 84, 16, 10, 88, 16, 88);
+        float[] packed = f[69];
+        float[] swapped = f[71];
+        Packing.packBoth(weight, packed, swapped, 10, 84, 1, 1, 1, 84, 16, 10, 88, 16, 88);
         float[] bias = f[18];
-        float[] bp = f[74];
+        float[] bp = f[70];
         Packing.pad(bias, bp, 10);
     }
 
@@ -1567,9 +1628,9 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n11_fc3_forward_tile1x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[42];
-        float[] wt = f[73];
+        float[] wt = f[69];
         float[] y = f[44];
-        float[] b = f[74];
+        float[] b = f[70];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -1597,7 +1658,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n11_fc3_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[45];
-        float[] gb = f[77];
+        float[] gb = f[72];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1614,7 +1675,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n11_fc3_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[77];
+        float[] gbp = f[72];
         float[] gbias = f[19];
         Packing.addUnpadded(gbp, gbias, 10);
     }
@@ -1627,7 +1688,7 @@ final class LeNet5Vector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[42];
         float[] gy = f[45];
-        float[] gw = f[78];
+        float[] gw = f[73];
         for (int row = lo; row < hi; row++) {
             int tap = row / 14;
             int ci = (row - tap * 14) * 6;
@@ -1692,7 +1753,7 @@ final class LeNet5Vector extends CompiledNetwork {
      */
     private static void n11_fc3_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[78];
+        float[] gwp = f[73];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 10, 84, 1, 1, 1, 84, 16);
     }
@@ -1704,7 +1765,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n11_fc3_input_grad_tile1x7(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[45];
-        float[] wt = f[75];
+        float[] wt = f[71];
         float[] y = f[43];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1753,7 +1814,7 @@ final class LeNet5Vector extends CompiledNetwork {
     private static void n11_fc3_input_grad_tile1x4(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[45];
-        float[] wt = f[75];
+        float[] wt = f[71];
         float[] y = f[43];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -1831,94 +1892,90 @@ final class LeNet5Vector extends CompiledNetwork {
                 floats 46 per-sample 0 fixed 200
                 floats 47 per-sample 0 fixed 8
                 floats 48 per-sample 0 fixed 1200
-                floats 49 per-sample 0 fixed 150
-                floats 50 per-sample 8192 fixed 0 shared training 0 eval 0
-                floats 51 per-sample 8192 fixed 0 shared training 1 eval -1
-                floats 52 per-sample 0 fixed 8 zeroed
-                floats 53 per-sample 0 fixed 200 zeroed
-                floats 54 per-sample 0 fixed 2400
-                floats 55 per-sample 0 fixed 16
-                floats 56 per-sample 0 fixed 3200
-                floats 57 per-sample 0 fixed 2400
-                floats 58 per-sample 5184 fixed 0 shared training 2 eval -1
-                floats 59 per-sample 0 fixed 16 zeroed
-                floats 60 per-sample 0 fixed 2400 zeroed
+                floats 49 per-sample 8192 fixed 0 shared training 0 eval 0
+                floats 50 per-sample 8192 fixed 0 shared training 1 eval -1
+                floats 51 per-sample 0 fixed 8 zeroed
+                floats 52 per-sample 0 fixed 200 zeroed
+                floats 53 per-sample 0 fixed 2400
+                floats 54 per-sample 0 fixed 16
+                floats 55 per-sample 0 fixed 3200
+                floats 56 per-sample 5184 fixed 0 shared training 2 eval -1
+                floats 57 per-sample 0 fixed 16 zeroed
+                floats 58 per-sample 0 fixed 2400 zeroed
+                floats 59 per-sample 0 fixed 48000
+                floats 60 per-sample 0 fixed 120
                 floats 61 per-sample 0 fixed 48000
-                floats 62 per-sample 0 fixed 120
-                floats 63 per-sample 0 fixed 48000
-                floats 64 per-sample 0 fixed 48000
-                floats 65 per-sample 0 fixed 120 zeroed
-                floats 66 per-sample 0 fixed 48000 zeroed
-                floats 67 per-sample 0 fixed 10560
-                floats 68 per-sample 0 fixed 88
-                floats 69 per-sample 0 fixed 10080
-                floats 70 per-sample 0 fixed 10080
-                floats 71 per-sample 0 fixed 88 zeroed
-                floats 72 per-sample 0 fixed 10560 zeroed
-                floats 73 per-sample 0 fixed 1344
-                floats 74 per-sample 0 fixed 16
-                floats 75 per-sample 0 fixed 880
-                floats 76 per-sample 0 fixed 840
-                floats 77 per-sample 0 fixed 16 zeroed
-                floats 78 per-sample 0 fixed 1344 zeroed
+                floats 62 per-sample 0 fixed 120 zeroed
+                floats 63 per-sample 0 fixed 48000 zeroed
+                floats 64 per-sample 0 fixed 10560
+                floats 65 per-sample 0 fixed 88
+                floats 66 per-sample 0 fixed 10080
+                floats 67 per-sample 0 fixed 88 zeroed
+                floats 68 per-sample 0 fixed 10560 zeroed
+                floats 69 per-sample 0 fixed 1344
+                floats 70 per-sample 0 fixed 16
+                floats 71 per-sample 0 fixed 880
+                floats 72 per-sample 0 fixed 16 zeroed
+                floats 73 per-sample 0 fixed 1344 zeroed
                 ints 0 per-sample 1568 fixed 0
                 ints 1 per-sample 400 fixed 0
-                forward 0 0 0 always 1
+                forward 0 0 0 always 1 packs
                 forward 1 28 0 always 59
                 forward 2 28 0 always 1714
-                forward 3 1 0 training 32929
-                forward 4 1 0 eval 2941
-                forward 5 0 0 always 1
-                forward 6 10 0 always 5548
-                forward 7 1 0 training 11201
-                forward 8 1 0 eval 701
-                forward 9 0 0 always 1
+                forward 3 14 0 training 2355
+                forward 4 14 0 eval 213
+                forward 5 0 0 always 1 packs
+                forward 6 10 0 always 3231
+                forward 7 10 0 always 2323
+                forward 8 5 0 training 2243
+                forward 9 5 0 eval 143
                 forward 10 0 0 always 1
-                forward 11 1 0 always 12845
-                forward 12 1 0 always 1613
-                forward 13 0 0 always 1
-                forward 14 1 0 always 1945
-                forward 15 1 0 always 1219
-                forward 16 0 0 always 1
-                forward 17 1 0 always 519
-                backward 18 0 2 always 4
-                backward 19 0 0 always 1
-                backward 20 0 14 always 58
-                backward 21 0 0 always 1
-                backward 22 1 0 always 185
-                backward 23 1 0 always 119
-                backward 24 1 0 always 3
-                backward 25 0 11 always 4
-                backward 26 0 0 always 1
-                backward 27 0 20 always 338
-                backward 28 0 0 always 1
-                backward 29 1 0 always 2733
-                backward 30 1 0 always 349
-                backward 31 1 0 always 3
-                backward 32 0 15 always 4
-                backward 33 0 0 always 1
-                backward 34 0 66 always 458
-                backward 35 0 1 always 338
-                backward 36 0 0 always 1
-                backward 37 1 0 always 13590
-                backward 38 1 0 always 493
-                backward 39 0 0 always 1
-                backward 40 1 0 always 1200
-                backward 41 1 0 always 3
-                backward 42 0 2 always 4
-                backward 43 0 0 always 1
-                backward 44 0 25 always 2234
-                backward 45 0 0 always 1
-                backward 46 10 0 always 23
-                backward 47 14 0 always 12085
-                backward 48 1 0 always 3528
-                backward 49 1 0 always 3
-                backward 50 0 6 always 3
-                backward 51 0 0 always 1
-                backward 52 0 5 always 10212
-                backward 53 0 0 always 1
-                backward 54 28 0 always 59 input-gradient
-                backward 55 28 0 always 9164 input-gradient
+                forward 11 0 0 always 1 packs
+                forward 12 1 0 always 12845
+                forward 13 1 0 always 1613
+                forward 14 0 0 always 1 packs
+                forward 15 1 0 always 1945
+                forward 16 1 0 always 1219
+                forward 17 0 0 always 1 packs
+                forward 18 1 0 always 519
+                backward 19 0 2 always 4
+                backward 20 0 0 always 1
+                backward 21 0 14 always 58
+                backward 22 0 0 always 1
+                backward 23 1 0 always 185
+                backward 24 1 0 always 119
+                backward 25 1 0 always 34
+                backward 26 0 11 always 4
+                backward 27 0 0 always 1
+                backward 28 0 20 always 338
+                backward 29 0 0 always 1
+                backward 30 1 0 always 2733
+                backward 31 1 0 always 349
+                backward 32 1 0 always 46
+                backward 33 0 15 always 4
+                backward 34 0 0 always 1
+                backward 35 0 66 always 458
+                backward 36 0 1 always 338
+                backward 37 0 0 always 1
+                backward 38 1 0 always 13590
+                backward 39 1 0 always 493
+                backward 40 0 0 always 1
+                backward 41 1 0 always 1200
+                backward 42 1 0 always 601
+                backward 43 0 2 always 4
+                backward 44 0 0 always 1
+                backward 45 0 25 always 2234
+                backward 46 0 0 always 1
+                backward 47 10 0 always 23
+                backward 48 14 0 always 12085
+                backward 49 1 0 always 3528
+                backward 50 2 0 always 1177
+                backward 51 0 6 always 3
+                backward 52 0 0 always 1
+                backward 53 0 5 always 10212
+                backward 54 0 0 always 1
+                backward 55 28 0 always 59 input-gradient
+                backward 56 28 0 always 9164 input-gradient
                 """;
     }
 }

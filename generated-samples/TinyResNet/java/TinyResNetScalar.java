@@ -47,26 +47,26 @@ final class TinyResNetScalar extends CompiledNetwork {
             case 27 -> n9_res1_forward(f, ix, batch, training, lo, hi);
             case 28 -> n10_b2a_0_pack(f, ix, batch, training, lo, hi);
             case 29 -> n10_b2a_0_pad(f, ix, batch, training, lo, hi);
-            case 30 -> n10_b2a_0_forward_tile4x3(f, ix, batch, training, lo, hi);
+            case 30 -> n10_b2a_0_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 31 -> n10_b2a_0_forward_tile4x2(f, ix, batch, training, lo, hi);
             case 32 -> n10_b2a_0_pack_folded(f, ix, batch, training, lo, hi);
-            case 33 -> n10_b2a_0_forward_folded_tile4x3(f, ix, batch, training, lo, hi);
+            case 33 -> n10_b2a_0_forward_folded_tile6x2(f, ix, batch, training, lo, hi);
             case 34 -> n10_b2a_0_forward_folded_tile4x2(f, ix, batch, training, lo, hi);
             case 35 -> n11_b2a_1_forward(f, ix, batch, training, lo, hi);
             case 36 -> n12_b2a_forward(f, ix, batch, training, lo, hi);
             case 37 -> n13_b2b_0_pack(f, ix, batch, training, lo, hi);
             case 38 -> n13_b2b_0_pad(f, ix, batch, training, lo, hi);
-            case 39 -> n13_b2b_0_forward_tile4x3(f, ix, batch, training, lo, hi);
+            case 39 -> n13_b2b_0_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 40 -> n13_b2b_0_forward_tile4x2(f, ix, batch, training, lo, hi);
             case 41 -> n13_b2b_0_pack_folded(f, ix, batch, training, lo, hi);
-            case 42 -> n13_b2b_0_forward_folded_tile4x3(f, ix, batch, training, lo, hi);
+            case 42 -> n13_b2b_0_forward_folded_tile6x2(f, ix, batch, training, lo, hi);
             case 43 -> n13_b2b_0_forward_folded_tile4x2(f, ix, batch, training, lo, hi);
             case 44 -> n14_b2b_forward(f, ix, batch, training, lo, hi);
             case 45 -> n15_short2_0_pack(f, ix, batch, training, lo, hi);
-            case 46 -> n15_short2_0_forward_tile4x3(f, ix, batch, training, lo, hi);
+            case 46 -> n15_short2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 47 -> n15_short2_0_forward_tile4x2(f, ix, batch, training, lo, hi);
             case 48 -> n15_short2_0_pack_folded(f, ix, batch, training, lo, hi);
-            case 49 -> n15_short2_0_forward_folded_tile4x3(f, ix, batch, training, lo, hi);
+            case 49 -> n15_short2_0_forward_folded_tile6x2(f, ix, batch, training, lo, hi);
             case 50 -> n15_short2_0_forward_folded_tile4x2(f, ix, batch, training, lo, hi);
             case 51 -> n16_short2_forward(f, ix, batch, training, lo, hi);
             case 52 -> n17_res2_0_forward(f, ix, batch, training, lo, hi);
@@ -96,7 +96,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             case 76 -> n13_b2b_0_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 77 -> n13_b2b_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 78 -> n13_b2b_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 79 -> n13_b2b_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
+            case 79 -> n13_b2b_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
             case 80 -> n13_b2b_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
             case 81 -> n12_b2a_backward(f, ix, batch, training, lo, hi);
             case 82 -> n11_b2a_1_backward(f, ix, batch, training, lo, hi);
@@ -134,21 +134,23 @@ final class TinyResNetScalar extends CompiledNetwork {
             case 114 -> n0_stem_0_weight_grad(f, ix, batch, training, lo, hi);
             case 115 -> n0_stem_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 116 -> n0_stem_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 117 -> n0_stem_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
+            case 117 -> n0_stem_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 118 -> n0_stem_0_input_grad_tile6x1(f, ix, batch, training, lo, hi);
+            case 119 -> n0_stem_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 120 -> n0_stem_0_input_grad_tile2x1(f, ix, batch, training, lo, hi);
         }
     }
 
     /**
      * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_stem_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[98];
         float[] packed = f[96];
         float[] swapped = f[97];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 3, 9, 1, 1, 3, 16, 16, 3, 16, 3);
+        Packing.packBoth(weight, packed, swapped, 16, 3, 9, 1, 1, 3, 16, 16, 3, 16, 3);
     }
 
     /**
@@ -158,7 +160,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n0_stem_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[52];
-        float[] dst = f[99];
+        float[] dst = f[98];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -176,7 +178,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n0_stem_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[99];
+        float[] x = f[98];
         float[] wt = f[96];
         float[] y = f[54];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
@@ -252,7 +254,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n0_stem_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[99];
+        float[] x = f[98];
         float[] wt = f[96];
         float[] y = f[54];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
@@ -405,7 +407,7 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_stem_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -414,10 +416,9 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] beta = f[4];
         float[] mean = f[6];
         float[] var = f[7];
-        float[] snapshot = f[103];
-        float[] packed = f[101];
-        float[] bp = f[102];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 3, 9, 1, 3, 16, 16);
+        float[] packed = f[100];
+        float[] bp = f[101];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 16, 3, 9, 1, 3, 16, 16);
     }
 
     /**
@@ -426,10 +427,10 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n0_stem_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[99];
-        float[] wt = f[101];
+        float[] x = f[98];
+        float[] wt = f[100];
         float[] y = f[58];
-        float[] b = f[102];
+        float[] b = f[101];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -503,10 +504,10 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n0_stem_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[99];
-        float[] wt = f[101];
+        float[] x = f[98];
+        float[] wt = f[100];
         float[] y = f[58];
-        float[] b = f[102];
+        float[] b = f[101];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -661,9 +662,9 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n0_stem_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[99];
+        float[] x = f[98];
         float[] gy = f[55];
-        float[] gw = f[104];
+        float[] gw = f[102];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -712,7 +713,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n0_stem_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[104];
+        float[] gwp = f[102];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 3, 9, 1, 1, 3, 16);
     }
@@ -724,7 +725,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n0_stem_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[55];
-        float[] dst = f[100];
+        float[] dst = f[99];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -738,32 +739,32 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n0_stem_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n0_stem_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[100];
+        float[] x = f[99];
         float[] wt = f[97];
         float[] y = f[53];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // the input's width, 32, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
+            // the input's width, 32, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
                 int out = ((n * 32 + jh) * 32 + jw) * 3;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
-                float acc0_2 = y[out + 2];
                 float acc1_0 = y[out + 3];
                 float acc1_1 = y[out + 3 + 1];
-                float acc1_2 = y[out + 3 + 2];
                 float acc2_0 = y[out + 6];
                 float acc2_1 = y[out + 6 + 1];
-                float acc2_2 = y[out + 6 + 2];
                 float acc3_0 = y[out + 9];
                 float acc3_1 = y[out + 9 + 1];
-                float acc3_2 = y[out + 9 + 2];
+                float acc4_0 = y[out + 12];
+                float acc4_1 = y[out + 12 + 1];
+                float acc5_0 = y[out + 15];
+                float acc5_1 = y[out + 15 + 1];
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
                         int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
@@ -772,39 +773,523 @@ final class TinyResNetScalar extends CompiledNetwork {
                             int wat = wrow + ci * 3;
                             float w0 = wt[wat];
                             float w1 = wt[wat + 1];
-                            float w2 = wt[wat + 2];
                             float xs = x[xrow + ci];
                             acc0_0 = xs * w0 + acc0_0;
                             acc0_1 = xs * w1 + acc0_1;
-                            acc0_2 = xs * w2 + acc0_2;
                             xs = x[xrow + 16 + ci];
                             acc1_0 = xs * w0 + acc1_0;
                             acc1_1 = xs * w1 + acc1_1;
-                            acc1_2 = xs * w2 + acc1_2;
                             xs = x[xrow + 32 + ci];
                             acc2_0 = xs * w0 + acc2_0;
                             acc2_1 = xs * w1 + acc2_1;
-                            acc2_2 = xs * w2 + acc2_2;
                             xs = x[xrow + 48 + ci];
                             acc3_0 = xs * w0 + acc3_0;
                             acc3_1 = xs * w1 + acc3_1;
-                            acc3_2 = xs * w2 + acc3_2;
+                            xs = x[xrow + 64 + ci];
+                            acc4_0 = xs * w0 + acc4_0;
+                            acc4_1 = xs * w1 + acc4_1;
+                            xs = x[xrow + 80 + ci];
+                            acc5_0 = xs * w0 + acc5_0;
+                            acc5_1 = xs * w1 + acc5_1;
                         }
                     }
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
-                y[out + 2] = acc0_2;
                 y[out + 3] = acc1_0;
                 y[out + 3 + 1] = acc1_1;
-                y[out + 3 + 2] = acc1_2;
                 y[out + 6] = acc2_0;
                 y[out + 6 + 1] = acc2_1;
-                y[out + 6 + 2] = acc2_2;
                 y[out + 9] = acc3_0;
                 y[out + 9 + 1] = acc3_1;
-                y[out + 9 + 2] = acc3_2;
+                y[out + 12] = acc4_0;
+                y[out + 12 + 1] = acc4_1;
+                y[out + 15] = acc5_0;
+                y[out + 15 + 1] = acc5_1;
             }
+        }
+    }
+
+    /**
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 1 vectors of output channels.
+     */
+    private static void n0_stem_0_input_grad_tile6x1(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[99];
+        float[] wt = f[97];
+        float[] y = f[53];
+        // rows of the batch x (the input's height, 32)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 32;
+            int jh = row - n * 32;
+            // the input's width, 32, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
+                int out = ((n * 32 + jh) * 32 + jw) * 3 + 2;
+                float acc0_0 = y[out];
+                float acc1_0 = y[out + 3];
+                float acc2_0 = y[out + 6];
+                float acc3_0 = y[out + 9];
+                float acc4_0 = y[out + 12];
+                float acc5_0 = y[out + 15];
+                int mh = 0;
+                int mw = 0;
+                int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                int wrow = (mh * 3 + mw) * 48 + 2;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 3;
+                    float w0 = wt[wat];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    xs = x[xrow + 32 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    xs = x[xrow + 48 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    xs = x[xrow + 64 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    xs = x[xrow + 80 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                wrow = (mh * 3 + mw) * 48 + 2;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 3;
+                    float w0 = wt[wat];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    xs = x[xrow + 32 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    xs = x[xrow + 48 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    xs = x[xrow + 64 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    xs = x[xrow + 80 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                wrow = (mh * 3 + mw) * 48 + 2;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 3;
+                    float w0 = wt[wat];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    xs = x[xrow + 32 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    xs = x[xrow + 48 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    xs = x[xrow + 64 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    xs = x[xrow + 80 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                }
+                mh = 1;
+                mw = 0;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                wrow = (mh * 3 + mw) * 48 + 2;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 3;
+                    float w0 = wt[wat];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    xs = x[xrow + 32 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    xs = x[xrow + 48 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    xs = x[xrow + 64 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    xs = x[xrow + 80 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                wrow = (mh * 3 + mw) * 48 + 2;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 3;
+                    float w0 = wt[wat];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    xs = x[xrow + 32 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    xs = x[xrow + 48 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    xs = x[xrow + 64 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    xs = x[xrow + 80 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                wrow = (mh * 3 + mw) * 48 + 2;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 3;
+                    float w0 = wt[wat];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    xs = x[xrow + 32 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    xs = x[xrow + 48 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    xs = x[xrow + 64 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    xs = x[xrow + 80 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                }
+                mh = 2;
+                mw = 0;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                wrow = (mh * 3 + mw) * 48 + 2;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 3;
+                    float w0 = wt[wat];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    xs = x[xrow + 32 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    xs = x[xrow + 48 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    xs = x[xrow + 64 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    xs = x[xrow + 80 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                wrow = (mh * 3 + mw) * 48 + 2;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 3;
+                    float w0 = wt[wat];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    xs = x[xrow + 32 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    xs = x[xrow + 48 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    xs = x[xrow + 64 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    xs = x[xrow + 80 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                wrow = (mh * 3 + mw) * 48 + 2;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 3;
+                    float w0 = wt[wat];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    xs = x[xrow + 32 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    xs = x[xrow + 48 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    xs = x[xrow + 64 + ci];
+                    acc4_0 = xs * w0 + acc4_0;
+                    xs = x[xrow + 80 + ci];
+                    acc5_0 = xs * w0 + acc5_0;
+                }
+                y[out] = acc0_0;
+                y[out + 3] = acc1_0;
+                y[out + 6] = acc2_0;
+                y[out + 9] = acc3_0;
+                y[out + 12] = acc4_0;
+                y[out + 15] = acc5_0;
+            }
+        }
+    }
+
+    /**
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_stem_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[99];
+        float[] wt = f[97];
+        float[] y = f[53];
+        // rows of the batch x (the input's height, 32)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 32;
+            int jh = row - n * 32;
+            int out = ((n * 32 + jh) * 32 + 30) * 3;
+            float acc0_0 = y[out];
+            float acc0_1 = y[out + 1];
+            float acc1_0 = y[out + 3];
+            float acc1_1 = y[out + 3 + 1];
+            int mh = 0;
+            int mw = 0;
+            int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            int wrow = (mh * 3 + mw) * 48;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float w1 = wt[wat + 1];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+                acc1_1 = xs * w1 + acc1_1;
+            }
+            mw = 1;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float w1 = wt[wat + 1];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+                acc1_1 = xs * w1 + acc1_1;
+            }
+            mw = 2;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float w1 = wt[wat + 1];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+                acc1_1 = xs * w1 + acc1_1;
+            }
+            mh = 1;
+            mw = 0;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float w1 = wt[wat + 1];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+                acc1_1 = xs * w1 + acc1_1;
+            }
+            mw = 1;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float w1 = wt[wat + 1];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+                acc1_1 = xs * w1 + acc1_1;
+            }
+            mw = 2;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float w1 = wt[wat + 1];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+                acc1_1 = xs * w1 + acc1_1;
+            }
+            mh = 2;
+            mw = 0;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float w1 = wt[wat + 1];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+                acc1_1 = xs * w1 + acc1_1;
+            }
+            mw = 1;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float w1 = wt[wat + 1];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+                acc1_1 = xs * w1 + acc1_1;
+            }
+            mw = 2;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float w1 = wt[wat + 1];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                acc0_1 = xs * w1 + acc0_1;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+                acc1_1 = xs * w1 + acc1_1;
+            }
+            y[out] = acc0_0;
+            y[out + 1] = acc0_1;
+            y[out + 3] = acc1_0;
+            y[out + 3 + 1] = acc1_1;
+        }
+    }
+
+    /**
+     * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 1 vectors of output channels.
+     */
+    private static void n0_stem_0_input_grad_tile2x1(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[99];
+        float[] wt = f[97];
+        float[] y = f[53];
+        // rows of the batch x (the input's height, 32)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 32;
+            int jh = row - n * 32;
+            int out = ((n * 32 + jh) * 32 + 30) * 3 + 2;
+            float acc0_0 = y[out];
+            float acc1_0 = y[out + 3];
+            int mh = 0;
+            int mw = 0;
+            int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            int wrow = (mh * 3 + mw) * 48 + 2;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+            }
+            mw = 1;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48 + 2;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+            }
+            mw = 2;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48 + 2;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+            }
+            mh = 1;
+            mw = 0;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48 + 2;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+            }
+            mw = 1;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48 + 2;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+            }
+            mw = 2;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48 + 2;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+            }
+            mh = 2;
+            mw = 0;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48 + 2;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+            }
+            mw = 1;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48 + 2;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+            }
+            mw = 2;
+            xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+            wrow = (mh * 3 + mw) * 48 + 2;
+            for (int ci = 0; ci < 16; ci++) {
+                int wat = wrow + ci * 3;
+                float w0 = wt[wat];
+                float xs = x[xrow + ci];
+                acc0_0 = xs * w0 + acc0_0;
+                xs = x[xrow + 16 + ci];
+                acc1_0 = xs * w0 + acc1_0;
+            }
+            y[out] = acc0_0;
+            y[out + 3] = acc1_0;
         }
     }
 
@@ -816,11 +1301,11 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[54];
         float[] y = f[56];
-        float[] wp = f[105];
-        float[] bp = f[106];
-        float[] mean = f[107];
-        float[] invstd = f[108];
-        float[] squares = f[109];
+        float[] wp = f[103];
+        float[] bp = f[104];
+        float[] mean = f[105];
+        float[] invstd = f[106];
+        float[] squares = f[107];
         float[] rmean = f[6];
         float[] rvar = f[7];
         float[] weight = f[2];
@@ -883,11 +1368,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] x = f[54];
         float[] gy = f[57];
         float[] gx = f[55];
-        float[] wp = f[105];
-        float[] mean = f[107];
-        float[] invstd = f[108];
-        float[] sumg = f[110];
-        float[] sumgx = f[111];
+        float[] wp = f[103];
+        float[] mean = f[105];
+        float[] invstd = f[106];
+        float[] sumg = f[108];
+        float[] sumgx = f[109];
         int count = batch * 1024;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 16; c++) {
@@ -938,9 +1423,10 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[56];
         float[] y = f[58];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 y[i] = Math.max(x[i], 0.0f);
             }
         }
@@ -955,9 +1441,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[59];
         float[] gx = f[57];
         float[] y = f[58];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -967,15 +1454,14 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_b1a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[114];
-        float[] packed = f[112];
-        float[] swapped = f[113];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
+        float[] packed = f[110];
+        float[] swapped = f[111];
+        Packing.packBoth(weight, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
     }
 
     /**
@@ -985,7 +1471,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n3_b1a_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[58];
-        float[] dst = f[115];
+        float[] dst = f[112];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1003,8 +1489,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n3_b1a_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[112];
+        float[] x = f[112];
+        float[] wt = f[110];
         float[] y = f[60];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
@@ -1079,8 +1565,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n3_b1a_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[112];
+        float[] x = f[112];
+        float[] wt = f[110];
         float[] y = f[60];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
@@ -1232,7 +1718,7 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_b1a_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -1241,10 +1727,9 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] beta = f[12];
         float[] mean = f[14];
         float[] var = f[15];
-        float[] snapshot = f[119];
-        float[] packed = f[117];
-        float[] bp = f[118];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 16, 9, 1, 16, 16, 16);
+        float[] packed = f[114];
+        float[] bp = f[115];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 16, 16, 9, 1, 16, 16, 16);
     }
 
     /**
@@ -1253,10 +1738,10 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n3_b1a_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[117];
+        float[] x = f[112];
+        float[] wt = f[114];
         float[] y = f[64];
-        float[] b = f[118];
+        float[] b = f[115];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -1330,10 +1815,10 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n3_b1a_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[117];
+        float[] x = f[112];
+        float[] wt = f[114];
         float[] y = f[64];
-        float[] b = f[118];
+        float[] b = f[115];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -1488,9 +1973,9 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n3_b1a_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[115];
+        float[] x = f[112];
         float[] gy = f[61];
-        float[] gw = f[120];
+        float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -1561,9 +2046,9 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n3_b1a_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[115];
+        float[] x = f[112];
         float[] gy = f[61];
-        float[] gw = f[120];
+        float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -1619,7 +2104,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n3_b1a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[120];
+        float[] gwp = f[116];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 16, 16, 9, 1, 1, 16, 16);
     }
@@ -1631,7 +2116,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n3_b1a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[61];
-        float[] dst = f[116];
+        float[] dst = f[113];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1649,8 +2134,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n3_b1a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[116];
-        float[] wt = f[113];
+        float[] x = f[113];
+        float[] wt = f[111];
         float[] y = f[59];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -1725,8 +2210,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n3_b1a_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[116];
-        float[] wt = f[113];
+        float[] x = f[113];
+        float[] wt = f[111];
         float[] y = f[59];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -1884,11 +2369,11 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[60];
         float[] y = f[62];
-        float[] wp = f[121];
-        float[] bp = f[122];
-        float[] mean = f[123];
-        float[] invstd = f[124];
-        float[] squares = f[125];
+        float[] wp = f[117];
+        float[] bp = f[118];
+        float[] mean = f[119];
+        float[] invstd = f[120];
+        float[] squares = f[121];
         float[] rmean = f[14];
         float[] rvar = f[15];
         float[] weight = f[10];
@@ -1951,11 +2436,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] x = f[60];
         float[] gy = f[63];
         float[] gx = f[61];
-        float[] wp = f[121];
-        float[] mean = f[123];
-        float[] invstd = f[124];
-        float[] sumg = f[126];
-        float[] sumgx = f[127];
+        float[] wp = f[117];
+        float[] mean = f[119];
+        float[] invstd = f[120];
+        float[] sumg = f[122];
+        float[] sumgx = f[123];
         int count = batch * 1024;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 16; c++) {
@@ -2006,9 +2491,10 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[62];
         float[] y = f[64];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 y[i] = Math.max(x[i], 0.0f);
             }
         }
@@ -2023,9 +2509,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[65];
         float[] gx = f[63];
         float[] y = f[64];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -2035,15 +2522,14 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_b1b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[16];
-        float[] snapshot = f[130];
-        float[] packed = f[128];
-        float[] swapped = f[129];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
+        float[] packed = f[124];
+        float[] swapped = f[125];
+        Packing.packBoth(weight, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
     }
 
     /**
@@ -2053,7 +2539,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n6_b1b_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[64];
-        float[] dst = f[131];
+        float[] dst = f[126];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -2071,8 +2557,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n6_b1b_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[131];
-        float[] wt = f[128];
+        float[] x = f[126];
+        float[] wt = f[124];
         float[] y = f[66];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
@@ -2147,8 +2633,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n6_b1b_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[131];
-        float[] wt = f[128];
+        float[] x = f[126];
+        float[] wt = f[124];
         float[] y = f[66];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
@@ -2300,7 +2786,7 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_b1b_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -2309,10 +2795,9 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] beta = f[20];
         float[] mean = f[22];
         float[] var = f[23];
-        float[] snapshot = f[135];
-        float[] packed = f[133];
-        float[] bp = f[134];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 16, 9, 1, 16, 16, 16);
+        float[] packed = f[128];
+        float[] bp = f[129];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 16, 16, 9, 1, 16, 16, 16);
     }
 
     /**
@@ -2321,10 +2806,11 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n6_b1b_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[131];
-        float[] wt = f[133];
-        float[] y = f[68];
-        float[] b = f[134];
+        float[] x = f[126];
+        float[] wt = f[128];
+        float[] y = f[72];
+        float[] b = f[129];
+        float[] r = f[58];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -2334,18 +2820,18 @@ final class TinyResNetScalar extends CompiledNetwork {
                 // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 5 tiles of 6
                 for (int jw = 0; jw < 30; jw += 6) {
                     int out = ((n * 32 + jh) * 32 + jw) * 16 + cb;
-                    float acc0_0 = b[cb];
-                    float acc0_1 = b[cb + 1];
-                    float acc1_0 = b[cb];
-                    float acc1_1 = b[cb + 1];
-                    float acc2_0 = b[cb];
-                    float acc2_1 = b[cb + 1];
-                    float acc3_0 = b[cb];
-                    float acc3_1 = b[cb + 1];
-                    float acc4_0 = b[cb];
-                    float acc4_1 = b[cb + 1];
-                    float acc5_0 = b[cb];
-                    float acc5_1 = b[cb + 1];
+                    float acc0_0 = b[cb] + r[out];
+                    float acc0_1 = b[cb + 1] + r[out + 1];
+                    float acc1_0 = b[cb] + r[out + 16];
+                    float acc1_1 = b[cb + 1] + r[out + 16 + 1];
+                    float acc2_0 = b[cb] + r[out + 32];
+                    float acc2_1 = b[cb + 1] + r[out + 32 + 1];
+                    float acc3_0 = b[cb] + r[out + 48];
+                    float acc3_1 = b[cb + 1] + r[out + 48 + 1];
+                    float acc4_0 = b[cb] + r[out + 64];
+                    float acc4_1 = b[cb + 1] + r[out + 64 + 1];
+                    float acc5_0 = b[cb] + r[out + 80];
+                    float acc5_1 = b[cb + 1] + r[out + 80 + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
@@ -2375,18 +2861,18 @@ final class TinyResNetScalar extends CompiledNetwork {
                             }
                         }
                     }
-                    y[out] = acc0_0;
-                    y[out + 1] = acc0_1;
-                    y[out + 16] = acc1_0;
-                    y[out + 16 + 1] = acc1_1;
-                    y[out + 32] = acc2_0;
-                    y[out + 32 + 1] = acc2_1;
-                    y[out + 48] = acc3_0;
-                    y[out + 48 + 1] = acc3_1;
-                    y[out + 64] = acc4_0;
-                    y[out + 64 + 1] = acc4_1;
-                    y[out + 80] = acc5_0;
-                    y[out + 80 + 1] = acc5_1;
+                    y[out] = Math.max(acc0_0, 0.0f);
+                    y[out + 1] = Math.max(acc0_1, 0.0f);
+                    y[out + 16] = Math.max(acc1_0, 0.0f);
+                    y[out + 16 + 1] = Math.max(acc1_1, 0.0f);
+                    y[out + 32] = Math.max(acc2_0, 0.0f);
+                    y[out + 32 + 1] = Math.max(acc2_1, 0.0f);
+                    y[out + 48] = Math.max(acc3_0, 0.0f);
+                    y[out + 48 + 1] = Math.max(acc3_1, 0.0f);
+                    y[out + 64] = Math.max(acc4_0, 0.0f);
+                    y[out + 64 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 80] = Math.max(acc5_0, 0.0f);
+                    y[out + 80 + 1] = Math.max(acc5_1, 0.0f);
                 }
             }
         }
@@ -2398,10 +2884,11 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n6_b1b_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[131];
-        float[] wt = f[133];
-        float[] y = f[68];
-        float[] b = f[134];
+        float[] x = f[126];
+        float[] wt = f[128];
+        float[] y = f[72];
+        float[] b = f[129];
+        float[] r = f[58];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -2409,10 +2896,10 @@ final class TinyResNetScalar extends CompiledNetwork {
             // 8 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 16; cb += 2) {
                 int out = ((n * 32 + jh) * 32 + 30) * 16 + cb;
-                float acc0_0 = b[cb];
-                float acc0_1 = b[cb + 1];
-                float acc1_0 = b[cb];
-                float acc1_1 = b[cb + 1];
+                float acc0_0 = b[cb] + r[out];
+                float acc0_1 = b[cb + 1] + r[out + 1];
+                float acc1_0 = b[cb] + r[out + 16];
+                float acc1_1 = b[cb + 1] + r[out + 16 + 1];
                 int mh = 0;
                 int mw = 0;
                 int xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
@@ -2542,10 +3029,10 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
                 }
-                y[out] = acc0_0;
-                y[out + 1] = acc0_1;
-                y[out + 16] = acc1_0;
-                y[out + 16 + 1] = acc1_1;
+                y[out] = Math.max(acc0_0, 0.0f);
+                y[out + 1] = Math.max(acc0_1, 0.0f);
+                y[out + 16] = Math.max(acc1_0, 0.0f);
+                y[out + 16 + 1] = Math.max(acc1_1, 0.0f);
             }
         }
     }
@@ -2556,9 +3043,9 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n6_b1b_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[131];
+        float[] x = f[126];
         float[] gy = f[67];
-        float[] gw = f[136];
+        float[] gw = f[130];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -2629,9 +3116,9 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n6_b1b_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[131];
+        float[] x = f[126];
         float[] gy = f[67];
-        float[] gw = f[136];
+        float[] gw = f[130];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -2687,7 +3174,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n6_b1b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[136];
+        float[] gwp = f[130];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 16, 16, 9, 1, 1, 16, 16);
     }
@@ -2699,7 +3186,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n6_b1b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[67];
-        float[] dst = f[132];
+        float[] dst = f[127];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -2717,8 +3204,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n6_b1b_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[132];
-        float[] wt = f[129];
+        float[] x = f[127];
+        float[] wt = f[125];
         float[] y = f[65];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -2793,8 +3280,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n6_b1b_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[132];
-        float[] wt = f[129];
+        float[] x = f[127];
+        float[] wt = f[125];
         float[] y = f[65];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -2952,11 +3439,11 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[66];
         float[] y = f[68];
-        float[] wp = f[137];
-        float[] bp = f[138];
-        float[] mean = f[139];
-        float[] invstd = f[140];
-        float[] squares = f[141];
+        float[] wp = f[131];
+        float[] bp = f[132];
+        float[] mean = f[133];
+        float[] invstd = f[134];
+        float[] squares = f[135];
         float[] rmean = f[22];
         float[] rvar = f[23];
         float[] weight = f[18];
@@ -3019,11 +3506,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] x = f[66];
         float[] gy = f[69];
         float[] gx = f[67];
-        float[] wp = f[137];
-        float[] mean = f[139];
-        float[] invstd = f[140];
-        float[] sumg = f[142];
-        float[] sumgx = f[143];
+        float[] wp = f[131];
+        float[] mean = f[133];
+        float[] invstd = f[134];
+        float[] sumg = f[136];
+        float[] sumgx = f[137];
         int count = batch * 1024;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 16; c++) {
@@ -3075,9 +3562,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] y = f[70];
         float[] x0 = f[68];
         float[] x1 = f[58];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 y[i] = x0[i] + x1[i];
             }
         }
@@ -3092,9 +3580,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[71];
         float[] gx0 = f[69];
         float[] gx1 = f[59];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 gx0[i] += gy[i];
                 gx1[i] += gy[i];
             }
@@ -3109,9 +3598,10 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[70];
         float[] y = f[72];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 y[i] = Math.max(x[i], 0.0f);
             }
         }
@@ -3126,9 +3616,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[73];
         float[] gx = f[71];
         float[] y = f[72];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -3138,15 +3629,14 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_b2a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[24];
-        float[] snapshot = f[146];
-        float[] packed = f[144];
-        float[] swapped = f[145];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
+        float[] packed = f[138];
+        float[] swapped = f[139];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
     }
 
     /**
@@ -3156,7 +3646,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n10_b2a_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[72];
-        float[] dst = f[147];
+        float[] dst = f[140];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -3170,34 +3660,34 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n10_b2a_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n10_b2a_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[147];
-        float[] wt = f[144];
+        float[] x = f[140];
+        float[] wt = f[138];
         float[] y = f[74];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((32 + 2*1 - 3) / 2) + 1 = 16, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((32 + 2*1 - 3) / 2) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                     float acc0_0 = 0.0f;
                     float acc0_1 = 0.0f;
-                    float acc0_2 = 0.0f;
                     float acc1_0 = 0.0f;
                     float acc1_1 = 0.0f;
-                    float acc1_2 = 0.0f;
                     float acc2_0 = 0.0f;
                     float acc2_1 = 0.0f;
-                    float acc2_2 = 0.0f;
                     float acc3_0 = 0.0f;
                     float acc3_1 = 0.0f;
-                    float acc3_2 = 0.0f;
+                    float acc4_0 = 0.0f;
+                    float acc4_1 = 0.0f;
+                    float acc5_0 = 0.0f;
+                    float acc5_1 = 0.0f;
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16;
@@ -3206,38 +3696,39 @@ final class TinyResNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 64 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 96 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -3249,16 +3740,16 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[147];
-        float[] wt = f[144];
+        float[] x = f[140];
+        float[] wt = f[138];
         float[] y = f[74];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // output width: floor((32 + 2*1 - 3) / 2) + 1 = 16, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 16 + jh) * 16 + jw) * 32 + 30;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
                 float acc1_0 = 0.0f;
@@ -3269,8 +3760,8 @@ final class TinyResNetScalar extends CompiledNetwork {
                 float acc3_1 = 0.0f;
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16;
-                        int wrow = (mh * 3 + mw) * 512 + 30;
+                        int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (24 + mw)) * 16;
+                        int wrow = (mh * 3 + mw) * 512 + cb;
                         for (int ci = 0; ci < 16; ci++) {
                             int wat = wrow + ci * 32;
                             float w0 = wt[wat];
@@ -3304,7 +3795,7 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_b2a_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -3313,43 +3804,42 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] beta = f[28];
         float[] mean = f[30];
         float[] var = f[31];
-        float[] snapshot = f[151];
-        float[] packed = f[149];
-        float[] bp = f[150];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 16, 9, 1, 16, 32, 32);
+        float[] packed = f[142];
+        float[] bp = f[143];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 32, 16, 9, 1, 16, 32, 32);
     }
 
     /**
      * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n10_b2a_0_forward_folded_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n10_b2a_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[147];
-        float[] wt = f[149];
+        float[] x = f[140];
+        float[] wt = f[142];
         float[] y = f[78];
-        float[] b = f[150];
+        float[] b = f[143];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((32 + 2*1 - 3) / 2) + 1 = 16, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((32 + 2*1 - 3) / 2) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16;
@@ -3358,38 +3848,39 @@ final class TinyResNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 64 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 96 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = Math.max(acc0_0, 0.0f);
                     y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
                     y[out + 32] = Math.max(acc1_0, 0.0f);
                     y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
                     y[out + 64] = Math.max(acc2_0, 0.0f);
                     y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
                     y[out + 96] = Math.max(acc3_0, 0.0f);
                     y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                    y[out + 128] = Math.max(acc4_0, 0.0f);
+                    y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 160] = Math.max(acc5_0, 0.0f);
+                    y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
                 }
             }
         }
@@ -3401,29 +3892,29 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[147];
-        float[] wt = f[149];
+        float[] x = f[140];
+        float[] wt = f[142];
         float[] y = f[78];
-        float[] b = f[150];
+        float[] b = f[143];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // output width: floor((32 + 2*1 - 3) / 2) + 1 = 16, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 16 + jh) * 16 + jw) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (jw * 2 + mw)) * 16;
-                        int wrow = (mh * 3 + mw) * 512 + 30;
+                        int xrow = ((n * 33 + (jh * 2 + mh)) * 33 + (24 + mw)) * 16;
+                        int wrow = (mh * 3 + mw) * 512 + cb;
                         for (int ci = 0; ci < 16; ci++) {
                             int wat = wrow + ci * 32;
                             float w0 = wt[wat];
@@ -3461,9 +3952,9 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[147];
+        float[] x = f[140];
         float[] gy = f[75];
-        float[] gw = f[152];
+        float[] gw = f[144];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -3534,9 +4025,9 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[147];
+        float[] x = f[140];
         float[] gy = f[75];
-        float[] gw = f[152];
+        float[] gw = f[144];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -3592,7 +4083,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[152];
+        float[] gwp = f[144];
         float[] gweight = f[25];
         Packing.unpackAdd(gwp, gweight, 32, 16, 9, 1, 1, 16, 32);
     }
@@ -3604,7 +4095,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n10_b2a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[75];
-        float[] dst = f[148];
+        float[] dst = f[141];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -3622,8 +4113,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3694,8 +4185,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3749,8 +4240,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3823,8 +4314,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase1_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3880,8 +4371,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase2_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3954,8 +4445,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase2_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -4011,8 +4502,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase3_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -4087,8 +4578,8 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase3_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -4148,11 +4639,11 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[74];
         float[] y = f[76];
-        float[] wp = f[153];
-        float[] bp = f[154];
-        float[] mean = f[155];
-        float[] invstd = f[156];
-        float[] squares = f[157];
+        float[] wp = f[145];
+        float[] bp = f[146];
+        float[] mean = f[147];
+        float[] invstd = f[148];
+        float[] squares = f[149];
         float[] rmean = f[30];
         float[] rvar = f[31];
         float[] weight = f[26];
@@ -4215,11 +4706,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] x = f[74];
         float[] gy = f[77];
         float[] gx = f[75];
-        float[] wp = f[153];
-        float[] mean = f[155];
-        float[] invstd = f[156];
-        float[] sumg = f[158];
-        float[] sumgx = f[159];
+        float[] wp = f[145];
+        float[] mean = f[147];
+        float[] invstd = f[148];
+        float[] sumg = f[150];
+        float[] sumgx = f[151];
         int count = batch * 256;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 32; c++) {
@@ -4270,9 +4761,10 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[76];
         float[] y = f[78];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 y[i] = Math.max(x[i], 0.0f);
             }
         }
@@ -4287,9 +4779,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[79];
         float[] gx = f[77];
         float[] y = f[78];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -4299,15 +4792,14 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n13_b2b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[32];
-        float[] snapshot = f[162];
-        float[] packed = f[160];
-        float[] swapped = f[161];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
+        float[] packed = f[152];
+        float[] swapped = f[153];
+        Packing.packBoth(weight, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
     }
 
     /**
@@ -4317,7 +4809,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n13_b2b_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[78];
-        float[] dst = f[163];
+        float[] dst = f[154];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -4331,34 +4823,34 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n13_b2b_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n13_b2b_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[163];
-        float[] wt = f[160];
+        float[] x = f[154];
+        float[] wt = f[152];
         float[] y = f[80];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                     float acc0_0 = 0.0f;
                     float acc0_1 = 0.0f;
-                    float acc0_2 = 0.0f;
                     float acc1_0 = 0.0f;
                     float acc1_1 = 0.0f;
-                    float acc1_2 = 0.0f;
                     float acc2_0 = 0.0f;
                     float acc2_1 = 0.0f;
-                    float acc2_2 = 0.0f;
                     float acc3_0 = 0.0f;
                     float acc3_1 = 0.0f;
-                    float acc3_2 = 0.0f;
+                    float acc4_0 = 0.0f;
+                    float acc4_1 = 0.0f;
+                    float acc5_0 = 0.0f;
+                    float acc5_1 = 0.0f;
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32;
@@ -4367,38 +4859,39 @@ final class TinyResNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 64 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 96 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -4410,16 +4903,16 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n13_b2b_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[163];
-        float[] wt = f[160];
+        float[] x = f[154];
+        float[] wt = f[152];
         float[] y = f[80];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 16 + jh) * 16 + jw) * 32 + 30;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
                 float acc1_0 = 0.0f;
@@ -4430,8 +4923,8 @@ final class TinyResNetScalar extends CompiledNetwork {
                 float acc3_1 = 0.0f;
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32;
-                        int wrow = (mh * 3 + mw) * 1024 + 30;
+                        int xrow = ((n * 18 + (jh + mh)) * 18 + (12 + mw)) * 32;
+                        int wrow = (mh * 3 + mw) * 1024 + cb;
                         for (int ci = 0; ci < 32; ci++) {
                             int wat = wrow + ci * 32;
                             float w0 = wt[wat];
@@ -4465,7 +4958,7 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n13_b2b_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -4474,43 +4967,42 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] beta = f[36];
         float[] mean = f[38];
         float[] var = f[39];
-        float[] snapshot = f[167];
-        float[] packed = f[165];
-        float[] bp = f[166];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 32, 9, 1, 32, 32, 32);
+        float[] packed = f[156];
+        float[] bp = f[157];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 32, 32, 9, 1, 32, 32, 32);
     }
 
     /**
      * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
-     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n13_b2b_0_forward_folded_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n13_b2b_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[163];
-        float[] wt = f[165];
+        float[] x = f[154];
+        float[] wt = f[156];
         float[] y = f[82];
-        float[] b = f[166];
+        float[] b = f[157];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32;
@@ -4519,38 +5011,39 @@ final class TinyResNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 64 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 96 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -4562,29 +5055,29 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n13_b2b_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[163];
-        float[] wt = f[165];
+        float[] x = f[154];
+        float[] wt = f[156];
         float[] y = f[82];
-        float[] b = f[166];
+        float[] b = f[157];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 16 + jh) * 16 + jw) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32;
-                        int wrow = (mh * 3 + mw) * 1024 + 30;
+                        int xrow = ((n * 18 + (jh + mh)) * 18 + (12 + mw)) * 32;
+                        int wrow = (mh * 3 + mw) * 1024 + cb;
                         for (int ci = 0; ci < 32; ci++) {
                             int wat = wrow + ci * 32;
                             float w0 = wt[wat];
@@ -4622,9 +5115,9 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n13_b2b_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[163];
+        float[] x = f[154];
         float[] gy = f[81];
-        float[] gw = f[168];
+        float[] gw = f[158];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -4695,9 +5188,9 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n13_b2b_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[163];
+        float[] x = f[154];
         float[] gy = f[81];
-        float[] gw = f[168];
+        float[] gw = f[158];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -4767,7 +5260,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n13_b2b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[168];
+        float[] gwp = f[158];
         float[] gweight = f[33];
         Packing.unpackAdd(gwp, gweight, 32, 32, 9, 1, 1, 32, 32);
     }
@@ -4779,7 +5272,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n13_b2b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[81];
-        float[] dst = f[164];
+        float[] dst = f[155];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -4793,34 +5286,34 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n13_b2b_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n13_b2b_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[164];
-        float[] wt = f[161];
+        float[] x = f[155];
+        float[] wt = f[153];
         float[] y = f[79];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // the input's width, 16, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // the input's width, 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
                     float acc1_0 = y[out + 32];
                     float acc1_1 = y[out + 32 + 1];
-                    float acc1_2 = y[out + 32 + 2];
                     float acc2_0 = y[out + 64];
                     float acc2_1 = y[out + 64 + 1];
-                    float acc2_2 = y[out + 64 + 2];
                     float acc3_0 = y[out + 96];
                     float acc3_1 = y[out + 96 + 1];
-                    float acc3_2 = y[out + 96 + 2];
+                    float acc4_0 = y[out + 128];
+                    float acc4_1 = y[out + 128 + 1];
+                    float acc5_0 = y[out + 160];
+                    float acc5_1 = y[out + 160 + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 18 + (jh + 2 + mh * -1)) * 18 + (jw + 2 + mw * -1)) * 32;
@@ -4829,38 +5322,39 @@ final class TinyResNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 64 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 96 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -4872,16 +5366,16 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n13_b2b_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[164];
-        float[] wt = f[161];
+        float[] x = f[155];
+        float[] wt = f[153];
         float[] y = f[79];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // the input's width, 16, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 16 + jh) * 16 + jw) * 32 + 30;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 32];
@@ -4892,8 +5386,8 @@ final class TinyResNetScalar extends CompiledNetwork {
                 float acc3_1 = y[out + 96 + 1];
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 18 + (jh + 2 + mh * -1)) * 18 + (jw + 2 + mw * -1)) * 32;
-                        int wrow = (mh * 3 + mw) * 1024 + 30;
+                        int xrow = ((n * 18 + (jh + 2 + mh * -1)) * 18 + (14 + mw * -1)) * 32;
+                        int wrow = (mh * 3 + mw) * 1024 + cb;
                         for (int ci = 0; ci < 32; ci++) {
                             int wat = wrow + ci * 32;
                             float w0 = wt[wat];
@@ -4933,11 +5427,11 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[80];
         float[] y = f[82];
-        float[] wp = f[169];
-        float[] bp = f[170];
-        float[] mean = f[171];
-        float[] invstd = f[172];
-        float[] squares = f[173];
+        float[] wp = f[159];
+        float[] bp = f[160];
+        float[] mean = f[161];
+        float[] invstd = f[162];
+        float[] squares = f[163];
         float[] rmean = f[38];
         float[] rvar = f[39];
         float[] weight = f[34];
@@ -5000,11 +5494,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] x = f[80];
         float[] gy = f[83];
         float[] gx = f[81];
-        float[] wp = f[169];
-        float[] mean = f[171];
-        float[] invstd = f[172];
-        float[] sumg = f[174];
-        float[] sumgx = f[175];
+        float[] wp = f[159];
+        float[] mean = f[161];
+        float[] invstd = f[162];
+        float[] sumg = f[164];
+        float[] sumgx = f[165];
         int count = batch * 256;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 32; c++) {
@@ -5049,83 +5543,83 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n15_short2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[40];
-        float[] snapshot = f[178];
-        float[] packed = f[176];
-        float[] swapped = f[177];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 1, 1, 1, 16, 32, 32, 16, 32, 16);
+        float[] packed = f[166];
+        float[] swapped = f[167];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 1, 1, 1, 16, 32, 32, 16, 32, 16);
     }
 
     /**
      * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n15_short2_0_forward_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n15_short2_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[176];
+        float[] wt = f[166];
         float[] y = f[84];
         // rows of the batch x (output height: floor((32 + 2*0 - 1) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                     float acc0_0 = 0.0f;
                     float acc0_1 = 0.0f;
-                    float acc0_2 = 0.0f;
                     float acc1_0 = 0.0f;
                     float acc1_1 = 0.0f;
-                    float acc1_2 = 0.0f;
                     float acc2_0 = 0.0f;
                     float acc2_1 = 0.0f;
-                    float acc2_2 = 0.0f;
                     float acc3_0 = 0.0f;
                     float acc3_1 = 0.0f;
-                    float acc3_2 = 0.0f;
+                    float acc4_0 = 0.0f;
+                    float acc4_1 = 0.0f;
+                    float acc5_0 = 0.0f;
+                    float acc5_1 = 0.0f;
                     int xrow = ((n * 32 + jh * 2) * 32 + jw * 2) * 16;
                     int wrow = cb;
                     for (int ci = 0; ci < 16; ci++) {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 32 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 64 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 96 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 128 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 160 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -5138,15 +5632,15 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n15_short2_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[176];
+        float[] wt = f[166];
         float[] y = f[84];
         // rows of the batch x (output height: floor((32 + 2*0 - 1) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 16 + jh) * 16 + jw) * 32 + 30;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
                 float acc0_0 = 0.0f;
                 float acc0_1 = 0.0f;
                 float acc1_0 = 0.0f;
@@ -5155,9 +5649,10 @@ final class TinyResNetScalar extends CompiledNetwork {
                 float acc2_1 = 0.0f;
                 float acc3_0 = 0.0f;
                 float acc3_1 = 0.0f;
-                int xrow = ((n * 32 + jh * 2) * 32 + jw * 2) * 16;
+                int xrow = ((n * 32 + jh * 2) * 32 + 24) * 16;
+                int wrow = cb;
                 for (int ci = 0; ci < 16; ci++) {
-                    int wat = 30 + ci * 32;
+                    int wat = wrow + ci * 32;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
                     float xs = x[xrow + ci];
@@ -5187,7 +5682,7 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n15_short2_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -5196,79 +5691,80 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] beta = f[44];
         float[] mean = f[46];
         float[] var = f[47];
-        float[] snapshot = f[181];
-        float[] packed = f[179];
-        float[] bp = f[180];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 16, 1, 1, 16, 32, 32);
+        float[] packed = f[168];
+        float[] bp = f[169];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 32, 16, 1, 1, 16, 32, 32);
     }
 
     /**
      * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass in eval mode, with the batch norm folded into the weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n15_short2_0_forward_folded_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n15_short2_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[179];
-        float[] y = f[86];
-        float[] b = f[180];
+        float[] wt = f[168];
+        float[] y = f[90];
+        float[] b = f[169];
+        float[] r = f[82];
         // rows of the batch x (output height: floor((32 + 2*0 - 1) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
-                    float acc0_0 = b[cb];
-                    float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
-                    float acc1_0 = b[cb];
-                    float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
-                    float acc2_0 = b[cb];
-                    float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
-                    float acc3_0 = b[cb];
-                    float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc0_0 = b[cb] + r[out];
+                    float acc0_1 = b[cb + 1] + r[out + 1];
+                    float acc1_0 = b[cb] + r[out + 32];
+                    float acc1_1 = b[cb + 1] + r[out + 32 + 1];
+                    float acc2_0 = b[cb] + r[out + 64];
+                    float acc2_1 = b[cb + 1] + r[out + 64 + 1];
+                    float acc3_0 = b[cb] + r[out + 96];
+                    float acc3_1 = b[cb + 1] + r[out + 96 + 1];
+                    float acc4_0 = b[cb] + r[out + 128];
+                    float acc4_1 = b[cb + 1] + r[out + 128 + 1];
+                    float acc5_0 = b[cb] + r[out + 160];
+                    float acc5_1 = b[cb + 1] + r[out + 160 + 1];
                     int xrow = ((n * 32 + jh * 2) * 32 + jw * 2) * 16;
                     int wrow = cb;
                     for (int ci = 0; ci < 16; ci++) {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 32 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 64 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 96 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 128 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 160 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
-                    y[out] = acc0_0;
-                    y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
-                    y[out + 32] = acc1_0;
-                    y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
-                    y[out + 64] = acc2_0;
-                    y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
-                    y[out + 96] = acc3_0;
-                    y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out] = Math.max(acc0_0, 0.0f);
+                    y[out + 1] = Math.max(acc0_1, 0.0f);
+                    y[out + 32] = Math.max(acc1_0, 0.0f);
+                    y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
+                    y[out + 64] = Math.max(acc2_0, 0.0f);
+                    y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
+                    y[out + 96] = Math.max(acc3_0, 0.0f);
+                    y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
+                    y[out + 128] = Math.max(acc4_0, 0.0f);
+                    y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 160] = Math.max(acc5_0, 0.0f);
+                    y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
                 }
             }
         }
@@ -5281,27 +5777,29 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n15_short2_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[179];
-        float[] y = f[86];
-        float[] b = f[180];
+        float[] wt = f[168];
+        float[] y = f[90];
+        float[] b = f[169];
+        float[] r = f[82];
         // rows of the batch x (output height: floor((32 + 2*0 - 1) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 16 + jh) * 16 + jw) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                int xrow = ((n * 32 + jh * 2) * 32 + jw * 2) * 16;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
+                float acc0_0 = b[cb] + r[out];
+                float acc0_1 = b[cb + 1] + r[out + 1];
+                float acc1_0 = b[cb] + r[out + 32];
+                float acc1_1 = b[cb + 1] + r[out + 32 + 1];
+                float acc2_0 = b[cb] + r[out + 64];
+                float acc2_1 = b[cb + 1] + r[out + 64 + 1];
+                float acc3_0 = b[cb] + r[out + 96];
+                float acc3_1 = b[cb + 1] + r[out + 96 + 1];
+                int xrow = ((n * 32 + jh * 2) * 32 + 24) * 16;
+                int wrow = cb;
                 for (int ci = 0; ci < 16; ci++) {
-                    int wat = 30 + ci * 32;
+                    int wat = wrow + ci * 32;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
                     float xs = x[xrow + ci];
@@ -5317,14 +5815,14 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
                 }
-                y[out] = acc0_0;
-                y[out + 1] = acc0_1;
-                y[out + 32] = acc1_0;
-                y[out + 32 + 1] = acc1_1;
-                y[out + 64] = acc2_0;
-                y[out + 64 + 1] = acc2_1;
-                y[out + 96] = acc3_0;
-                y[out + 96 + 1] = acc3_1;
+                y[out] = Math.max(acc0_0, 0.0f);
+                y[out + 1] = Math.max(acc0_1, 0.0f);
+                y[out + 32] = Math.max(acc1_0, 0.0f);
+                y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
+                y[out + 64] = Math.max(acc2_0, 0.0f);
+                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
+                y[out + 96] = Math.max(acc3_0, 0.0f);
+                y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
             }
         }
     }
@@ -5337,7 +5835,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[85];
-        float[] gw = f[182];
+        float[] gw = f[170];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -5410,7 +5908,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[85];
-        float[] gw = f[182];
+        float[] gw = f[170];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -5466,7 +5964,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n15_short2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[182];
+        float[] gwp = f[170];
         float[] gweight = f[41];
         Packing.unpackAdd(gwp, gweight, 32, 16, 1, 1, 1, 16, 32);
     }
@@ -5478,7 +5976,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n15_short2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[85];
-        float[] wt = f[177];
+        float[] wt = f[167];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -5550,7 +6048,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n15_short2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[85];
-        float[] wt = f[177];
+        float[] wt = f[167];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -5606,11 +6104,11 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[84];
         float[] y = f[86];
-        float[] wp = f[183];
-        float[] bp = f[184];
-        float[] mean = f[185];
-        float[] invstd = f[186];
-        float[] squares = f[187];
+        float[] wp = f[171];
+        float[] bp = f[172];
+        float[] mean = f[173];
+        float[] invstd = f[174];
+        float[] squares = f[175];
         float[] rmean = f[46];
         float[] rvar = f[47];
         float[] weight = f[42];
@@ -5673,11 +6171,11 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] x = f[84];
         float[] gy = f[87];
         float[] gx = f[85];
-        float[] wp = f[183];
-        float[] mean = f[185];
-        float[] invstd = f[186];
-        float[] sumg = f[188];
-        float[] sumgx = f[189];
+        float[] wp = f[171];
+        float[] mean = f[173];
+        float[] invstd = f[174];
+        float[] sumg = f[176];
+        float[] sumgx = f[177];
         int count = batch * 256;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 32; c++) {
@@ -5729,9 +6227,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] y = f[88];
         float[] x0 = f[82];
         float[] x1 = f[86];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 y[i] = x0[i] + x1[i];
             }
         }
@@ -5746,9 +6245,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[89];
         float[] gx0 = f[83];
         float[] gx1 = f[87];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 gx0[i] += gy[i];
                 gx1[i] += gy[i];
             }
@@ -5763,9 +6263,10 @@ final class TinyResNetScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[88];
         float[] y = f[90];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 y[i] = Math.max(x[i], 0.0f);
             }
         }
@@ -5780,9 +6281,10 @@ final class TinyResNetScalar extends CompiledNetwork {
         float[] gy = f[91];
         float[] gx = f[89];
         float[] y = f[90];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -5829,17 +6331,16 @@ final class TinyResNetScalar extends CompiledNetwork {
 
     /**
      * Line 20: logits = dense(pool), 32 -> 10.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n20_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[48];
-        float[] snapshot = f[193];
-        float[] packed = f[190];
-        float[] swapped = f[192];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 32, 1, 1, 1, 32, 10, 10, 32, 10, 32);
+        float[] packed = f[178];
+        float[] swapped = f[180];
+        Packing.packBoth(weight, packed, swapped, 10, 32, 1, 1, 1, 32, 10, 10, 32, 10, 32);
         float[] bias = f[50];
-        float[] bp = f[191];
+        float[] bp = f[179];
         Packing.pad(bias, bp, 10);
     }
 
@@ -5850,9 +6351,9 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n20_logits_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[92];
-        float[] wt = f[190];
+        float[] wt = f[178];
         float[] y = f[94];
-        float[] b = f[191];
+        float[] b = f[179];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -5900,9 +6401,9 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n20_logits_forward_tile1x3(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[92];
-        float[] wt = f[190];
+        float[] wt = f[178];
         float[] y = f[94];
-        float[] b = f[191];
+        float[] b = f[179];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -5934,7 +6435,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n20_logits_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[95];
-        float[] gb = f[194];
+        float[] gb = f[181];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -5951,7 +6452,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n20_logits_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[194];
+        float[] gbp = f[181];
         float[] gbias = f[51];
         Packing.addUnpadded(gbp, gbias, 10);
     }
@@ -5964,7 +6465,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[92];
         float[] gy = f[95];
-        float[] gw = f[195];
+        float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -6033,7 +6534,7 @@ final class TinyResNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[92];
         float[] gy = f[95];
-        float[] gw = f[195];
+        float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -6071,7 +6572,7 @@ final class TinyResNetScalar extends CompiledNetwork {
      */
     private static void n20_logits_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[195];
+        float[] gwp = f[182];
         float[] gweight = f[49];
         Packing.unpackAdd(gwp, gweight, 10, 32, 1, 1, 1, 32, 10);
     }
@@ -6083,7 +6584,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n20_logits_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[95];
-        float[] wt = f[192];
+        float[] wt = f[180];
         float[] y = f[93];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -6136,7 +6637,7 @@ final class TinyResNetScalar extends CompiledNetwork {
     private static void n20_logits_input_grad_tile1x4(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[95];
-        float[] wt = f[192];
+        float[] wt = f[180];
         float[] y = f[93];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -6223,190 +6724,177 @@ final class TinyResNetScalar extends CompiledNetwork {
                 floats 65 per-sample 16384 fixed 0 shared training 22 eval -1 zero-at 44
                 floats 66 per-sample 16384 fixed 0 shared training 13 eval -1
                 floats 67 per-sample 16384 fixed 0 shared training 22 eval -1 zero-at 39
-                floats 68 per-sample 16384 fixed 0 shared training 15 eval 6
+                floats 68 per-sample 16384 fixed 0 shared training 15 eval -1
                 floats 69 per-sample 16384 fixed 0 shared training 23 eval -1 zero-at 38
-                floats 70 per-sample 16384 fixed 0 shared training 16 eval 7
+                floats 70 per-sample 16384 fixed 0 shared training 16 eval -1
                 floats 71 per-sample 16384 fixed 0 shared training 22 eval -1 zero-at 37
-                floats 72 per-sample 16384 fixed 0 shared training 15 eval 5
+                floats 72 per-sample 16384 fixed 0 shared training 15 eval 6
                 floats 73 per-sample 16384 fixed 0 shared training 24 eval -1 zero-at 14
                 floats 74 per-sample 8192 fixed 0 shared training 16 eval -1
                 floats 75 per-sample 8192 fixed 0 shared training 22 eval -1 zero-at 24
                 floats 76 per-sample 8192 fixed 0 shared training 17 eval -1
                 floats 77 per-sample 8192 fixed 0 shared training 23 eval -1 zero-at 23
-                floats 78 per-sample 8192 fixed 0 shared training 18 eval 6
+                floats 78 per-sample 8192 fixed 0 shared training 18 eval 5
                 floats 79 per-sample 8192 fixed 0 shared training 22 eval -1 zero-at 21
                 floats 80 per-sample 8192 fixed 0 shared training 17 eval -1
                 floats 81 per-sample 8192 fixed 0 shared training 23 eval -1 zero-at 16
-                floats 82 per-sample 8192 fixed 0 shared training 19 eval 6
+                floats 82 per-sample 8192 fixed 0 shared training 19 eval 5
                 floats 83 per-sample 8192 fixed 0 shared training 22 eval -1 zero-at 9
                 floats 84 per-sample 8192 fixed 0 shared training 20 eval -1
                 floats 85 per-sample 8192 fixed 0 shared training 23 eval -1 zero-at 10
-                floats 86 per-sample 8192 fixed 0 shared training 21 eval 7
+                floats 86 per-sample 8192 fixed 0 shared training 21 eval -1
                 floats 87 per-sample 8192 fixed 0 shared training 24 eval -1 zero-at 9
-                floats 88 per-sample 8192 fixed 0 shared training 22 eval 5
+                floats 88 per-sample 8192 fixed 0 shared training 22 eval -1
                 floats 89 per-sample 8192 fixed 0 shared training 23 eval -1 zero-at 8
-                floats 90 per-sample 8192 fixed 0 shared training 19 eval 6
+                floats 90 per-sample 8192 fixed 0 shared training 19 eval 7
                 floats 91 per-sample 8192 fixed 0 shared training 22 eval -1 zero-at 7
                 floats 92 per-sample 32 fixed 0 shared training 21 eval 5
                 floats 93 per-sample 32 fixed 0 shared training 23 eval -1 zero-at 5
-                floats 94 per-sample 10 fixed 0 shared training 22 eval 6
+                floats 94 per-sample 10 fixed 0 shared training 22 eval 7
                 floats 95 per-sample 10 fixed 0 shared training 22 eval -1 zero-at -1
                 floats 96 per-sample 0 fixed 432
                 floats 97 per-sample 0 fixed 432
-                floats 98 per-sample 0 fixed 432
-                floats 99 per-sample 3468 fixed 0 shared training 0 eval 0
-                floats 100 per-sample 18496 fixed 0 shared training 1 eval -1
-                floats 101 per-sample 0 fixed 432
-                floats 102 per-sample 0 fixed 16
-                floats 103 per-sample 0 fixed 496
-                floats 104 per-sample 0 fixed 432 zeroed
+                floats 98 per-sample 3468 fixed 0 shared training 0 eval 0
+                floats 99 per-sample 18496 fixed 0 shared training 1 eval -1
+                floats 100 per-sample 0 fixed 432
+                floats 101 per-sample 0 fixed 16
+                floats 102 per-sample 0 fixed 432 zeroed
+                floats 103 per-sample 0 fixed 16
+                floats 104 per-sample 0 fixed 16
                 floats 105 per-sample 0 fixed 16
                 floats 106 per-sample 0 fixed 16
                 floats 107 per-sample 0 fixed 16
                 floats 108 per-sample 0 fixed 16
                 floats 109 per-sample 0 fixed 16
-                floats 110 per-sample 0 fixed 16
-                floats 111 per-sample 0 fixed 16
-                floats 112 per-sample 0 fixed 2304
-                floats 113 per-sample 0 fixed 2304
+                floats 110 per-sample 0 fixed 2304
+                floats 111 per-sample 0 fixed 2304
+                floats 112 per-sample 18496 fixed 0 shared training 2 eval 1
+                floats 113 per-sample 18496 fixed 0 shared training 3 eval -1
                 floats 114 per-sample 0 fixed 2304
-                floats 115 per-sample 18496 fixed 0 shared training 2 eval 1
-                floats 116 per-sample 18496 fixed 0 shared training 3 eval -1
-                floats 117 per-sample 0 fixed 2304
+                floats 115 per-sample 0 fixed 16
+                floats 116 per-sample 0 fixed 2304 zeroed
+                floats 117 per-sample 0 fixed 16
                 floats 118 per-sample 0 fixed 16
-                floats 119 per-sample 0 fixed 2368
-                floats 120 per-sample 0 fixed 2304 zeroed
+                floats 119 per-sample 0 fixed 16
+                floats 120 per-sample 0 fixed 16
                 floats 121 per-sample 0 fixed 16
                 floats 122 per-sample 0 fixed 16
                 floats 123 per-sample 0 fixed 16
-                floats 124 per-sample 0 fixed 16
-                floats 125 per-sample 0 fixed 16
-                floats 126 per-sample 0 fixed 16
-                floats 127 per-sample 0 fixed 16
+                floats 124 per-sample 0 fixed 2304
+                floats 125 per-sample 0 fixed 2304
+                floats 126 per-sample 18496 fixed 0 shared training 4 eval 2
+                floats 127 per-sample 18496 fixed 0 shared training 5 eval -1
                 floats 128 per-sample 0 fixed 2304
-                floats 129 per-sample 0 fixed 2304
-                floats 130 per-sample 0 fixed 2304
-                floats 131 per-sample 18496 fixed 0 shared training 4 eval 2
-                floats 132 per-sample 18496 fixed 0 shared training 5 eval -1
-                floats 133 per-sample 0 fixed 2304
+                floats 129 per-sample 0 fixed 16
+                floats 130 per-sample 0 fixed 2304 zeroed
+                floats 131 per-sample 0 fixed 16
+                floats 132 per-sample 0 fixed 16
+                floats 133 per-sample 0 fixed 16
                 floats 134 per-sample 0 fixed 16
-                floats 135 per-sample 0 fixed 2368
-                floats 136 per-sample 0 fixed 2304 zeroed
+                floats 135 per-sample 0 fixed 16
+                floats 136 per-sample 0 fixed 16
                 floats 137 per-sample 0 fixed 16
-                floats 138 per-sample 0 fixed 16
-                floats 139 per-sample 0 fixed 16
-                floats 140 per-sample 0 fixed 16
-                floats 141 per-sample 0 fixed 16
-                floats 142 per-sample 0 fixed 16
-                floats 143 per-sample 0 fixed 16
-                floats 144 per-sample 0 fixed 4608
-                floats 145 per-sample 0 fixed 4608
-                floats 146 per-sample 0 fixed 4608
-                floats 147 per-sample 17424 fixed 0 shared training 6 eval 3
-                floats 148 per-sample 9248 fixed 0 shared training 7 eval -1
-                floats 149 per-sample 0 fixed 4608
+                floats 138 per-sample 0 fixed 4608
+                floats 139 per-sample 0 fixed 4608
+                floats 140 per-sample 17424 fixed 0 shared training 6 eval 3
+                floats 141 per-sample 9248 fixed 0 shared training 7 eval -1
+                floats 142 per-sample 0 fixed 4608
+                floats 143 per-sample 0 fixed 32
+                floats 144 per-sample 0 fixed 4608 zeroed
+                floats 145 per-sample 0 fixed 32
+                floats 146 per-sample 0 fixed 32
+                floats 147 per-sample 0 fixed 32
+                floats 148 per-sample 0 fixed 32
+                floats 149 per-sample 0 fixed 32
                 floats 150 per-sample 0 fixed 32
-                floats 151 per-sample 0 fixed 4736
-                floats 152 per-sample 0 fixed 4608 zeroed
-                floats 153 per-sample 0 fixed 32
-                floats 154 per-sample 0 fixed 32
-                floats 155 per-sample 0 fixed 32
-                floats 156 per-sample 0 fixed 32
+                floats 151 per-sample 0 fixed 32
+                floats 152 per-sample 0 fixed 9216
+                floats 153 per-sample 0 fixed 9216
+                floats 154 per-sample 10368 fixed 0 shared training 8 eval 4
+                floats 155 per-sample 10368 fixed 0 shared training 9 eval -1
+                floats 156 per-sample 0 fixed 9216
                 floats 157 per-sample 0 fixed 32
-                floats 158 per-sample 0 fixed 32
+                floats 158 per-sample 0 fixed 9216 zeroed
                 floats 159 per-sample 0 fixed 32
-                floats 160 per-sample 0 fixed 9216
-                floats 161 per-sample 0 fixed 9216
-                floats 162 per-sample 0 fixed 9216
-                floats 163 per-sample 10368 fixed 0 shared training 8 eval 4
-                floats 164 per-sample 10368 fixed 0 shared training 9 eval -1
-                floats 165 per-sample 0 fixed 9216
-                floats 166 per-sample 0 fixed 32
-                floats 167 per-sample 0 fixed 9344
-                floats 168 per-sample 0 fixed 9216 zeroed
+                floats 160 per-sample 0 fixed 32
+                floats 161 per-sample 0 fixed 32
+                floats 162 per-sample 0 fixed 32
+                floats 163 per-sample 0 fixed 32
+                floats 164 per-sample 0 fixed 32
+                floats 165 per-sample 0 fixed 32
+                floats 166 per-sample 0 fixed 512
+                floats 167 per-sample 0 fixed 512
+                floats 168 per-sample 0 fixed 512
                 floats 169 per-sample 0 fixed 32
-                floats 170 per-sample 0 fixed 32
+                floats 170 per-sample 0 fixed 512 zeroed
                 floats 171 per-sample 0 fixed 32
                 floats 172 per-sample 0 fixed 32
                 floats 173 per-sample 0 fixed 32
                 floats 174 per-sample 0 fixed 32
                 floats 175 per-sample 0 fixed 32
-                floats 176 per-sample 0 fixed 512
-                floats 177 per-sample 0 fixed 512
-                floats 178 per-sample 0 fixed 512
-                floats 179 per-sample 0 fixed 512
-                floats 180 per-sample 0 fixed 32
-                floats 181 per-sample 0 fixed 640
-                floats 182 per-sample 0 fixed 512 zeroed
-                floats 183 per-sample 0 fixed 32
-                floats 184 per-sample 0 fixed 32
-                floats 185 per-sample 0 fixed 32
-                floats 186 per-sample 0 fixed 32
-                floats 187 per-sample 0 fixed 32
-                floats 188 per-sample 0 fixed 32
-                floats 189 per-sample 0 fixed 32
-                floats 190 per-sample 0 fixed 320
-                floats 191 per-sample 0 fixed 10
-                floats 192 per-sample 0 fixed 320
-                floats 193 per-sample 0 fixed 320
-                floats 194 per-sample 0 fixed 10 zeroed
-                floats 195 per-sample 0 fixed 320 zeroed
-                forward 0 0 0 training 1
+                floats 176 per-sample 0 fixed 32
+                floats 177 per-sample 0 fixed 32
+                floats 178 per-sample 0 fixed 320
+                floats 179 per-sample 0 fixed 10
+                floats 180 per-sample 0 fixed 320
+                floats 181 per-sample 0 fixed 10 zeroed
+                floats 182 per-sample 0 fixed 320 zeroed
+                forward 0 0 0 training 1 packs
                 forward 1 32 0 always 99
                 forward 2 32 0 training 24443
                 forward 3 32 0 training 2275
-                forward 4 0 0 eval 1
+                forward 4 0 0 eval 1 packs
                 forward 5 32 0 eval 24443
                 forward 6 32 0 eval 2275
                 forward 7 0 0 training 1
-                forward 8 1 0 training 1
-                forward 9 0 0 training 1
+                forward 8 4 0 training 4097
+                forward 9 0 0 training 1 packs
                 forward 10 32 0 always 515
                 forward 11 32 0 training 122723
                 forward 12 32 0 training 10699
-                forward 13 0 0 eval 1
+                forward 13 0 0 eval 1 packs
                 forward 14 32 0 eval 122723
                 forward 15 32 0 eval 10699
                 forward 16 0 0 training 1
-                forward 17 1 0 training 1
-                forward 18 0 0 training 1
+                forward 17 4 0 training 4097
+                forward 18 0 0 training 1 packs
                 forward 19 32 0 always 515
                 forward 20 32 0 training 122723
                 forward 21 32 0 training 10699
-                forward 22 0 0 eval 1
+                forward 22 0 0 eval 1 packs
                 forward 23 32 0 eval 122723
                 forward 24 32 0 eval 10699
                 forward 25 0 0 training 1
-                forward 26 1 0 always 1
-                forward 27 1 0 always 1
-                forward 28 0 0 training 1
+                forward 26 4 0 training 4097
+                forward 27 4 0 training 4097
+                forward 28 0 0 training 1 packs
                 forward 29 32 0 always 515
-                forward 30 16 0 training 116963
-                forward 31 16 0 training 8788
-                forward 32 0 0 eval 1
-                forward 33 16 0 eval 116963
-                forward 34 16 0 eval 8788
+                forward 30 16 0 training 98179
+                forward 31 16 0 training 35155
+                forward 32 0 0 eval 1 packs
+                forward 33 16 0 eval 98179
+                forward 34 16 0 eval 35155
                 forward 35 0 0 training 1
-                forward 36 1 0 training 1
-                forward 37 0 0 training 1
+                forward 36 2 0 training 4097
+                forward 37 0 0 training 1 packs
                 forward 38 16 0 always 515
-                forward 39 16 0 training 232163
-                forward 40 16 0 training 17428
-                forward 41 0 0 eval 1
-                forward 42 16 0 eval 232163
-                forward 43 16 0 eval 17428
+                forward 39 16 0 training 194947
+                forward 40 16 0 training 69715
+                forward 41 0 0 eval 1 packs
+                forward 42 16 0 eval 194947
+                forward 43 16 0 eval 69715
                 forward 44 0 0 training 1
-                forward 45 0 0 training 1
-                forward 46 16 0 training 14003
-                forward 47 16 0 training 1052
-                forward 48 0 0 eval 1
-                forward 49 16 0 eval 14003
-                forward 50 16 0 eval 1052
+                forward 45 0 0 training 1 packs
+                forward 46 16 0 training 11715
+                forward 47 16 0 training 4211
+                forward 48 0 0 eval 1 packs
+                forward 49 16 0 eval 11715
+                forward 50 16 0 eval 4211
                 forward 51 0 0 training 1
-                forward 52 1 0 always 1
-                forward 53 1 0 always 1
+                forward 52 2 0 training 4097
+                forward 53 2 0 training 4097
                 forward 54 0 0 always 1
-                forward 55 0 0 always 1
+                forward 55 0 0 always 1 packs
                 forward 56 1 0 always 537
                 forward 57 1 0 always 273
                 backward 58 0 10 always 4
@@ -6417,8 +6905,8 @@ final class TinyResNetScalar extends CompiledNetwork {
                 backward 63 1 0 always 727
                 backward 64 1 0 always 119
                 backward 65 0 0 always 1
-                backward 66 1 0 always 3
-                backward 67 1 0 always 2
+                backward 66 2 0 always 12289
+                backward 67 2 0 always 8193
                 backward 68 0 0 always 1
                 backward 69 0 2 always 90520
                 backward 70 0 1 always 65816
@@ -6430,9 +6918,9 @@ final class TinyResNetScalar extends CompiledNetwork {
                 backward 76 0 3 always 90520
                 backward 77 0 0 always 1
                 backward 78 16 0 always 515
-                backward 79 16 0 always 232163
-                backward 80 16 0 always 17428
-                backward 81 1 0 always 3
+                backward 79 16 0 always 194947
+                backward 80 16 0 always 69715
+                backward 81 2 0 always 12289
                 backward 82 0 0 always 1
                 backward 83 0 18 always 90520
                 backward 84 0 9 always 65816
@@ -6446,8 +6934,8 @@ final class TinyResNetScalar extends CompiledNetwork {
                 backward 92 16 0 always 7883
                 backward 93 16 0 always 43555
                 backward 94 16 0 always 15579
-                backward 95 1 0 always 3
-                backward 96 1 0 always 2
+                backward 95 4 0 always 12289
+                backward 96 4 0 always 8193
                 backward 97 0 0 always 1
                 backward 98 0 18 always 180432
                 backward 99 0 9 always 131216
@@ -6455,7 +6943,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 backward 101 32 0 always 515
                 backward 102 32 0 always 122723
                 backward 103 32 0 always 10699
-                backward 104 1 0 always 3
+                backward 104 4 0 always 12289
                 backward 105 0 0 always 1
                 backward 106 0 18 always 180432
                 backward 107 0 9 always 131216
@@ -6463,12 +6951,15 @@ final class TinyResNetScalar extends CompiledNetwork {
                 backward 109 32 0 always 515
                 backward 110 32 0 always 122723
                 backward 111 32 0 always 10699
-                backward 112 1 0 always 3
+                backward 112 4 0 always 12289
                 backward 113 0 0 always 1
                 backward 114 0 9 always 106608
                 backward 115 0 0 always 1
                 backward 116 32 0 always 515 input-gradient
-                backward 117 32 0 always 23396 input-gradient
+                backward 117 32 0 always 15344 input-gradient
+                backward 118 32 0 always 10304 input-gradient
+                backward 119 32 0 always 1341 input-gradient
+                backward 120 32 0 always 905 input-gradient
                 """;
     }
 }

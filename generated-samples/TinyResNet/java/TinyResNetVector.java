@@ -144,15 +144,14 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_stem_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[98];
         float[] packed = f[96];
         float[] swapped = f[97];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 3, 9, 1, 1, 3, 16, 16, 8, 16, 8);
+        Packing.packBoth(weight, packed, swapped, 16, 3, 9, 1, 1, 3, 16, 16, 8, 16, 8);
     }
 
     /**
@@ -162,7 +161,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n0_stem_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[52];
-        float[] dst = f[99];
+        float[] dst = f[98];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -178,7 +177,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[99];
+        float[] x = f[98];
         float[] wt = f[96];
         float[] y = f[54];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
@@ -251,7 +250,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[99];
+        float[] x = f[98];
         float[] wt = f[96];
         float[] y = f[54];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
@@ -401,7 +400,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 6: stem.0 = conv2d(image), 3x32x32 -> 16x32x32.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_stem_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -410,10 +409,9 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[4];
         float[] mean = f[6];
         float[] var = f[7];
-        float[] snapshot = f[103];
-        float[] packed = f[101];
-        float[] bp = f[102];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 3, 9, 1, 3, 16, 16);
+        float[] packed = f[100];
+        float[] bp = f[101];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 16, 3, 9, 1, 3, 16, 16);
     }
 
     /**
@@ -422,10 +420,10 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[99];
-        float[] wt = f[101];
+        float[] x = f[98];
+        float[] wt = f[100];
         float[] y = f[58];
-        float[] b = f[102];
+        float[] b = f[101];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -496,10 +494,10 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[99];
-        float[] wt = f[101];
+        float[] x = f[98];
+        float[] wt = f[100];
         float[] y = f[58];
-        float[] b = f[102];
+        float[] b = f[101];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -651,9 +649,9 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[99];
+        float[] x = f[98];
         float[] gy = f[55];
-        float[] gw = f[104];
+        float[] gw = f[102];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -700,7 +698,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[104];
+        float[] gwp = f[102];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 3, 9, 1, 1, 3, 16);
     }
@@ -712,7 +710,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n0_stem_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[55];
-        float[] dst = f[100];
+        float[] dst = f[99];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -730,7 +728,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_input_grad_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[100];
+        float[] x = f[99];
         float[] wt = f[97];
         float[] y = f[53];
         // rows of the batch x (the input's height, 32)
@@ -804,7 +802,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n0_stem_0_input_grad_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[100];
+        float[] x = f[99];
         float[] wt = f[97];
         float[] y = f[53];
         // rows of the batch x (the input's height, 32)
@@ -873,11 +871,11 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[54];
         float[] y = f[56];
-        float[] wp = f[105];
-        float[] bp = f[106];
-        float[] mean = f[107];
-        float[] invstd = f[108];
-        float[] squares = f[109];
+        float[] wp = f[103];
+        float[] bp = f[104];
+        float[] mean = f[105];
+        float[] invstd = f[106];
+        float[] squares = f[107];
         float[] rmean = f[6];
         float[] rvar = f[7];
         float[] weight = f[2];
@@ -940,11 +938,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] x = f[54];
         float[] gy = f[57];
         float[] gx = f[55];
-        float[] wp = f[105];
-        float[] mean = f[107];
-        float[] invstd = f[108];
-        float[] sumg = f[110];
-        float[] sumgx = f[111];
+        float[] wp = f[103];
+        float[] mean = f[105];
+        float[] invstd = f[106];
+        float[] sumg = f[108];
+        float[] sumgx = f[109];
         int count = batch * 1024;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 16; c += 8) {
@@ -995,9 +993,10 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[56];
         float[] y = f[58];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, x, i).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, i);
             }
         }
@@ -1012,9 +1011,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[59];
         float[] gx = f[57];
         float[] y = f[58];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -1024,15 +1024,14 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_b1a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[114];
-        float[] packed = f[112];
-        float[] swapped = f[113];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
+        float[] packed = f[110];
+        float[] swapped = f[111];
+        Packing.packBoth(weight, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
     }
 
     /**
@@ -1042,7 +1041,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n3_b1a_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[58];
-        float[] dst = f[115];
+        float[] dst = f[112];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1060,8 +1059,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[112];
+        float[] x = f[112];
+        float[] wt = f[110];
         float[] y = f[60];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
@@ -1133,8 +1132,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[112];
+        float[] x = f[112];
+        float[] wt = f[110];
         float[] y = f[60];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
@@ -1283,7 +1282,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 9: b1a.0 = conv2d(stem), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_b1a_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -1292,10 +1291,9 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[12];
         float[] mean = f[14];
         float[] var = f[15];
-        float[] snapshot = f[119];
-        float[] packed = f[117];
-        float[] bp = f[118];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 16, 9, 1, 16, 16, 16);
+        float[] packed = f[114];
+        float[] bp = f[115];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 16, 16, 9, 1, 16, 16, 16);
     }
 
     /**
@@ -1304,10 +1302,10 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[117];
+        float[] x = f[112];
+        float[] wt = f[114];
         float[] y = f[64];
-        float[] b = f[118];
+        float[] b = f[115];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -1378,10 +1376,10 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[117];
+        float[] x = f[112];
+        float[] wt = f[114];
         float[] y = f[64];
-        float[] b = f[118];
+        float[] b = f[115];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -1533,9 +1531,9 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[115];
+        float[] x = f[112];
         float[] gy = f[61];
-        float[] gw = f[120];
+        float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -1604,9 +1602,9 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[115];
+        float[] x = f[112];
         float[] gy = f[61];
-        float[] gw = f[120];
+        float[] gw = f[116];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -1660,7 +1658,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[120];
+        float[] gwp = f[116];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 16, 16, 9, 1, 1, 16, 16);
     }
@@ -1672,7 +1670,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n3_b1a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[61];
-        float[] dst = f[116];
+        float[] dst = f[113];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1690,8 +1688,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[116];
-        float[] wt = f[113];
+        float[] x = f[113];
+        float[] wt = f[111];
         float[] y = f[59];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -1763,8 +1761,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n3_b1a_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[116];
-        float[] wt = f[113];
+        float[] x = f[113];
+        float[] wt = f[111];
         float[] y = f[59];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -1919,11 +1917,11 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[60];
         float[] y = f[62];
-        float[] wp = f[121];
-        float[] bp = f[122];
-        float[] mean = f[123];
-        float[] invstd = f[124];
-        float[] squares = f[125];
+        float[] wp = f[117];
+        float[] bp = f[118];
+        float[] mean = f[119];
+        float[] invstd = f[120];
+        float[] squares = f[121];
         float[] rmean = f[14];
         float[] rvar = f[15];
         float[] weight = f[10];
@@ -1986,11 +1984,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] x = f[60];
         float[] gy = f[63];
         float[] gx = f[61];
-        float[] wp = f[121];
-        float[] mean = f[123];
-        float[] invstd = f[124];
-        float[] sumg = f[126];
-        float[] sumgx = f[127];
+        float[] wp = f[117];
+        float[] mean = f[119];
+        float[] invstd = f[120];
+        float[] sumg = f[122];
+        float[] sumgx = f[123];
         int count = batch * 1024;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 16; c += 8) {
@@ -2041,9 +2039,10 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[62];
         float[] y = f[64];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, x, i).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, i);
             }
         }
@@ -2058,9 +2057,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[65];
         float[] gx = f[63];
         float[] y = f[64];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -2070,15 +2070,14 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_b1b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[16];
-        float[] snapshot = f[130];
-        float[] packed = f[128];
-        float[] swapped = f[129];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
+        float[] packed = f[124];
+        float[] swapped = f[125];
+        Packing.packBoth(weight, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
     }
 
     /**
@@ -2088,7 +2087,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n6_b1b_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[64];
-        float[] dst = f[131];
+        float[] dst = f[126];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -2106,8 +2105,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[131];
-        float[] wt = f[128];
+        float[] x = f[126];
+        float[] wt = f[124];
         float[] y = f[66];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
@@ -2179,8 +2178,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[131];
-        float[] wt = f[128];
+        float[] x = f[126];
+        float[] wt = f[124];
         float[] y = f[66];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
@@ -2329,7 +2328,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 10: b1b.0 = conv2d(b1a), 16x32x32 -> 16x32x32.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_b1b_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -2338,10 +2337,9 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[20];
         float[] mean = f[22];
         float[] var = f[23];
-        float[] snapshot = f[135];
-        float[] packed = f[133];
-        float[] bp = f[134];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 16, 16, 9, 1, 16, 16, 16);
+        float[] packed = f[128];
+        float[] bp = f[129];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 16, 16, 9, 1, 16, 16, 16);
     }
 
     /**
@@ -2350,10 +2348,11 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[131];
-        float[] wt = f[133];
-        float[] y = f[68];
-        float[] b = f[134];
+        float[] x = f[126];
+        float[] wt = f[128];
+        float[] y = f[72];
+        float[] b = f[129];
+        float[] r = f[58];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -2361,18 +2360,18 @@ final class TinyResNetVector extends CompiledNetwork {
             // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 5 tiles of 6
             for (int jw = 0; jw < 30; jw += 6) {
                 int out = ((n * 32 + jh) * 32 + jw) * 16;
-                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, 8);
-                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8);
-                FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, 8);
-                FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, 0);
-                FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, 8);
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out));
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 8));
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 16));
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 16 + 8));
+                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 32));
+                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 32 + 8));
+                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 48));
+                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 48 + 8));
+                FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 64));
+                FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 64 + 8));
+                FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 80));
+                FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 80 + 8));
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
                         int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
@@ -2402,18 +2401,18 @@ final class TinyResNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                acc0_0.intoArray(y, out);
-                acc0_1.intoArray(y, out + 8);
-                acc1_0.intoArray(y, out + 16);
-                acc1_1.intoArray(y, out + 16 + 8);
-                acc2_0.intoArray(y, out + 32);
-                acc2_1.intoArray(y, out + 32 + 8);
-                acc3_0.intoArray(y, out + 48);
-                acc3_1.intoArray(y, out + 48 + 8);
-                acc4_0.intoArray(y, out + 64);
-                acc4_1.intoArray(y, out + 64 + 8);
-                acc5_0.intoArray(y, out + 80);
-                acc5_1.intoArray(y, out + 80 + 8);
+                acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
+                acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16 + 8);
+                acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+                acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48);
+                acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48 + 8);
+                acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 80);
+                acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 80 + 8);
             }
         }
     }
@@ -2424,19 +2423,20 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_forward_folded_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[131];
-        float[] wt = f[133];
-        float[] y = f[68];
-        float[] b = f[134];
+        float[] x = f[126];
+        float[] wt = f[128];
+        float[] y = f[72];
+        float[] b = f[129];
+        float[] r = f[58];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
             int out = ((n * 32 + jh) * 32 + 30) * 16;
-            FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0);
-            FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8);
-            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0);
-            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8);
+            FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out));
+            FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 8));
+            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 16));
+            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 16 + 8));
             int mh = 0;
             int mw = 0;
             int xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
@@ -2566,10 +2566,10 @@ final class TinyResNetVector extends CompiledNetwork {
                 acc1_0 = xs.fma(w0, acc1_0);
                 acc1_1 = xs.fma(w1, acc1_1);
             }
-            acc0_0.intoArray(y, out);
-            acc0_1.intoArray(y, out + 8);
-            acc1_0.intoArray(y, out + 16);
-            acc1_1.intoArray(y, out + 16 + 8);
+            acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+            acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+            acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
+            acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16 + 8);
         }
     }
 
@@ -2579,9 +2579,9 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[131];
+        float[] x = f[126];
         float[] gy = f[67];
-        float[] gw = f[136];
+        float[] gw = f[130];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -2650,9 +2650,9 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[131];
+        float[] x = f[126];
         float[] gy = f[67];
-        float[] gw = f[136];
+        float[] gw = f[130];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -2706,7 +2706,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[136];
+        float[] gwp = f[130];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 16, 16, 9, 1, 1, 16, 16);
     }
@@ -2718,7 +2718,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n6_b1b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[67];
-        float[] dst = f[132];
+        float[] dst = f[127];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -2736,8 +2736,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[132];
-        float[] wt = f[129];
+        float[] x = f[127];
+        float[] wt = f[125];
         float[] y = f[65];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -2809,8 +2809,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n6_b1b_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[132];
-        float[] wt = f[129];
+        float[] x = f[127];
+        float[] wt = f[125];
         float[] y = f[65];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -2965,11 +2965,11 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[66];
         float[] y = f[68];
-        float[] wp = f[137];
-        float[] bp = f[138];
-        float[] mean = f[139];
-        float[] invstd = f[140];
-        float[] squares = f[141];
+        float[] wp = f[131];
+        float[] bp = f[132];
+        float[] mean = f[133];
+        float[] invstd = f[134];
+        float[] squares = f[135];
         float[] rmean = f[22];
         float[] rvar = f[23];
         float[] weight = f[18];
@@ -3032,11 +3032,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] x = f[66];
         float[] gy = f[69];
         float[] gx = f[67];
-        float[] wp = f[137];
-        float[] mean = f[139];
-        float[] invstd = f[140];
-        float[] sumg = f[142];
-        float[] sumgx = f[143];
+        float[] wp = f[131];
+        float[] mean = f[133];
+        float[] invstd = f[134];
+        float[] sumg = f[136];
+        float[] sumgx = f[137];
         int count = batch * 1024;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 16; c += 8) {
@@ -3088,9 +3088,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] y = f[70];
         float[] x0 = f[68];
         float[] x1 = f[58];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, x0, i).add(FloatVector.fromArray(SPECIES, x1, i)).intoArray(y, i);
             }
         }
@@ -3105,9 +3106,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[71];
         float[] gx0 = f[69];
         float[] gx1 = f[59];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, gx0, i).add(FloatVector.fromArray(SPECIES, gy, i)).intoArray(gx0, i);
                 FloatVector.fromArray(SPECIES, gx1, i).add(FloatVector.fromArray(SPECIES, gy, i)).intoArray(gx1, i);
             }
@@ -3122,9 +3124,10 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[70];
         float[] y = f[72];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, x, i).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, i);
             }
         }
@@ -3139,9 +3142,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[73];
         float[] gx = f[71];
         float[] y = f[72];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -3151,15 +3155,14 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_b2a_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[24];
-        float[] snapshot = f[146];
-        float[] packed = f[144];
-        float[] swapped = f[145];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
+        float[] packed = f[138];
+        float[] swapped = f[139];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
     }
 
     /**
@@ -3169,7 +3172,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n10_b2a_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[72];
-        float[] dst = f[147];
+        float[] dst = f[140];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -3187,8 +3190,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[147];
-        float[] wt = f[144];
+        float[] x = f[140];
+        float[] wt = f[138];
         float[] y = f[74];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
@@ -3263,8 +3266,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[147];
-        float[] wt = f[144];
+        float[] x = f[140];
+        float[] wt = f[138];
         float[] y = f[74];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
@@ -3318,7 +3321,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 14: b2a.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_b2a_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -3327,10 +3330,9 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[28];
         float[] mean = f[30];
         float[] var = f[31];
-        float[] snapshot = f[151];
-        float[] packed = f[149];
-        float[] bp = f[150];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 16, 9, 1, 16, 32, 32);
+        float[] packed = f[142];
+        float[] bp = f[143];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 32, 16, 9, 1, 16, 32, 32);
     }
 
     /**
@@ -3339,10 +3341,10 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[147];
-        float[] wt = f[149];
+        float[] x = f[140];
+        float[] wt = f[142];
         float[] y = f[78];
-        float[] b = f[150];
+        float[] b = f[143];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3416,10 +3418,10 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[147];
-        float[] wt = f[149];
+        float[] x = f[140];
+        float[] wt = f[142];
         float[] y = f[78];
-        float[] b = f[150];
+        float[] b = f[143];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3476,9 +3478,9 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[147];
+        float[] x = f[140];
         float[] gy = f[75];
-        float[] gw = f[152];
+        float[] gw = f[144];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -3549,9 +3551,9 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[147];
+        float[] x = f[140];
         float[] gy = f[75];
-        float[] gw = f[152];
+        float[] gw = f[144];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -3607,7 +3609,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[152];
+        float[] gwp = f[144];
         float[] gweight = f[25];
         Packing.unpackAdd(gwp, gweight, 32, 16, 9, 1, 1, 16, 32);
     }
@@ -3619,7 +3621,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n10_b2a_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[75];
-        float[] dst = f[148];
+        float[] dst = f[141];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -3637,8 +3639,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3705,8 +3707,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3756,8 +3758,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3827,8 +3829,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase1_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3881,8 +3883,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase2_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -3952,8 +3954,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase2_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -4006,8 +4008,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase3_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -4079,8 +4081,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n10_b2a_0_input_grad_phase3_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[148];
-        float[] wt = f[145];
+        float[] x = f[141];
+        float[] wt = f[139];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -4137,11 +4139,11 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[74];
         float[] y = f[76];
-        float[] wp = f[153];
-        float[] bp = f[154];
-        float[] mean = f[155];
-        float[] invstd = f[156];
-        float[] squares = f[157];
+        float[] wp = f[145];
+        float[] bp = f[146];
+        float[] mean = f[147];
+        float[] invstd = f[148];
+        float[] squares = f[149];
         float[] rmean = f[30];
         float[] rvar = f[31];
         float[] weight = f[26];
@@ -4204,11 +4206,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] x = f[74];
         float[] gy = f[77];
         float[] gx = f[75];
-        float[] wp = f[153];
-        float[] mean = f[155];
-        float[] invstd = f[156];
-        float[] sumg = f[158];
-        float[] sumgx = f[159];
+        float[] wp = f[145];
+        float[] mean = f[147];
+        float[] invstd = f[148];
+        float[] sumg = f[150];
+        float[] sumgx = f[151];
         int count = batch * 256;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 32; c += 8) {
@@ -4259,9 +4261,10 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[76];
         float[] y = f[78];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, x, i).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, i);
             }
         }
@@ -4276,9 +4279,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[79];
         float[] gx = f[77];
         float[] y = f[78];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -4288,15 +4292,14 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n13_b2b_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[32];
-        float[] snapshot = f[162];
-        float[] packed = f[160];
-        float[] swapped = f[161];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
+        float[] packed = f[152];
+        float[] swapped = f[153];
+        Packing.packBoth(weight, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
     }
 
     /**
@@ -4306,7 +4309,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n13_b2b_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[78];
-        float[] dst = f[163];
+        float[] dst = f[154];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -4324,8 +4327,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[163];
-        float[] wt = f[160];
+        float[] x = f[154];
+        float[] wt = f[152];
         float[] y = f[80];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
@@ -4400,8 +4403,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[163];
-        float[] wt = f[160];
+        float[] x = f[154];
+        float[] wt = f[152];
         float[] y = f[80];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
@@ -4455,7 +4458,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 15: b2b.0 = conv2d(b2a), 32x16x16 -> 32x16x16.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n13_b2b_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -4464,10 +4467,9 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[36];
         float[] mean = f[38];
         float[] var = f[39];
-        float[] snapshot = f[167];
-        float[] packed = f[165];
-        float[] bp = f[166];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 32, 9, 1, 32, 32, 32);
+        float[] packed = f[156];
+        float[] bp = f[157];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 32, 32, 9, 1, 32, 32, 32);
     }
 
     /**
@@ -4476,10 +4478,10 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[163];
-        float[] wt = f[165];
+        float[] x = f[154];
+        float[] wt = f[156];
         float[] y = f[82];
-        float[] b = f[166];
+        float[] b = f[157];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -4553,10 +4555,10 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[163];
-        float[] wt = f[165];
+        float[] x = f[154];
+        float[] wt = f[156];
         float[] y = f[82];
-        float[] b = f[166];
+        float[] b = f[157];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -4613,9 +4615,9 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[163];
+        float[] x = f[154];
         float[] gy = f[81];
-        float[] gw = f[168];
+        float[] gw = f[158];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -4686,9 +4688,9 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[163];
+        float[] x = f[154];
         float[] gy = f[81];
-        float[] gw = f[168];
+        float[] gw = f[158];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -4758,7 +4760,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[168];
+        float[] gwp = f[158];
         float[] gweight = f[33];
         Packing.unpackAdd(gwp, gweight, 32, 32, 9, 1, 1, 32, 32);
     }
@@ -4770,7 +4772,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n13_b2b_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[81];
-        float[] dst = f[164];
+        float[] dst = f[155];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -4788,8 +4790,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[164];
-        float[] wt = f[161];
+        float[] x = f[155];
+        float[] wt = f[153];
         float[] y = f[79];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -4864,8 +4866,8 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n13_b2b_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[164];
-        float[] wt = f[161];
+        float[] x = f[155];
+        float[] wt = f[153];
         float[] y = f[79];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -4925,11 +4927,11 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[80];
         float[] y = f[82];
-        float[] wp = f[169];
-        float[] bp = f[170];
-        float[] mean = f[171];
-        float[] invstd = f[172];
-        float[] squares = f[173];
+        float[] wp = f[159];
+        float[] bp = f[160];
+        float[] mean = f[161];
+        float[] invstd = f[162];
+        float[] squares = f[163];
         float[] rmean = f[38];
         float[] rvar = f[39];
         float[] weight = f[34];
@@ -4992,11 +4994,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] x = f[80];
         float[] gy = f[83];
         float[] gx = f[81];
-        float[] wp = f[169];
-        float[] mean = f[171];
-        float[] invstd = f[172];
-        float[] sumg = f[174];
-        float[] sumgx = f[175];
+        float[] wp = f[159];
+        float[] mean = f[161];
+        float[] invstd = f[162];
+        float[] sumg = f[164];
+        float[] sumgx = f[165];
         int count = batch * 256;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 32; c += 8) {
@@ -5041,15 +5043,14 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n15_short2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[40];
-        float[] snapshot = f[178];
-        float[] packed = f[176];
-        float[] swapped = f[177];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 1, 1, 1, 16, 32, 32, 16, 32, 16);
+        float[] packed = f[166];
+        float[] swapped = f[167];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 1, 1, 1, 16, 32, 32, 16, 32, 16);
     }
 
     /**
@@ -5059,7 +5060,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n15_short2_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[176];
+        float[] wt = f[166];
         float[] y = f[84];
         // rows of the batch x (output height: floor((32 + 2*0 - 1) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
@@ -5131,7 +5132,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n15_short2_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[176];
+        float[] wt = f[166];
         float[] y = f[84];
         // rows of the batch x (output height: floor((32 + 2*0 - 1) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
@@ -5181,7 +5182,7 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 16: short2.0 = conv2d(res1), 16x32x32 -> 32x16x16.
-     * <p>Repacks the weights with the batch norm after them folded in, only when they or its statistics changed.
+     * <p>Repacks the weights with the batch norm after them folded in; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n15_short2_0_pack_folded(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
@@ -5190,10 +5191,9 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] beta = f[44];
         float[] mean = f[46];
         float[] var = f[47];
-        float[] snapshot = f[181];
-        float[] packed = f[179];
-        float[] bp = f[180];
-        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, snapshot, packed, bp, 32, 16, 1, 1, 16, 32, 32);
+        float[] packed = f[168];
+        float[] bp = f[169];
+        Packing.packFolded(weight, gamma, 0, gamma, beta, mean, var, 1.0E-5f, packed, bp, 32, 16, 1, 1, 16, 32, 32);
     }
 
     /**
@@ -5203,9 +5203,10 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n15_short2_0_forward_folded_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[179];
-        float[] y = f[86];
-        float[] b = f[180];
+        float[] wt = f[168];
+        float[] y = f[90];
+        float[] b = f[169];
+        float[] r = f[82];
         // rows of the batch x (output height: floor((32 + 2*0 - 1) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -5215,18 +5216,18 @@ final class TinyResNetVector extends CompiledNetwork {
                 // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 2 tiles of 6
                 for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
-                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out));
+                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 8));
+                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 32));
+                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 32 + 8));
+                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 64));
+                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 64 + 8));
+                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 96));
+                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 96 + 8));
+                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 128));
+                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 128 + 8));
+                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 160));
+                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 160 + 8));
                     int xrow = ((n * 32 + jh * 2) * 32 + jw * 2) * 16;
                     int wrow = cb;
                     for (int ci = 0; ci < 16; ci++) {
@@ -5252,18 +5253,18 @@ final class TinyResNetVector extends CompiledNetwork {
                         acc5_0 = xs.fma(w0, acc5_0);
                         acc5_1 = xs.fma(w1, acc5_1);
                     }
-                    acc0_0.intoArray(y, out);
-                    acc0_1.intoArray(y, out + 8);
-                    acc1_0.intoArray(y, out + 32);
-                    acc1_1.intoArray(y, out + 32 + 8);
-                    acc2_0.intoArray(y, out + 64);
-                    acc2_1.intoArray(y, out + 64 + 8);
-                    acc3_0.intoArray(y, out + 96);
-                    acc3_1.intoArray(y, out + 96 + 8);
-                    acc4_0.intoArray(y, out + 128);
-                    acc4_1.intoArray(y, out + 128 + 8);
-                    acc5_0.intoArray(y, out + 160);
-                    acc5_1.intoArray(y, out + 160 + 8);
+                    acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                    acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                    acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                    acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+                    acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                    acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                    acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
+                    acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
+                    acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
+                    acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+                    acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160);
+                    acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160 + 8);
                 }
             }
         }
@@ -5276,9 +5277,10 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n15_short2_0_forward_folded_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[179];
-        float[] y = f[86];
-        float[] b = f[180];
+        float[] wt = f[168];
+        float[] y = f[90];
+        float[] b = f[169];
+        float[] r = f[82];
         // rows of the batch x (output height: floor((32 + 2*0 - 1) / 2) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -5286,14 +5288,14 @@ final class TinyResNetVector extends CompiledNetwork {
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
                 int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
-                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
-                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out));
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 8));
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 32));
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 32 + 8));
+                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 64));
+                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 64 + 8));
+                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 96));
+                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 96 + 8));
                 int xrow = ((n * 32 + jh * 2) * 32 + 24) * 16;
                 int wrow = cb;
                 for (int ci = 0; ci < 16; ci++) {
@@ -5313,14 +5315,14 @@ final class TinyResNetVector extends CompiledNetwork {
                     acc3_0 = xs.fma(w0, acc3_0);
                     acc3_1 = xs.fma(w1, acc3_1);
                 }
-                acc0_0.intoArray(y, out);
-                acc0_1.intoArray(y, out + 8);
-                acc1_0.intoArray(y, out + 32);
-                acc1_1.intoArray(y, out + 32 + 8);
-                acc2_0.intoArray(y, out + 64);
-                acc2_1.intoArray(y, out + 64 + 8);
-                acc3_0.intoArray(y, out + 96);
-                acc3_1.intoArray(y, out + 96 + 8);
+                acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+                acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
+                acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
             }
         }
     }
@@ -5333,7 +5335,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[85];
-        float[] gw = f[182];
+        float[] gw = f[170];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -5406,7 +5408,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[85];
-        float[] gw = f[182];
+        float[] gw = f[170];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -5462,7 +5464,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n15_short2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[182];
+        float[] gwp = f[170];
         float[] gweight = f[41];
         Packing.unpackAdd(gwp, gweight, 32, 16, 1, 1, 1, 16, 32);
     }
@@ -5474,7 +5476,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n15_short2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[85];
-        float[] wt = f[177];
+        float[] wt = f[167];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -5542,7 +5544,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n15_short2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[85];
-        float[] wt = f[177];
+        float[] wt = f[167];
         float[] y = f[73];
         // rows of the batch x (16 of the input's height in this stride phase)
         for (int row = lo; row < hi; row++) {
@@ -5594,11 +5596,11 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[84];
         float[] y = f[86];
-        float[] wp = f[183];
-        float[] bp = f[184];
-        float[] mean = f[185];
-        float[] invstd = f[186];
-        float[] squares = f[187];
+        float[] wp = f[171];
+        float[] bp = f[172];
+        float[] mean = f[173];
+        float[] invstd = f[174];
+        float[] squares = f[175];
         float[] rmean = f[46];
         float[] rvar = f[47];
         float[] weight = f[42];
@@ -5661,11 +5663,11 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] x = f[84];
         float[] gy = f[87];
         float[] gx = f[85];
-        float[] wp = f[183];
-        float[] mean = f[185];
-        float[] invstd = f[186];
-        float[] sumg = f[188];
-        float[] sumgx = f[189];
+        float[] wp = f[171];
+        float[] mean = f[173];
+        float[] invstd = f[174];
+        float[] sumg = f[176];
+        float[] sumgx = f[177];
         int count = batch * 256;
         float inv = 1.0f / (float) count;
         for (int c = 0; c < 32; c += 8) {
@@ -5717,9 +5719,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] y = f[88];
         float[] x0 = f[82];
         float[] x1 = f[86];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, x0, i).add(FloatVector.fromArray(SPECIES, x1, i)).intoArray(y, i);
             }
         }
@@ -5734,9 +5737,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[89];
         float[] gx0 = f[83];
         float[] gx1 = f[87];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, gx0, i).add(FloatVector.fromArray(SPECIES, gy, i)).intoArray(gx0, i);
                 FloatVector.fromArray(SPECIES, gx1, i).add(FloatVector.fromArray(SPECIES, gy, i)).intoArray(gx1, i);
             }
@@ -5751,9 +5755,10 @@ final class TinyResNetVector extends CompiledNetwork {
             int hi) {
         float[] x = f[88];
         float[] y = f[90];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector.fromArray(SPECIES, x, i).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, i);
             }
         }
@@ -5768,9 +5773,10 @@ final class TinyResNetVector extends CompiledNetwork {
         float[] gy = f[91];
         float[] gx = f[89];
         float[] y = f[90];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 8192; i < n * 8192 + 8192; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -5817,17 +5823,16 @@ final class TinyResNetVector extends CompiledNetwork {
 
     /**
      * Line 20: logits = dense(pool), 32 -> 10.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n20_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[48];
-        float[] snapshot = f[193];
-        float[] packed = f[190];
-        float[] swapped = f[192];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 32, 1, 1, 1, 32, 16, 10, 32, 16, 32);
+        float[] packed = f[178];
+        float[] swapped = f[180];
+        Packing.packBoth(weight, packed, swapped, 10, 32, 1, 1, 1, 32, 16, 10, 32, 16, 32);
         float[] bias = f[50];
-        float[] bp = f[191];
+        float[] bp = f[179];
         Packing.pad(bias, bp, 10);
     }
 
@@ -5838,9 +5843,9 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n20_logits_forward_tile1x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[92];
-        float[] wt = f[190];
+        float[] wt = f[178];
         float[] y = f[94];
-        float[] b = f[191];
+        float[] b = f[179];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -5868,7 +5873,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n20_logits_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[95];
-        float[] gb = f[194];
+        float[] gb = f[181];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -5885,7 +5890,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n20_logits_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[194];
+        float[] gbp = f[181];
         float[] gbias = f[51];
         Packing.addUnpadded(gbp, gbias, 10);
     }
@@ -5898,7 +5903,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[92];
         float[] gy = f[95];
-        float[] gw = f[195];
+        float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -5965,7 +5970,7 @@ final class TinyResNetVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[92];
         float[] gy = f[95];
-        float[] gw = f[195];
+        float[] gw = f[182];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -6001,7 +6006,7 @@ final class TinyResNetVector extends CompiledNetwork {
      */
     private static void n20_logits_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[195];
+        float[] gwp = f[182];
         float[] gweight = f[49];
         Packing.unpackAdd(gwp, gweight, 10, 32, 1, 1, 1, 32, 16);
     }
@@ -6013,7 +6018,7 @@ final class TinyResNetVector extends CompiledNetwork {
     private static void n20_logits_input_grad_tile1x4(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[95];
-        float[] wt = f[192];
+        float[] wt = f[180];
         float[] y = f[93];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -6100,190 +6105,177 @@ final class TinyResNetVector extends CompiledNetwork {
                 floats 65 per-sample 16384 fixed 0 shared training 22 eval -1 zero-at 43
                 floats 66 per-sample 16384 fixed 0 shared training 13 eval -1
                 floats 67 per-sample 16384 fixed 0 shared training 22 eval -1 zero-at 38
-                floats 68 per-sample 16384 fixed 0 shared training 15 eval 6
+                floats 68 per-sample 16384 fixed 0 shared training 15 eval -1
                 floats 69 per-sample 16384 fixed 0 shared training 23 eval -1 zero-at 37
-                floats 70 per-sample 16384 fixed 0 shared training 16 eval 7
+                floats 70 per-sample 16384 fixed 0 shared training 16 eval -1
                 floats 71 per-sample 16384 fixed 0 shared training 22 eval -1 zero-at 36
-                floats 72 per-sample 16384 fixed 0 shared training 15 eval 5
+                floats 72 per-sample 16384 fixed 0 shared training 15 eval 6
                 floats 73 per-sample 16384 fixed 0 shared training 24 eval -1 zero-at 13
                 floats 74 per-sample 8192 fixed 0 shared training 16 eval -1
                 floats 75 per-sample 8192 fixed 0 shared training 22 eval -1 zero-at 23
                 floats 76 per-sample 8192 fixed 0 shared training 17 eval -1
                 floats 77 per-sample 8192 fixed 0 shared training 23 eval -1 zero-at 22
-                floats 78 per-sample 8192 fixed 0 shared training 18 eval 6
+                floats 78 per-sample 8192 fixed 0 shared training 18 eval 5
                 floats 79 per-sample 8192 fixed 0 shared training 22 eval -1 zero-at 20
                 floats 80 per-sample 8192 fixed 0 shared training 17 eval -1
                 floats 81 per-sample 8192 fixed 0 shared training 23 eval -1 zero-at 15
-                floats 82 per-sample 8192 fixed 0 shared training 19 eval 6
+                floats 82 per-sample 8192 fixed 0 shared training 19 eval 5
                 floats 83 per-sample 8192 fixed 0 shared training 22 eval -1 zero-at 8
                 floats 84 per-sample 8192 fixed 0 shared training 20 eval -1
                 floats 85 per-sample 8192 fixed 0 shared training 23 eval -1 zero-at 9
-                floats 86 per-sample 8192 fixed 0 shared training 21 eval 7
+                floats 86 per-sample 8192 fixed 0 shared training 21 eval -1
                 floats 87 per-sample 8192 fixed 0 shared training 24 eval -1 zero-at 8
-                floats 88 per-sample 8192 fixed 0 shared training 22 eval 5
+                floats 88 per-sample 8192 fixed 0 shared training 22 eval -1
                 floats 89 per-sample 8192 fixed 0 shared training 23 eval -1 zero-at 7
-                floats 90 per-sample 8192 fixed 0 shared training 19 eval 6
+                floats 90 per-sample 8192 fixed 0 shared training 19 eval 7
                 floats 91 per-sample 8192 fixed 0 shared training 22 eval -1 zero-at 6
                 floats 92 per-sample 32 fixed 0 shared training 21 eval 5
                 floats 93 per-sample 32 fixed 0 shared training 23 eval -1 zero-at 5
-                floats 94 per-sample 16 fixed 0 shared training 22 eval 6
+                floats 94 per-sample 16 fixed 0 shared training 22 eval 7
                 floats 95 per-sample 16 fixed 0 shared training 22 eval -1 zero-at -1
                 floats 96 per-sample 0 fixed 432
                 floats 97 per-sample 0 fixed 1152
-                floats 98 per-sample 0 fixed 432
-                floats 99 per-sample 9248 fixed 0 shared training 0 eval 0
-                floats 100 per-sample 18496 fixed 0 shared training 1 eval -1
-                floats 101 per-sample 0 fixed 432
-                floats 102 per-sample 0 fixed 16
-                floats 103 per-sample 0 fixed 496
-                floats 104 per-sample 0 fixed 432 zeroed
+                floats 98 per-sample 9248 fixed 0 shared training 0 eval 0
+                floats 99 per-sample 18496 fixed 0 shared training 1 eval -1
+                floats 100 per-sample 0 fixed 432
+                floats 101 per-sample 0 fixed 16
+                floats 102 per-sample 0 fixed 432 zeroed
+                floats 103 per-sample 0 fixed 16
+                floats 104 per-sample 0 fixed 16
                 floats 105 per-sample 0 fixed 16
                 floats 106 per-sample 0 fixed 16
                 floats 107 per-sample 0 fixed 16
                 floats 108 per-sample 0 fixed 16
                 floats 109 per-sample 0 fixed 16
-                floats 110 per-sample 0 fixed 16
-                floats 111 per-sample 0 fixed 16
-                floats 112 per-sample 0 fixed 2304
-                floats 113 per-sample 0 fixed 2304
+                floats 110 per-sample 0 fixed 2304
+                floats 111 per-sample 0 fixed 2304
+                floats 112 per-sample 18496 fixed 0 shared training 2 eval 1
+                floats 113 per-sample 18496 fixed 0 shared training 3 eval -1
                 floats 114 per-sample 0 fixed 2304
-                floats 115 per-sample 18496 fixed 0 shared training 2 eval 1
-                floats 116 per-sample 18496 fixed 0 shared training 3 eval -1
-                floats 117 per-sample 0 fixed 2304
+                floats 115 per-sample 0 fixed 16
+                floats 116 per-sample 0 fixed 2304 zeroed
+                floats 117 per-sample 0 fixed 16
                 floats 118 per-sample 0 fixed 16
-                floats 119 per-sample 0 fixed 2368
-                floats 120 per-sample 0 fixed 2304 zeroed
+                floats 119 per-sample 0 fixed 16
+                floats 120 per-sample 0 fixed 16
                 floats 121 per-sample 0 fixed 16
                 floats 122 per-sample 0 fixed 16
                 floats 123 per-sample 0 fixed 16
-                floats 124 per-sample 0 fixed 16
-                floats 125 per-sample 0 fixed 16
-                floats 126 per-sample 0 fixed 16
-                floats 127 per-sample 0 fixed 16
+                floats 124 per-sample 0 fixed 2304
+                floats 125 per-sample 0 fixed 2304
+                floats 126 per-sample 18496 fixed 0 shared training 4 eval 2
+                floats 127 per-sample 18496 fixed 0 shared training 5 eval -1
                 floats 128 per-sample 0 fixed 2304
-                floats 129 per-sample 0 fixed 2304
-                floats 130 per-sample 0 fixed 2304
-                floats 131 per-sample 18496 fixed 0 shared training 4 eval 2
-                floats 132 per-sample 18496 fixed 0 shared training 5 eval -1
-                floats 133 per-sample 0 fixed 2304
+                floats 129 per-sample 0 fixed 16
+                floats 130 per-sample 0 fixed 2304 zeroed
+                floats 131 per-sample 0 fixed 16
+                floats 132 per-sample 0 fixed 16
+                floats 133 per-sample 0 fixed 16
                 floats 134 per-sample 0 fixed 16
-                floats 135 per-sample 0 fixed 2368
-                floats 136 per-sample 0 fixed 2304 zeroed
+                floats 135 per-sample 0 fixed 16
+                floats 136 per-sample 0 fixed 16
                 floats 137 per-sample 0 fixed 16
-                floats 138 per-sample 0 fixed 16
-                floats 139 per-sample 0 fixed 16
-                floats 140 per-sample 0 fixed 16
-                floats 141 per-sample 0 fixed 16
-                floats 142 per-sample 0 fixed 16
-                floats 143 per-sample 0 fixed 16
-                floats 144 per-sample 0 fixed 4608
-                floats 145 per-sample 0 fixed 4608
-                floats 146 per-sample 0 fixed 4608
-                floats 147 per-sample 17424 fixed 0 shared training 6 eval 3
-                floats 148 per-sample 9248 fixed 0 shared training 7 eval -1
-                floats 149 per-sample 0 fixed 4608
+                floats 138 per-sample 0 fixed 4608
+                floats 139 per-sample 0 fixed 4608
+                floats 140 per-sample 17424 fixed 0 shared training 6 eval 3
+                floats 141 per-sample 9248 fixed 0 shared training 7 eval -1
+                floats 142 per-sample 0 fixed 4608
+                floats 143 per-sample 0 fixed 32
+                floats 144 per-sample 0 fixed 4608 zeroed
+                floats 145 per-sample 0 fixed 32
+                floats 146 per-sample 0 fixed 32
+                floats 147 per-sample 0 fixed 32
+                floats 148 per-sample 0 fixed 32
+                floats 149 per-sample 0 fixed 32
                 floats 150 per-sample 0 fixed 32
-                floats 151 per-sample 0 fixed 4736
-                floats 152 per-sample 0 fixed 4608 zeroed
-                floats 153 per-sample 0 fixed 32
-                floats 154 per-sample 0 fixed 32
-                floats 155 per-sample 0 fixed 32
-                floats 156 per-sample 0 fixed 32
+                floats 151 per-sample 0 fixed 32
+                floats 152 per-sample 0 fixed 9216
+                floats 153 per-sample 0 fixed 9216
+                floats 154 per-sample 10368 fixed 0 shared training 8 eval 4
+                floats 155 per-sample 10368 fixed 0 shared training 9 eval -1
+                floats 156 per-sample 0 fixed 9216
                 floats 157 per-sample 0 fixed 32
-                floats 158 per-sample 0 fixed 32
+                floats 158 per-sample 0 fixed 9216 zeroed
                 floats 159 per-sample 0 fixed 32
-                floats 160 per-sample 0 fixed 9216
-                floats 161 per-sample 0 fixed 9216
-                floats 162 per-sample 0 fixed 9216
-                floats 163 per-sample 10368 fixed 0 shared training 8 eval 4
-                floats 164 per-sample 10368 fixed 0 shared training 9 eval -1
-                floats 165 per-sample 0 fixed 9216
-                floats 166 per-sample 0 fixed 32
-                floats 167 per-sample 0 fixed 9344
-                floats 168 per-sample 0 fixed 9216 zeroed
+                floats 160 per-sample 0 fixed 32
+                floats 161 per-sample 0 fixed 32
+                floats 162 per-sample 0 fixed 32
+                floats 163 per-sample 0 fixed 32
+                floats 164 per-sample 0 fixed 32
+                floats 165 per-sample 0 fixed 32
+                floats 166 per-sample 0 fixed 512
+                floats 167 per-sample 0 fixed 512
+                floats 168 per-sample 0 fixed 512
                 floats 169 per-sample 0 fixed 32
-                floats 170 per-sample 0 fixed 32
+                floats 170 per-sample 0 fixed 512 zeroed
                 floats 171 per-sample 0 fixed 32
                 floats 172 per-sample 0 fixed 32
                 floats 173 per-sample 0 fixed 32
                 floats 174 per-sample 0 fixed 32
                 floats 175 per-sample 0 fixed 32
-                floats 176 per-sample 0 fixed 512
-                floats 177 per-sample 0 fixed 512
+                floats 176 per-sample 0 fixed 32
+                floats 177 per-sample 0 fixed 32
                 floats 178 per-sample 0 fixed 512
-                floats 179 per-sample 0 fixed 512
-                floats 180 per-sample 0 fixed 32
-                floats 181 per-sample 0 fixed 640
+                floats 179 per-sample 0 fixed 16
+                floats 180 per-sample 0 fixed 320
+                floats 181 per-sample 0 fixed 16 zeroed
                 floats 182 per-sample 0 fixed 512 zeroed
-                floats 183 per-sample 0 fixed 32
-                floats 184 per-sample 0 fixed 32
-                floats 185 per-sample 0 fixed 32
-                floats 186 per-sample 0 fixed 32
-                floats 187 per-sample 0 fixed 32
-                floats 188 per-sample 0 fixed 32
-                floats 189 per-sample 0 fixed 32
-                floats 190 per-sample 0 fixed 512
-                floats 191 per-sample 0 fixed 16
-                floats 192 per-sample 0 fixed 320
-                floats 193 per-sample 0 fixed 320
-                floats 194 per-sample 0 fixed 16 zeroed
-                floats 195 per-sample 0 fixed 512 zeroed
-                forward 0 0 0 training 1
+                forward 0 0 0 training 1 packs
                 forward 1 32 0 always 67
                 forward 2 32 0 training 3059
                 forward 3 32 0 training 288
-                forward 4 0 0 eval 1
+                forward 4 0 0 eval 1 packs
                 forward 5 32 0 eval 3059
                 forward 6 32 0 eval 288
                 forward 7 0 0 training 1
-                forward 8 1 0 training 1
-                forward 9 0 0 training 1
+                forward 8 4 0 training 513
+                forward 9 0 0 training 1 packs
                 forward 10 32 0 always 67
                 forward 11 32 0 training 15344
                 forward 12 32 0 training 1341
-                forward 13 0 0 eval 1
+                forward 13 0 0 eval 1 packs
                 forward 14 32 0 eval 15344
                 forward 15 32 0 eval 1341
                 forward 16 0 0 training 1
-                forward 17 1 0 training 1
-                forward 18 0 0 training 1
+                forward 17 4 0 training 513
+                forward 18 0 0 training 1 packs
                 forward 19 32 0 always 67
                 forward 20 32 0 training 15344
                 forward 21 32 0 training 1341
-                forward 22 0 0 eval 1
+                forward 22 0 0 eval 1 packs
                 forward 23 32 0 eval 15344
                 forward 24 32 0 eval 1341
                 forward 25 0 0 training 1
-                forward 26 1 0 always 1
-                forward 27 1 0 always 1
-                forward 28 0 0 training 1
+                forward 26 4 0 training 513
+                forward 27 4 0 training 513
+                forward 28 0 0 training 1 packs
                 forward 29 32 0 always 67
                 forward 30 16 0 training 12275
                 forward 31 16 0 training 4397
-                forward 32 0 0 eval 1
+                forward 32 0 0 eval 1 packs
                 forward 33 16 0 eval 12275
                 forward 34 16 0 eval 4397
                 forward 35 0 0 training 1
-                forward 36 1 0 training 1
-                forward 37 0 0 training 1
+                forward 36 2 0 training 513
+                forward 37 0 0 training 1 packs
                 forward 38 16 0 always 67
                 forward 39 16 0 training 24371
                 forward 40 16 0 training 8717
-                forward 41 0 0 eval 1
+                forward 41 0 0 eval 1 packs
                 forward 42 16 0 eval 24371
                 forward 43 16 0 eval 8717
                 forward 44 0 0 training 1
-                forward 45 0 0 training 1
+                forward 45 0 0 training 1 packs
                 forward 46 16 0 training 1467
                 forward 47 16 0 training 529
-                forward 48 0 0 eval 1
+                forward 48 0 0 eval 1 packs
                 forward 49 16 0 eval 1467
                 forward 50 16 0 eval 529
                 forward 51 0 0 training 1
-                forward 52 1 0 always 1
-                forward 53 1 0 always 1
+                forward 52 2 0 training 513
+                forward 53 2 0 training 513
                 forward 54 0 0 always 1
-                forward 55 0 0 always 1
+                forward 55 0 0 always 1 packs
                 forward 56 1 0 always 207
                 backward 57 0 2 always 4
                 backward 58 0 0 always 1
@@ -6292,8 +6284,8 @@ final class TinyResNetVector extends CompiledNetwork {
                 backward 61 0 0 always 1
                 backward 62 1 0 always 119
                 backward 63 0 0 always 1
-                backward 64 1 0 always 3
-                backward 65 1 0 always 2
+                backward 64 2 0 always 1537
+                backward 65 2 0 always 1025
                 backward 66 0 0 always 1
                 backward 67 0 2 always 11322
                 backward 68 0 1 always 8234
@@ -6307,7 +6299,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 backward 76 16 0 always 67
                 backward 77 16 0 always 24371
                 backward 78 16 0 always 8717
-                backward 79 1 0 always 3
+                backward 79 2 0 always 1537
                 backward 80 0 0 always 1
                 backward 81 0 18 always 11322
                 backward 82 0 9 always 8234
@@ -6321,8 +6313,8 @@ final class TinyResNetVector extends CompiledNetwork {
                 backward 90 16 0 always 989
                 backward 91 16 0 always 5448
                 backward 92 16 0 always 1951
-                backward 93 1 0 always 3
-                backward 94 1 0 always 2
+                backward 93 4 0 always 1537
+                backward 94 4 0 always 1025
                 backward 95 0 0 always 1
                 backward 96 0 18 always 22562
                 backward 97 0 9 always 16410
@@ -6330,7 +6322,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 backward 99 32 0 always 67
                 backward 100 32 0 always 15344
                 backward 101 32 0 always 1341
-                backward 102 1 0 always 3
+                backward 102 4 0 always 1537
                 backward 103 0 0 always 1
                 backward 104 0 18 always 22562
                 backward 105 0 9 always 16410
@@ -6338,7 +6330,7 @@ final class TinyResNetVector extends CompiledNetwork {
                 backward 107 32 0 always 67
                 backward 108 32 0 always 15344
                 backward 109 32 0 always 1341
-                backward 110 1 0 always 3
+                backward 110 4 0 always 1537
                 backward 111 0 0 always 1
                 backward 112 0 9 always 13334
                 backward 113 0 0 always 1

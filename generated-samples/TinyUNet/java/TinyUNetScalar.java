@@ -27,32 +27,32 @@ final class TinyUNetScalar extends CompiledNetwork {
             case 9 -> n4_down1_forward_eval(f, ix, batch, training, lo, hi);
             case 10 -> n5_enc2_0_pack(f, ix, batch, training, lo, hi);
             case 11 -> n5_enc2_0_pad(f, ix, batch, training, lo, hi);
-            case 12 -> n5_enc2_0_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 13 -> n5_enc2_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 12 -> n5_enc2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 13 -> n5_enc2_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 14 -> n7_enc2_2_pack(f, ix, batch, training, lo, hi);
             case 15 -> n7_enc2_2_pad(f, ix, batch, training, lo, hi);
-            case 16 -> n7_enc2_2_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 17 -> n7_enc2_2_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 16 -> n7_enc2_2_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 17 -> n7_enc2_2_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 18 -> n9_down2_forward(f, ix, batch, training, lo, hi);
             case 19 -> n9_down2_forward_eval(f, ix, batch, training, lo, hi);
             case 20 -> n10_bottom_0_pack(f, ix, batch, training, lo, hi);
             case 21 -> n10_bottom_0_pad(f, ix, batch, training, lo, hi);
-            case 22 -> n10_bottom_0_forward_tile2x5(f, ix, batch, training, lo, hi);
-            case 23 -> n10_bottom_0_forward_tile2x4(f, ix, batch, training, lo, hi);
+            case 22 -> n10_bottom_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 23 -> n10_bottom_0_forward_tile4x2(f, ix, batch, training, lo, hi);
             case 24 -> n12_up2_pack(f, ix, batch, training, lo, hi);
-            case 25 -> n12_up2_forward_tile4x3(f, ix, batch, training, lo, hi);
+            case 25 -> n12_up2_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 26 -> n12_up2_forward_tile4x2(f, ix, batch, training, lo, hi);
-            case 27 -> n12_up2_forward_phase1_tile4x3(f, ix, batch, training, lo, hi);
+            case 27 -> n12_up2_forward_phase1_tile6x2(f, ix, batch, training, lo, hi);
             case 28 -> n12_up2_forward_phase1_tile4x2(f, ix, batch, training, lo, hi);
-            case 29 -> n12_up2_forward_phase2_tile4x3(f, ix, batch, training, lo, hi);
+            case 29 -> n12_up2_forward_phase2_tile6x2(f, ix, batch, training, lo, hi);
             case 30 -> n12_up2_forward_phase2_tile4x2(f, ix, batch, training, lo, hi);
-            case 31 -> n12_up2_forward_phase3_tile4x3(f, ix, batch, training, lo, hi);
+            case 31 -> n12_up2_forward_phase3_tile6x2(f, ix, batch, training, lo, hi);
             case 32 -> n12_up2_forward_phase3_tile4x2(f, ix, batch, training, lo, hi);
             case 33 -> n13_dec2_0_forward(f, ix, batch, training, lo, hi);
             case 34 -> n14_dec2_1_pack(f, ix, batch, training, lo, hi);
             case 35 -> n14_dec2_1_pad(f, ix, batch, training, lo, hi);
-            case 36 -> n14_dec2_1_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 37 -> n14_dec2_1_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 36 -> n14_dec2_1_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 37 -> n14_dec2_1_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 38 -> n16_up1_pack(f, ix, batch, training, lo, hi);
             case 39 -> n16_up1_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 40 -> n16_up1_forward_tile2x2(f, ix, batch, training, lo, hi);
@@ -99,8 +99,8 @@ final class TinyUNetScalar extends CompiledNetwork {
             case 81 -> n16_up1_weight_grad_phase3(f, ix, batch, training, lo, hi);
             case 82 -> n16_up1_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
             case 83 -> n16_up1_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 84 -> n16_up1_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 85 -> n16_up1_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 84 -> n16_up1_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 85 -> n16_up1_input_grad_tile2x2(f, ix, batch, training, lo, hi);
             case 86 -> n15_dec2_backward(f, ix, batch, training, lo, hi);
             case 87 -> n14_dec2_1_bias_grad(f, ix, batch, training, lo, hi);
             case 88 -> n14_dec2_1_bias_grad_unpad(f, ix, batch, training, lo, hi);
@@ -108,8 +108,8 @@ final class TinyUNetScalar extends CompiledNetwork {
             case 90 -> n14_dec2_1_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 91 -> n14_dec2_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 92 -> n14_dec2_1_grad_pad(f, ix, batch, training, lo, hi);
-            case 93 -> n14_dec2_1_input_grad_tile2x5(f, ix, batch, training, lo, hi);
-            case 94 -> n14_dec2_1_input_grad_tile2x4(f, ix, batch, training, lo, hi);
+            case 93 -> n14_dec2_1_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 94 -> n14_dec2_1_input_grad_tile2x2(f, ix, batch, training, lo, hi);
             case 95 -> n13_dec2_0_backward(f, ix, batch, training, lo, hi);
             case 96 -> n12_up2_bias_grad(f, ix, batch, training, lo, hi);
             case 97 -> n12_up2_bias_grad_unpad(f, ix, batch, training, lo, hi);
@@ -122,8 +122,8 @@ final class TinyUNetScalar extends CompiledNetwork {
             case 104 -> n12_up2_weight_grad_phase3(f, ix, batch, training, lo, hi);
             case 105 -> n12_up2_weight_grad_phase3_rest(f, ix, batch, training, lo, hi);
             case 106 -> n12_up2_weight_grad_unpack(f, ix, batch, training, lo, hi);
-            case 107 -> n12_up2_input_grad_tile2x5(f, ix, batch, training, lo, hi);
-            case 108 -> n12_up2_input_grad_tile2x4(f, ix, batch, training, lo, hi);
+            case 107 -> n12_up2_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 108 -> n12_up2_input_grad_tile4x2(f, ix, batch, training, lo, hi);
             case 109 -> n11_bottom_backward(f, ix, batch, training, lo, hi);
             case 110 -> n10_bottom_0_bias_grad(f, ix, batch, training, lo, hi);
             case 111 -> n10_bottom_0_bias_grad_unpad(f, ix, batch, training, lo, hi);
@@ -131,7 +131,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             case 113 -> n10_bottom_0_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 114 -> n10_bottom_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 115 -> n10_bottom_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 116 -> n10_bottom_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
+            case 116 -> n10_bottom_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
             case 117 -> n10_bottom_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
             case 118 -> n9_down2_backward(f, ix, batch, training, lo, hi);
             case 119 -> n8_enc2_backward(f, ix, batch, training, lo, hi);
@@ -141,8 +141,8 @@ final class TinyUNetScalar extends CompiledNetwork {
             case 123 -> n7_enc2_2_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 124 -> n7_enc2_2_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 125 -> n7_enc2_2_grad_pad(f, ix, batch, training, lo, hi);
-            case 126 -> n7_enc2_2_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 127 -> n7_enc2_2_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 126 -> n7_enc2_2_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 127 -> n7_enc2_2_input_grad_tile2x2(f, ix, batch, training, lo, hi);
         }
     }
 
@@ -191,15 +191,14 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[89];
         float[] packed = f[86];
         float[] swapped = f[88];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 1, 16, 1);
+        Packing.packBoth(weight, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 1, 16, 1);
         float[] bias = f[2];
         float[] bp = f[87];
         Packing.pad(bias, bp, 16);
@@ -212,7 +211,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n0_enc1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[40];
-        float[] dst = f[90];
+        float[] dst = f[89];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -228,7 +227,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[90];
+        float[] x = f[89];
         float[] wt = f[86];
         float[] y = f[44];
         float[] b = f[87];
@@ -302,7 +301,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[90];
+        float[] x = f[89];
         float[] wt = f[86];
         float[] y = f[44];
         float[] b = f[87];
@@ -360,7 +359,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[43];
-        float[] gb = f[92];
+        float[] gb = f[91];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -377,7 +376,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[92];
+        float[] gbp = f[91];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -388,9 +387,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[90];
+        float[] x = f[89];
         float[] gy = f[43];
-        float[] gw = f[93];
+        float[] gw = f[92];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -439,7 +438,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[93];
+        float[] gwp = f[92];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 1, 9, 1, 1, 1, 16);
     }
@@ -451,7 +450,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[43];
-        float[] dst = f[91];
+        float[] dst = f[90];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -469,7 +468,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile13x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[91];
+        float[] x = f[90];
         float[] wt = f[88];
         float[] y = f[41];
         // rows of the batch x (the input's height, 64)
@@ -551,7 +550,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile12x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[91];
+        float[] x = f[90];
         float[] wt = f[88];
         float[] y = f[41];
         // rows of the batch x (the input's height, 64)
@@ -629,9 +628,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[45];
         float[] gx = f[43];
         float[] y = f[44];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 65536; i < n * 65536 + 65536; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -641,17 +641,16 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n2_enc1_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[4];
-        float[] snapshot = f[97];
-        float[] packed = f[94];
-        float[] swapped = f[96];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
+        float[] packed = f[93];
+        float[] swapped = f[95];
+        Packing.packBoth(weight, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
         float[] bias = f[6];
-        float[] bp = f[95];
+        float[] bp = f[94];
         Packing.pad(bias, bp, 16);
     }
 
@@ -662,7 +661,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n2_enc1_2_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[44];
-        float[] dst = f[98];
+        float[] dst = f[96];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -680,10 +679,10 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[98];
-        float[] wt = f[94];
+        float[] x = f[96];
+        float[] wt = f[93];
         float[] y = f[48];
-        float[] b = f[95];
+        float[] b = f[94];
         // rows of the batch x (output height: floor((64 + 2*1 - 3) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -757,10 +756,10 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[98];
-        float[] wt = f[94];
+        float[] x = f[96];
+        float[] wt = f[93];
         float[] y = f[48];
-        float[] b = f[95];
+        float[] b = f[94];
         // rows of the batch x (output height: floor((64 + 2*1 - 3) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -818,7 +817,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n2_enc1_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[47];
-        float[] gb = f[100];
+        float[] gb = f[98];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -835,7 +834,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[100];
+        float[] gbp = f[98];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -846,9 +845,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[98];
+        float[] x = f[96];
         float[] gy = f[47];
-        float[] gw = f[101];
+        float[] gw = f[99];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -919,9 +918,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[98];
+        float[] x = f[96];
         float[] gy = f[47];
-        float[] gw = f[101];
+        float[] gw = f[99];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -977,7 +976,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[101];
+        float[] gwp = f[99];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 16, 16, 9, 1, 1, 16, 16);
     }
@@ -989,7 +988,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n2_enc1_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[47];
-        float[] dst = f[99];
+        float[] dst = f[97];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -1007,8 +1006,8 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[99];
-        float[] wt = f[96];
+        float[] x = f[97];
+        float[] wt = f[95];
         float[] y = f[45];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -1083,8 +1082,8 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n2_enc1_2_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[99];
-        float[] wt = f[96];
+        float[] x = f[97];
+        float[] wt = f[95];
         float[] y = f[45];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -1145,9 +1144,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[49];
         float[] gx = f[47];
         float[] y = f[48];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 65536; i < n * 65536 + 65536; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -1164,29 +1164,29 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] x = f[48];
         float[] y = f[50];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((64 + 2*0 - 2) / 2) + 1 = 32
-            for (int oh = 0; oh < 32; oh++) {
-                // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
-                for (int ow = 0; ow < 32; ow++) {
-                    for (int c = 0; c < 16; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 64 + ih) * 64 + iw) * 16 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 64 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 32;
+            int od = (row - n * 32) / 32;
+            int oh = row - n * 32 - od * 32;
+            // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
+            for (int ow = 0; ow < 32; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 64 + ih) * 64 + iw) * 16 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 64 + ih) * 64 + iw;
                             }
                         }
-                        y[((n * 32 + oh) * 32 + ow) * 16 + c] = max;
-                        indices[((n * 32 + oh) * 32 + ow) * 16 + c] = winner;
                     }
+                    y[(((n + od) * 32 + oh) * 32 + ow) * 16 + c] = max;
+                    indices[(((n + od) * 32 + oh) * 32 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -1200,23 +1200,23 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[48];
         float[] y = f[50];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((64 + 2*0 - 2) / 2) + 1 = 32
-            for (int oh = 0; oh < 32; oh++) {
-                // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
-                for (int ow = 0; ow < 32; ow++) {
-                    for (int c = 0; c < 16; c++) {
-                        float largest = Float.NEGATIVE_INFINITY;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = Math.max(largest, x[((n * 64 + ih) * 64 + iw) * 16 + c]);
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 32;
+            int od = (row - n * 32) / 32;
+            int oh = row - n * 32 - od * 32;
+            // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
+            for (int ow = 0; ow < 32; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float largest = Float.NEGATIVE_INFINITY;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = Math.max(largest, x[(((n + od) * 64 + ih) * 64 + iw) * 16 + c]);
                         }
-                        y[((n * 32 + oh) * 32 + ow) * 16 + c] = largest;
                     }
+                    y[(((n + od) * 32 + oh) * 32 + ow) * 16 + c] = largest;
                 }
             }
         }
@@ -1246,17 +1246,16 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n5_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[105];
-        float[] packed = f[102];
-        float[] swapped = f[104];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
+        float[] packed = f[100];
+        float[] swapped = f[102];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
         float[] bias = f[10];
-        float[] bp = f[103];
+        float[] bp = f[101];
         Packing.pad(bias, bp, 32);
     }
 
@@ -1267,7 +1266,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n5_enc2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[50];
-        float[] dst = f[106];
+        float[] dst = f[103];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1281,35 +1280,35 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n5_enc2_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n5_enc2_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[106];
-        float[] wt = f[102];
+        float[] x = f[103];
+        float[] wt = f[100];
         float[] y = f[54];
-        float[] b = f[103];
+        float[] b = f[101];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 8 tiles of 4
-                for (int jw = 0; jw < 32; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
                     int out = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
@@ -1318,38 +1317,39 @@ final class TinyUNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 16 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 32 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 48 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = Math.max(acc0_0, 0.0f);
                     y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
                     y[out + 32] = Math.max(acc1_0, 0.0f);
                     y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
                     y[out + 64] = Math.max(acc2_0, 0.0f);
                     y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
                     y[out + 96] = Math.max(acc3_0, 0.0f);
                     y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                    y[out + 128] = Math.max(acc4_0, 0.0f);
+                    y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 160] = Math.max(acc5_0, 0.0f);
+                    y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
                 }
             }
         }
@@ -1357,60 +1357,158 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
-     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n5_enc2_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n5_enc2_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[106];
-        float[] wt = f[102];
+        float[] x = f[103];
+        float[] wt = f[100];
         float[] y = f[54];
-        float[] b = f[103];
+        float[] b = f[101];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
-                int out = ((n * 32 + jh) * 32 + jw) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                for (int mh = 0; mh < 3; mh++) {
-                    for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
-                        int wrow = (mh * 3 + mw) * 512 + 30;
-                        for (int ci = 0; ci < 16; ci++) {
-                            int wat = wrow + ci * 32;
-                            float w0 = wt[wat];
-                            float w1 = wt[wat + 1];
-                            float xs = x[xrow + ci];
-                            acc0_0 = xs * w0 + acc0_0;
-                            acc0_1 = xs * w1 + acc0_1;
-                            xs = x[xrow + 16 + ci];
-                            acc1_0 = xs * w0 + acc1_0;
-                            acc1_1 = xs * w1 + acc1_1;
-                            xs = x[xrow + 32 + ci];
-                            acc2_0 = xs * w0 + acc2_0;
-                            acc2_1 = xs * w1 + acc2_1;
-                            xs = x[xrow + 48 + ci];
-                            acc3_0 = xs * w0 + acc3_0;
-                            acc3_1 = xs * w1 + acc3_1;
-                        }
-                    }
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 32 + jh) * 32 + 30) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                int mh = 0;
+                int mw = 0;
+                int xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                int wrow = (mh * 3 + mw) * 512 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 512 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 512 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 1;
+                mw = 0;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 512 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 512 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 512 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 2;
+                mw = 0;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 512 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 512 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                wrow = (mh * 3 + mw) * 512 + cb;
+                for (int ci = 0; ci < 16; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 16 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
                 y[out + 32] = Math.max(acc1_0, 0.0f);
                 y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 96] = Math.max(acc3_0, 0.0f);
-                y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
             }
         }
     }
@@ -1422,7 +1520,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n5_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[53];
-        float[] gb = f[108];
+        float[] gb = f[105];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -1439,7 +1537,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[108];
+        float[] gbp = f[105];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -1450,9 +1548,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[106];
+        float[] x = f[103];
         float[] gy = f[53];
-        float[] gw = f[109];
+        float[] gw = f[106];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -1523,9 +1621,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[106];
+        float[] x = f[103];
         float[] gy = f[53];
-        float[] gw = f[109];
+        float[] gw = f[106];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -1581,7 +1679,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[109];
+        float[] gwp = f[106];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 32, 16, 9, 1, 1, 16, 32);
     }
@@ -1593,7 +1691,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n5_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[53];
-        float[] dst = f[107];
+        float[] dst = f[104];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1611,8 +1709,8 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[107];
-        float[] wt = f[104];
+        float[] x = f[104];
+        float[] wt = f[102];
         float[] y = f[51];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -1687,8 +1785,8 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n5_enc2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[107];
-        float[] wt = f[104];
+        float[] x = f[104];
+        float[] wt = f[102];
         float[] y = f[51];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -1847,9 +1945,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[55];
         float[] gx = f[53];
         float[] y = f[54];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 32768; i < n * 32768 + 32768; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -1859,17 +1958,16 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n7_enc2_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[113];
-        float[] packed = f[110];
-        float[] swapped = f[112];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
+        float[] packed = f[107];
+        float[] swapped = f[109];
+        Packing.packBoth(weight, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
         float[] bias = f[14];
-        float[] bp = f[111];
+        float[] bp = f[108];
         Packing.pad(bias, bp, 32);
     }
 
@@ -1880,7 +1978,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n7_enc2_2_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[54];
-        float[] dst = f[114];
+        float[] dst = f[110];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1894,35 +1992,35 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n7_enc2_2_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n7_enc2_2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[114];
-        float[] wt = f[110];
+        float[] x = f[110];
+        float[] wt = f[107];
         float[] y = f[58];
-        float[] b = f[111];
+        float[] b = f[108];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 8 tiles of 4
-                for (int jw = 0; jw < 32; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
                     int out = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 32;
@@ -1931,38 +2029,39 @@ final class TinyUNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 64 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 96 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = Math.max(acc0_0, 0.0f);
                     y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
                     y[out + 32] = Math.max(acc1_0, 0.0f);
                     y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
                     y[out + 64] = Math.max(acc2_0, 0.0f);
                     y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
                     y[out + 96] = Math.max(acc3_0, 0.0f);
                     y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                    y[out + 128] = Math.max(acc4_0, 0.0f);
+                    y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 160] = Math.max(acc5_0, 0.0f);
+                    y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
                 }
             }
         }
@@ -1970,60 +2069,158 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
-     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n7_enc2_2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n7_enc2_2_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[114];
-        float[] wt = f[110];
+        float[] x = f[110];
+        float[] wt = f[107];
         float[] y = f[58];
-        float[] b = f[111];
+        float[] b = f[108];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
-                int out = ((n * 32 + jh) * 32 + jw) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                for (int mh = 0; mh < 3; mh++) {
-                    for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 32;
-                        int wrow = (mh * 3 + mw) * 1024 + 30;
-                        for (int ci = 0; ci < 32; ci++) {
-                            int wat = wrow + ci * 32;
-                            float w0 = wt[wat];
-                            float w1 = wt[wat + 1];
-                            float xs = x[xrow + ci];
-                            acc0_0 = xs * w0 + acc0_0;
-                            acc0_1 = xs * w1 + acc0_1;
-                            xs = x[xrow + 32 + ci];
-                            acc1_0 = xs * w0 + acc1_0;
-                            acc1_1 = xs * w1 + acc1_1;
-                            xs = x[xrow + 64 + ci];
-                            acc2_0 = xs * w0 + acc2_0;
-                            acc2_1 = xs * w1 + acc2_1;
-                            xs = x[xrow + 96 + ci];
-                            acc3_0 = xs * w0 + acc3_0;
-                            acc3_1 = xs * w1 + acc3_1;
-                        }
-                    }
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 32 + jh) * 32 + 30) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                int mh = 0;
+                int mw = 0;
+                int xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 32;
+                int wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 1;
+                mw = 0;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 2;
+                mw = 0;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
                 y[out + 32] = Math.max(acc1_0, 0.0f);
                 y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 96] = Math.max(acc3_0, 0.0f);
-                y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
             }
         }
     }
@@ -2035,7 +2232,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n7_enc2_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[57];
-        float[] gb = f[116];
+        float[] gb = f[112];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -2052,7 +2249,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n7_enc2_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[116];
+        float[] gbp = f[112];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -2063,9 +2260,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n7_enc2_2_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[114];
+        float[] x = f[110];
         float[] gy = f[57];
-        float[] gw = f[117];
+        float[] gw = f[113];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2136,9 +2333,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n7_enc2_2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[114];
+        float[] x = f[110];
         float[] gy = f[57];
-        float[] gw = f[117];
+        float[] gw = f[113];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2208,7 +2405,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n7_enc2_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[117];
+        float[] gwp = f[113];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 32, 32, 9, 1, 1, 32, 32);
     }
@@ -2220,7 +2417,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n7_enc2_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[57];
-        float[] dst = f[115];
+        float[] dst = f[111];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -2234,34 +2431,34 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n7_enc2_2_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n7_enc2_2_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[112];
+        float[] x = f[111];
+        float[] wt = f[109];
         float[] y = f[55];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // the input's width, 32, 8 tiles of 4
-                for (int jw = 0; jw < 32; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // the input's width, 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
                     int out = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
                     float acc1_0 = y[out + 32];
                     float acc1_1 = y[out + 32 + 1];
-                    float acc1_2 = y[out + 32 + 2];
                     float acc2_0 = y[out + 64];
                     float acc2_1 = y[out + 64 + 1];
-                    float acc2_2 = y[out + 64 + 2];
                     float acc3_0 = y[out + 96];
                     float acc3_1 = y[out + 96 + 1];
-                    float acc3_2 = y[out + 96 + 2];
+                    float acc4_0 = y[out + 128];
+                    float acc4_1 = y[out + 128 + 1];
+                    float acc5_0 = y[out + 160];
+                    float acc5_1 = y[out + 160 + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 32;
@@ -2270,38 +2467,39 @@ final class TinyUNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 64 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 96 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -2309,59 +2507,157 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n7_enc2_2_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n7_enc2_2_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[112];
+        float[] x = f[111];
+        float[] wt = f[109];
         float[] y = f[55];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // the input's width, 32, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
-                int out = ((n * 32 + jh) * 32 + jw) * 32 + 30;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 32 + jh) * 32 + 30) * 32 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 32];
                 float acc1_1 = y[out + 32 + 1];
-                float acc2_0 = y[out + 64];
-                float acc2_1 = y[out + 64 + 1];
-                float acc3_0 = y[out + 96];
-                float acc3_1 = y[out + 96 + 1];
-                for (int mh = 0; mh < 3; mh++) {
-                    for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 32;
-                        int wrow = (mh * 3 + mw) * 1024 + 30;
-                        for (int ci = 0; ci < 32; ci++) {
-                            int wat = wrow + ci * 32;
-                            float w0 = wt[wat];
-                            float w1 = wt[wat + 1];
-                            float xs = x[xrow + ci];
-                            acc0_0 = xs * w0 + acc0_0;
-                            acc0_1 = xs * w1 + acc0_1;
-                            xs = x[xrow + 32 + ci];
-                            acc1_0 = xs * w0 + acc1_0;
-                            acc1_1 = xs * w1 + acc1_1;
-                            xs = x[xrow + 64 + ci];
-                            acc2_0 = xs * w0 + acc2_0;
-                            acc2_1 = xs * w1 + acc2_1;
-                            xs = x[xrow + 96 + ci];
-                            acc3_0 = xs * w0 + acc3_0;
-                            acc3_1 = xs * w1 + acc3_1;
-                        }
-                    }
+                int mh = 0;
+                int mw = 0;
+                int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                int wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 1;
+                mw = 0;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 2;
+                mw = 0;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 1024 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
                 y[out + 32] = acc1_0;
                 y[out + 32 + 1] = acc1_1;
-                y[out + 64] = acc2_0;
-                y[out + 64 + 1] = acc2_1;
-                y[out + 96] = acc3_0;
-                y[out + 96 + 1] = acc3_1;
             }
         }
     }
@@ -2375,9 +2671,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[59];
         float[] gx = f[57];
         float[] y = f[58];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 32768; i < n * 32768 + 32768; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -2394,29 +2691,29 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] x = f[58];
         float[] y = f[60];
         int[] indices = ix[1];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
-            for (int oh = 0; oh < 16; oh++) {
-                // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                for (int ow = 0; ow < 16; ow++) {
-                    for (int c = 0; c < 32; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 32 + ih) * 32 + iw) * 32 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 32 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 16;
+            int od = (row - n * 16) / 16;
+            int oh = row - n * 16 - od * 16;
+            // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+            for (int ow = 0; ow < 16; ow++) {
+                for (int c = 0; c < 32; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 32 + ih) * 32 + iw) * 32 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 32 + ih) * 32 + iw;
                             }
                         }
-                        y[((n * 16 + oh) * 16 + ow) * 32 + c] = max;
-                        indices[((n * 16 + oh) * 16 + ow) * 32 + c] = winner;
                     }
+                    y[(((n + od) * 16 + oh) * 16 + ow) * 32 + c] = max;
+                    indices[(((n + od) * 16 + oh) * 16 + ow) * 32 + c] = winner;
                 }
             }
         }
@@ -2430,23 +2727,23 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[58];
         float[] y = f[60];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
-            for (int oh = 0; oh < 16; oh++) {
-                // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                for (int ow = 0; ow < 16; ow++) {
-                    for (int c = 0; c < 32; c++) {
-                        float largest = Float.NEGATIVE_INFINITY;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = Math.max(largest, x[((n * 32 + ih) * 32 + iw) * 32 + c]);
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 16;
+            int od = (row - n * 16) / 16;
+            int oh = row - n * 16 - od * 16;
+            // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+            for (int ow = 0; ow < 16; ow++) {
+                for (int c = 0; c < 32; c++) {
+                    float largest = Float.NEGATIVE_INFINITY;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = Math.max(largest, x[(((n + od) * 32 + ih) * 32 + iw) * 32 + c]);
                         }
-                        y[((n * 16 + oh) * 16 + ow) * 32 + c] = largest;
                     }
+                    y[(((n + od) * 16 + oh) * 16 + ow) * 32 + c] = largest;
                 }
             }
         }
@@ -2476,17 +2773,16 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_bottom_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[16];
-        float[] snapshot = f[121];
-        float[] packed = f[118];
-        float[] swapped = f[120];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 9, 1, 1, 32, 64, 64, 32, 64, 32);
+        float[] packed = f[114];
+        float[] swapped = f[116];
+        Packing.packBoth(weight, packed, swapped, 64, 32, 9, 1, 1, 32, 64, 64, 32, 64, 32);
         float[] bias = f[18];
-        float[] bp = f[119];
+        float[] bp = f[115];
         Packing.pad(bias, bp, 64);
     }
 
@@ -2497,7 +2793,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n10_bottom_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[60];
-        float[] dst = f[122];
+        float[] dst = f[117];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -2511,33 +2807,35 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
-     * <p>The forward pass. Register tile: 2 output pixels x 5 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n10_bottom_0_forward_tile2x5(float[][] f, int[][] ix, int batch,
+    private static void n10_bottom_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[122];
-        float[] wt = f[118];
+        float[] x = f[117];
+        float[] wt = f[114];
         float[] y = f[64];
-        float[] b = f[119];
+        float[] b = f[115];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 12 blocks of 5 vectors of output channels
-            for (int cb = 0; cb < 60; cb += 5) {
-                // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 8 tiles of 2
-                for (int jw = 0; jw < 16; jw += 2) {
+            // 32 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 2) {
+                // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 64 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
-                    float acc0_3 = b[cb + 3];
-                    float acc0_4 = b[cb + 4];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
-                    float acc1_3 = b[cb + 3];
-                    float acc1_4 = b[cb + 4];
+                    float acc2_0 = b[cb];
+                    float acc2_1 = b[cb + 1];
+                    float acc3_0 = b[cb];
+                    float acc3_1 = b[cb + 1];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32;
@@ -2546,34 +2844,39 @@ final class TinyUNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 64;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
-                                float w3 = wt[wat + 3];
-                                float w4 = wt[wat + 4];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
-                                acc0_3 = xs * w3 + acc0_3;
-                                acc0_4 = xs * w4 + acc0_4;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
-                                acc1_3 = xs * w3 + acc1_3;
-                                acc1_4 = xs * w4 + acc1_4;
+                                xs = x[xrow + 64 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                acc2_1 = xs * w1 + acc2_1;
+                                xs = x[xrow + 96 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                acc3_1 = xs * w1 + acc3_1;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = Math.max(acc0_0, 0.0f);
                     y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
-                    y[out + 3] = Math.max(acc0_3, 0.0f);
-                    y[out + 4] = Math.max(acc0_4, 0.0f);
                     y[out + 64] = Math.max(acc1_0, 0.0f);
                     y[out + 64 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc1_2, 0.0f);
-                    y[out + 64 + 3] = Math.max(acc1_3, 0.0f);
-                    y[out + 64 + 4] = Math.max(acc1_4, 0.0f);
+                    y[out + 128] = Math.max(acc2_0, 0.0f);
+                    y[out + 128 + 1] = Math.max(acc2_1, 0.0f);
+                    y[out + 192] = Math.max(acc3_0, 0.0f);
+                    y[out + 192 + 1] = Math.max(acc3_1, 0.0f);
+                    y[out + 256] = Math.max(acc4_0, 0.0f);
+                    y[out + 256 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 320] = Math.max(acc5_0, 0.0f);
+                    y[out + 320 + 1] = Math.max(acc5_1, 0.0f);
                 }
             }
         }
@@ -2581,60 +2884,60 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
-     * <p>The forward pass. Register tile: 2 output pixels x 4 vectors of output channels.
+     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
      */
-    private static void n10_bottom_0_forward_tile2x4(float[][] f, int[][] ix, int batch,
+    private static void n10_bottom_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[122];
-        float[] wt = f[118];
+        float[] x = f[117];
+        float[] wt = f[114];
         float[] y = f[64];
-        float[] b = f[119];
+        float[] b = f[115];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 8 tiles of 2
-            for (int jw = 0; jw < 16; jw += 2) {
-                int out = ((n * 16 + jh) * 16 + jw) * 64 + 60;
-                float acc0_0 = b[60];
-                float acc0_1 = b[61];
-                float acc0_2 = b[62];
-                float acc0_3 = b[63];
-                float acc1_0 = b[60];
-                float acc1_1 = b[61];
-                float acc1_2 = b[62];
-                float acc1_3 = b[63];
+            // 32 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 64 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 18 + (jh + mh)) * 18 + (jw + mw)) * 32;
-                        int wrow = (mh * 3 + mw) * 2048 + 60;
+                        int xrow = ((n * 18 + (jh + mh)) * 18 + (12 + mw)) * 32;
+                        int wrow = (mh * 3 + mw) * 2048 + cb;
                         for (int ci = 0; ci < 32; ci++) {
                             int wat = wrow + ci * 64;
                             float w0 = wt[wat];
                             float w1 = wt[wat + 1];
-                            float w2 = wt[wat + 2];
-                            float w3 = wt[wat + 3];
                             float xs = x[xrow + ci];
                             acc0_0 = xs * w0 + acc0_0;
                             acc0_1 = xs * w1 + acc0_1;
-                            acc0_2 = xs * w2 + acc0_2;
-                            acc0_3 = xs * w3 + acc0_3;
                             xs = x[xrow + 32 + ci];
                             acc1_0 = xs * w0 + acc1_0;
                             acc1_1 = xs * w1 + acc1_1;
-                            acc1_2 = xs * w2 + acc1_2;
-                            acc1_3 = xs * w3 + acc1_3;
+                            xs = x[xrow + 64 + ci];
+                            acc2_0 = xs * w0 + acc2_0;
+                            acc2_1 = xs * w1 + acc2_1;
+                            xs = x[xrow + 96 + ci];
+                            acc3_0 = xs * w0 + acc3_0;
+                            acc3_1 = xs * w1 + acc3_1;
                         }
                     }
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
-                y[out + 3] = Math.max(acc0_3, 0.0f);
                 y[out + 64] = Math.max(acc1_0, 0.0f);
                 y[out + 64 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc1_2, 0.0f);
-                y[out + 64 + 3] = Math.max(acc1_3, 0.0f);
+                y[out + 128] = Math.max(acc2_0, 0.0f);
+                y[out + 128 + 1] = Math.max(acc2_1, 0.0f);
+                y[out + 192] = Math.max(acc3_0, 0.0f);
+                y[out + 192 + 1] = Math.max(acc3_1, 0.0f);
             }
         }
     }
@@ -2646,7 +2949,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n10_bottom_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[63];
-        float[] gb = f[124];
+        float[] gb = f[119];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -2663,7 +2966,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n10_bottom_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gbp = f[124];
+        float[] gbp = f[119];
         float[] gbias = f[19];
         Packing.addUnpadded(gbp, gbias, 64);
     }
@@ -2674,9 +2977,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n10_bottom_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[122];
+        float[] x = f[117];
         float[] gy = f[63];
-        float[] gw = f[125];
+        float[] gw = f[120];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2747,9 +3050,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n10_bottom_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[122];
+        float[] x = f[117];
         float[] gy = f[63];
-        float[] gw = f[125];
+        float[] gw = f[120];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2819,7 +3122,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n10_bottom_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[125];
+        float[] gwp = f[120];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 64, 32, 9, 1, 1, 32, 64);
     }
@@ -2831,7 +3134,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n10_bottom_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[63];
-        float[] dst = f[123];
+        float[] dst = f[118];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -2845,34 +3148,34 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n10_bottom_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n10_bottom_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[123];
-        float[] wt = f[120];
+        float[] x = f[118];
+        float[] wt = f[116];
         float[] y = f[61];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // the input's width, 16, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // the input's width, 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
                     float acc1_0 = y[out + 32];
                     float acc1_1 = y[out + 32 + 1];
-                    float acc1_2 = y[out + 32 + 2];
                     float acc2_0 = y[out + 64];
                     float acc2_1 = y[out + 64 + 1];
-                    float acc2_2 = y[out + 64 + 2];
                     float acc3_0 = y[out + 96];
                     float acc3_1 = y[out + 96 + 1];
-                    float acc3_2 = y[out + 96 + 2];
+                    float acc4_0 = y[out + 128];
+                    float acc4_1 = y[out + 128 + 1];
+                    float acc5_0 = y[out + 160];
+                    float acc5_1 = y[out + 160 + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 18 + (jh + 2 + mh * -1)) * 18 + (jw + 2 + mw * -1)) * 64;
@@ -2881,38 +3184,39 @@ final class TinyUNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 64 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 128 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 192 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 256 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 320 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -2924,16 +3228,16 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n10_bottom_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[123];
-        float[] wt = f[120];
+        float[] x = f[118];
+        float[] wt = f[116];
         float[] y = f[61];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // the input's width, 16, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 16 + jh) * 16 + jw) * 32 + 30;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 32];
@@ -2944,8 +3248,8 @@ final class TinyUNetScalar extends CompiledNetwork {
                 float acc3_1 = y[out + 96 + 1];
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 18 + (jh + 2 + mh * -1)) * 18 + (jw + 2 + mw * -1)) * 64;
-                        int wrow = (mh * 3 + mw) * 2048 + 30;
+                        int xrow = ((n * 18 + (jh + 2 + mh * -1)) * 18 + (14 + mw * -1)) * 64;
+                        int wrow = (mh * 3 + mw) * 2048 + cb;
                         for (int ci = 0; ci < 64; ci++) {
                             int wat = wrow + ci * 32;
                             float w0 = wt[wat];
@@ -2986,9 +3290,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[65];
         float[] gx = f[63];
         float[] y = f[64];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -2998,87 +3303,87 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n12_up2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[20];
-        float[] snapshot = f[129];
-        float[] packed = f[126];
-        float[] swapped = f[128];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 4, 1, 0, 64, 32, 32, 64, 32, 64);
+        float[] packed = f[121];
+        float[] swapped = f[123];
+        Packing.packBoth(weight, packed, swapped, 64, 32, 4, 1, 0, 64, 32, 32, 64, 32, 64);
         float[] bias = f[22];
-        float[] bp = f[127];
+        float[] bp = f[122];
         Packing.pad(bias, bp, 32);
     }
 
     /**
      * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n12_up2_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n12_up2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     int xrow = ((n * 16 + jh) * 16 + jw) * 64;
                     int wrow = cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 64 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 128 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 192 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 256 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 320 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 64] = acc1_0;
                     y[out + 64 + 1] = acc1_1;
-                    y[out + 64 + 2] = acc1_2;
                     y[out + 128] = acc2_0;
                     y[out + 128 + 1] = acc2_1;
-                    y[out + 128 + 2] = acc2_2;
                     y[out + 192] = acc3_0;
                     y[out + 192 + 1] = acc3_1;
-                    y[out + 192 + 2] = acc3_2;
+                    y[out + 256] = acc4_0;
+                    y[out + 256 + 1] = acc4_1;
+                    y[out + 320] = acc5_0;
+                    y[out + 320 + 1] = acc5_1;
                 }
             }
         }
@@ -3091,27 +3396,28 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n12_up2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 32 + jh * 2) * 32 + jw * 2) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                int xrow = ((n * 16 + jh) * 16 + jw) * 64;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 32 + jh * 2) * 32 + 24) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
+                int xrow = ((n * 16 + jh) * 16 + 12) * 64;
+                int wrow = cb;
                 for (int ci = 0; ci < 64; ci++) {
-                    int wat = 30 + ci * 32;
+                    int wat = wrow + ci * 32;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
                     float xs = x[xrow + ci];
@@ -3141,71 +3447,72 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
-     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n12_up2_forward_phase1_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n12_up2_forward_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     int xrow = ((n * 16 + jh) * 16 + jw) * 64;
                     int wrow = 2048 + cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 64 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 128 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 192 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 256 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 320 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 64] = acc1_0;
                     y[out + 64 + 1] = acc1_1;
-                    y[out + 64 + 2] = acc1_2;
                     y[out + 128] = acc2_0;
                     y[out + 128 + 1] = acc2_1;
-                    y[out + 128 + 2] = acc2_2;
                     y[out + 192] = acc3_0;
                     y[out + 192 + 1] = acc3_1;
-                    y[out + 192 + 2] = acc3_2;
+                    y[out + 256] = acc4_0;
+                    y[out + 256 + 1] = acc4_1;
+                    y[out + 320] = acc5_0;
+                    y[out + 320 + 1] = acc5_1;
                 }
             }
         }
@@ -3218,27 +3525,28 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n12_up2_forward_phase1_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 32 + jh * 2) * 32 + (1 + jw * 2)) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                int xrow = ((n * 16 + jh) * 16 + jw) * 64;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 32 + jh * 2) * 32 + 25) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
+                int xrow = ((n * 16 + jh) * 16 + 12) * 64;
+                int wrow = 2048 + cb;
                 for (int ci = 0; ci < 64; ci++) {
-                    int wat = 2078 + ci * 32;
+                    int wat = wrow + ci * 32;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
                     float xs = x[xrow + ci];
@@ -3268,71 +3576,72 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
-     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n12_up2_forward_phase2_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n12_up2_forward_phase2_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     int xrow = ((n * 16 + jh) * 16 + jw) * 64;
                     int wrow = 4096 + cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 64 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 128 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 192 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 256 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 320 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 64] = acc1_0;
                     y[out + 64 + 1] = acc1_1;
-                    y[out + 64 + 2] = acc1_2;
                     y[out + 128] = acc2_0;
                     y[out + 128 + 1] = acc2_1;
-                    y[out + 128 + 2] = acc2_2;
                     y[out + 192] = acc3_0;
                     y[out + 192 + 1] = acc3_1;
-                    y[out + 192 + 2] = acc3_2;
+                    y[out + 256] = acc4_0;
+                    y[out + 256 + 1] = acc4_1;
+                    y[out + 320] = acc5_0;
+                    y[out + 320 + 1] = acc5_1;
                 }
             }
         }
@@ -3345,27 +3654,28 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n12_up2_forward_phase2_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 32 + (1 + jh * 2)) * 32 + jw * 2) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                int xrow = ((n * 16 + jh) * 16 + jw) * 64;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 32 + (1 + jh * 2)) * 32 + 24) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
+                int xrow = ((n * 16 + jh) * 16 + 12) * 64;
+                int wrow = 4096 + cb;
                 for (int ci = 0; ci < 64; ci++) {
-                    int wat = 4126 + ci * 32;
+                    int wat = wrow + ci * 32;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
                     float xs = x[xrow + ci];
@@ -3395,71 +3705,72 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
-     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n12_up2_forward_phase3_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n12_up2_forward_phase3_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     int xrow = ((n * 16 + jh) * 16 + jw) * 64;
                     int wrow = 6144 + cb;
                     for (int ci = 0; ci < 64; ci++) {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 64 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 128 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 192 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 256 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 320 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 64] = acc1_0;
                     y[out + 64 + 1] = acc1_1;
-                    y[out + 64 + 2] = acc1_2;
                     y[out + 128] = acc2_0;
                     y[out + 128 + 1] = acc2_1;
-                    y[out + 128 + 2] = acc2_2;
                     y[out + 192] = acc3_0;
                     y[out + 192 + 1] = acc3_1;
-                    y[out + 192 + 2] = acc3_2;
+                    y[out + 256] = acc4_0;
+                    y[out + 256 + 1] = acc4_1;
+                    y[out + 320] = acc5_0;
+                    y[out + 320 + 1] = acc5_1;
                 }
             }
         }
@@ -3472,27 +3783,28 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n12_up2_forward_phase3_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 16 of the output width ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = ((n * 32 + (1 + jh * 2)) * 32 + (1 + jw * 2)) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                int xrow = ((n * 16 + jh) * 16 + jw) * 64;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 32 + (1 + jh * 2)) * 32 + 25) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
+                int xrow = ((n * 16 + jh) * 16 + 12) * 64;
+                int wrow = 6144 + cb;
                 for (int ci = 0; ci < 64; ci++) {
-                    int wat = 6174 + ci * 32;
+                    int wat = wrow + ci * 32;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
                     float xs = x[xrow + ci];
@@ -3527,7 +3839,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n12_up2_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[67];
-        float[] gb = f[130];
+        float[] gb = f[124];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -3544,7 +3856,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n12_up2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[130];
+        float[] gbp = f[124];
         float[] gbias = f[23];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -3557,7 +3869,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -3630,7 +3942,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3688,7 +4000,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -3761,7 +4073,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3819,7 +4131,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -3892,7 +4204,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3950,7 +4262,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -4023,7 +4335,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -4079,39 +4391,41 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n12_up2_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[131];
+        float[] gwp = f[125];
         float[] gweight = f[21];
         Packing.unpackAdd(gwp, gweight, 64, 32, 4, 1, 0, 64, 32);
     }
 
     /**
      * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 5 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n12_up2_input_grad_tile2x5(float[][] f, int[][] ix, int batch, int training,
+    private static void n12_up2_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[67];
-        float[] wt = f[128];
+        float[] wt = f[123];
         float[] y = f[65];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // 12 blocks of 5 vectors of output channels
-            for (int cb = 0; cb < 60; cb += 5) {
-                // the input's width, 16, 8 tiles of 2
-                for (int jw = 0; jw < 16; jw += 2) {
+            // 32 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 2) {
+                // the input's width, 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 64 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
-                    float acc0_3 = y[out + 3];
-                    float acc0_4 = y[out + 4];
                     float acc1_0 = y[out + 64];
                     float acc1_1 = y[out + 64 + 1];
-                    float acc1_2 = y[out + 64 + 2];
-                    float acc1_3 = y[out + 64 + 3];
-                    float acc1_4 = y[out + 64 + 4];
+                    float acc2_0 = y[out + 128];
+                    float acc2_1 = y[out + 128 + 1];
+                    float acc3_0 = y[out + 192];
+                    float acc3_1 = y[out + 192 + 1];
+                    float acc4_0 = y[out + 256];
+                    float acc4_1 = y[out + 256 + 1];
+                    float acc5_0 = y[out + 320];
+                    float acc5_1 = y[out + 320 + 1];
                     int mh = 0;
                     int mw = 0;
                     int xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 32;
@@ -4120,21 +4434,24 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int wat = wrow + ci * 64;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float w3 = wt[wat + 3];
-                        float w4 = wt[wat + 4];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        acc0_3 = xs * w3 + acc0_3;
-                        acc0_4 = xs * w4 + acc0_4;
                         xs = x[xrow + 64 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        acc1_3 = xs * w3 + acc1_3;
-                        acc1_4 = xs * w4 + acc1_4;
+                        xs = x[xrow + 128 + ci];
+                        acc2_0 = xs * w0 + acc2_0;
+                        acc2_1 = xs * w1 + acc2_1;
+                        xs = x[xrow + 192 + ci];
+                        acc3_0 = xs * w0 + acc3_0;
+                        acc3_1 = xs * w1 + acc3_1;
+                        xs = x[xrow + 256 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 320 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     mw = 1;
                     xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 32;
@@ -4143,21 +4460,24 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int wat = wrow + ci * 64;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float w3 = wt[wat + 3];
-                        float w4 = wt[wat + 4];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        acc0_3 = xs * w3 + acc0_3;
-                        acc0_4 = xs * w4 + acc0_4;
                         xs = x[xrow + 64 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        acc1_3 = xs * w3 + acc1_3;
-                        acc1_4 = xs * w4 + acc1_4;
+                        xs = x[xrow + 128 + ci];
+                        acc2_0 = xs * w0 + acc2_0;
+                        acc2_1 = xs * w1 + acc2_1;
+                        xs = x[xrow + 192 + ci];
+                        acc3_0 = xs * w0 + acc3_0;
+                        acc3_1 = xs * w1 + acc3_1;
+                        xs = x[xrow + 256 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 320 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     mh = 1;
                     mw = 0;
@@ -4167,21 +4487,24 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int wat = wrow + ci * 64;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float w3 = wt[wat + 3];
-                        float w4 = wt[wat + 4];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        acc0_3 = xs * w3 + acc0_3;
-                        acc0_4 = xs * w4 + acc0_4;
                         xs = x[xrow + 64 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        acc1_3 = xs * w3 + acc1_3;
-                        acc1_4 = xs * w4 + acc1_4;
+                        xs = x[xrow + 128 + ci];
+                        acc2_0 = xs * w0 + acc2_0;
+                        acc2_1 = xs * w1 + acc2_1;
+                        xs = x[xrow + 192 + ci];
+                        acc3_0 = xs * w0 + acc3_0;
+                        acc3_1 = xs * w1 + acc3_1;
+                        xs = x[xrow + 256 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 320 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     mw = 1;
                     xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 32;
@@ -4190,32 +4513,37 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int wat = wrow + ci * 64;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
-                        float w3 = wt[wat + 3];
-                        float w4 = wt[wat + 4];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
-                        acc0_3 = xs * w3 + acc0_3;
-                        acc0_4 = xs * w4 + acc0_4;
                         xs = x[xrow + 64 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
-                        acc1_3 = xs * w3 + acc1_3;
-                        acc1_4 = xs * w4 + acc1_4;
+                        xs = x[xrow + 128 + ci];
+                        acc2_0 = xs * w0 + acc2_0;
+                        acc2_1 = xs * w1 + acc2_1;
+                        xs = x[xrow + 192 + ci];
+                        acc3_0 = xs * w0 + acc3_0;
+                        acc3_1 = xs * w1 + acc3_1;
+                        xs = x[xrow + 256 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 320 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
-                    y[out + 3] = acc0_3;
-                    y[out + 4] = acc0_4;
                     y[out + 64] = acc1_0;
                     y[out + 64 + 1] = acc1_1;
-                    y[out + 64 + 2] = acc1_2;
-                    y[out + 64 + 3] = acc1_3;
-                    y[out + 64 + 4] = acc1_4;
+                    y[out + 128] = acc2_0;
+                    y[out + 128 + 1] = acc2_1;
+                    y[out + 192] = acc3_0;
+                    y[out + 192 + 1] = acc3_1;
+                    y[out + 256] = acc4_0;
+                    y[out + 256 + 1] = acc4_1;
+                    y[out + 320] = acc5_0;
+                    y[out + 320 + 1] = acc5_1;
                 }
             }
         }
@@ -4223,118 +4551,118 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 4 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
      */
-    private static void n12_up2_input_grad_tile2x4(float[][] f, int[][] ix, int batch, int training,
+    private static void n12_up2_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[67];
-        float[] wt = f[128];
+        float[] wt = f[123];
         float[] y = f[65];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int jh = row - n * 16;
-            // the input's width, 16, 8 tiles of 2
-            for (int jw = 0; jw < 16; jw += 2) {
-                int out = ((n * 16 + jh) * 16 + jw) * 64 + 60;
+            // 32 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 2) {
+                int out = ((n * 16 + jh) * 16 + 12) * 64 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
-                float acc0_2 = y[out + 2];
-                float acc0_3 = y[out + 3];
                 float acc1_0 = y[out + 64];
                 float acc1_1 = y[out + 64 + 1];
-                float acc1_2 = y[out + 64 + 2];
-                float acc1_3 = y[out + 64 + 3];
+                float acc2_0 = y[out + 128];
+                float acc2_1 = y[out + 128 + 1];
+                float acc3_0 = y[out + 192];
+                float acc3_1 = y[out + 192 + 1];
                 int mh = 0;
                 int mw = 0;
-                int xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 32;
-                int wrow = (mh * 2 + mw) * 2048 + 60;
+                int xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (24 + mw)) * 32;
+                int wrow = (mh * 2 + mw) * 2048 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
-                    float w3 = wt[wat + 3];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    acc0_3 = xs * w3 + acc0_3;
                     xs = x[xrow + 64 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    acc1_3 = xs * w3 + acc1_3;
+                    xs = x[xrow + 128 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    acc2_1 = xs * w1 + acc2_1;
+                    xs = x[xrow + 192 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 1;
-                xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 32;
-                wrow = (mh * 2 + mw) * 2048 + 60;
+                xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (24 + mw)) * 32;
+                wrow = (mh * 2 + mw) * 2048 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
-                    float w3 = wt[wat + 3];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    acc0_3 = xs * w3 + acc0_3;
                     xs = x[xrow + 64 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    acc1_3 = xs * w3 + acc1_3;
+                    xs = x[xrow + 128 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    acc2_1 = xs * w1 + acc2_1;
+                    xs = x[xrow + 192 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    acc3_1 = xs * w1 + acc3_1;
                 }
                 mh = 1;
                 mw = 0;
-                xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 32;
-                wrow = (mh * 2 + mw) * 2048 + 60;
+                xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (24 + mw)) * 32;
+                wrow = (mh * 2 + mw) * 2048 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
-                    float w3 = wt[wat + 3];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    acc0_3 = xs * w3 + acc0_3;
                     xs = x[xrow + 64 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    acc1_3 = xs * w3 + acc1_3;
+                    xs = x[xrow + 128 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    acc2_1 = xs * w1 + acc2_1;
+                    xs = x[xrow + 192 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 1;
-                xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (jw * 2 + mw)) * 32;
-                wrow = (mh * 2 + mw) * 2048 + 60;
+                xrow = ((n * 32 + (jh * 2 + mh)) * 32 + (24 + mw)) * 32;
+                wrow = (mh * 2 + mw) * 2048 + cb;
                 for (int ci = 0; ci < 32; ci++) {
                     int wat = wrow + ci * 64;
                     float w0 = wt[wat];
                     float w1 = wt[wat + 1];
-                    float w2 = wt[wat + 2];
-                    float w3 = wt[wat + 3];
                     float xs = x[xrow + ci];
                     acc0_0 = xs * w0 + acc0_0;
                     acc0_1 = xs * w1 + acc0_1;
-                    acc0_2 = xs * w2 + acc0_2;
-                    acc0_3 = xs * w3 + acc0_3;
                     xs = x[xrow + 64 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    acc1_2 = xs * w2 + acc1_2;
-                    acc1_3 = xs * w3 + acc1_3;
+                    xs = x[xrow + 128 + ci];
+                    acc2_0 = xs * w0 + acc2_0;
+                    acc2_1 = xs * w1 + acc2_1;
+                    xs = x[xrow + 192 + ci];
+                    acc3_0 = xs * w0 + acc3_0;
+                    acc3_1 = xs * w1 + acc3_1;
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
-                y[out + 2] = acc0_2;
-                y[out + 3] = acc0_3;
                 y[out + 64] = acc1_0;
                 y[out + 64 + 1] = acc1_1;
-                y[out + 64 + 2] = acc1_2;
-                y[out + 64 + 3] = acc1_3;
+                y[out + 128] = acc2_0;
+                y[out + 128 + 1] = acc2_1;
+                y[out + 192] = acc3_0;
+                y[out + 192 + 1] = acc3_1;
             }
         }
     }
@@ -4383,17 +4711,16 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n14_dec2_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[24];
-        float[] snapshot = f[135];
-        float[] packed = f[132];
-        float[] swapped = f[134];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 64, 9, 1, 1, 64, 32, 32, 64, 32, 64);
+        float[] packed = f[126];
+        float[] swapped = f[128];
+        Packing.packBoth(weight, packed, swapped, 32, 64, 9, 1, 1, 64, 32, 32, 64, 32, 64);
         float[] bias = f[26];
-        float[] bp = f[133];
+        float[] bp = f[127];
         Packing.pad(bias, bp, 32);
     }
 
@@ -4404,7 +4731,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n14_dec2_1_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[68];
-        float[] dst = f[136];
+        float[] dst = f[129];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -4418,35 +4745,35 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n14_dec2_1_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n14_dec2_1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[136];
-        float[] wt = f[132];
+        float[] x = f[129];
+        float[] wt = f[126];
         float[] y = f[72];
-        float[] b = f[133];
+        float[] b = f[127];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 8 tiles of 4
-                for (int jw = 0; jw < 32; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
                     int out = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 64;
@@ -4455,38 +4782,39 @@ final class TinyUNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 64 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 128 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 192 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 256 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 320 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = Math.max(acc0_0, 0.0f);
                     y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
                     y[out + 32] = Math.max(acc1_0, 0.0f);
                     y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
                     y[out + 64] = Math.max(acc2_0, 0.0f);
                     y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
                     y[out + 96] = Math.max(acc3_0, 0.0f);
                     y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                    y[out + 128] = Math.max(acc4_0, 0.0f);
+                    y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 160] = Math.max(acc5_0, 0.0f);
+                    y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
                 }
             }
         }
@@ -4494,60 +4822,158 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
-     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n14_dec2_1_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n14_dec2_1_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[136];
-        float[] wt = f[132];
+        float[] x = f[129];
+        float[] wt = f[126];
         float[] y = f[72];
-        float[] b = f[133];
+        float[] b = f[127];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
-                int out = ((n * 32 + jh) * 32 + jw) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
-                for (int mh = 0; mh < 3; mh++) {
-                    for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 64;
-                        int wrow = (mh * 3 + mw) * 2048 + 30;
-                        for (int ci = 0; ci < 64; ci++) {
-                            int wat = wrow + ci * 32;
-                            float w0 = wt[wat];
-                            float w1 = wt[wat + 1];
-                            float xs = x[xrow + ci];
-                            acc0_0 = xs * w0 + acc0_0;
-                            acc0_1 = xs * w1 + acc0_1;
-                            xs = x[xrow + 64 + ci];
-                            acc1_0 = xs * w0 + acc1_0;
-                            acc1_1 = xs * w1 + acc1_1;
-                            xs = x[xrow + 128 + ci];
-                            acc2_0 = xs * w0 + acc2_0;
-                            acc2_1 = xs * w1 + acc2_1;
-                            xs = x[xrow + 192 + ci];
-                            acc3_0 = xs * w0 + acc3_0;
-                            acc3_1 = xs * w1 + acc3_1;
-                        }
-                    }
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 32 + jh) * 32 + 30) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                int mh = 0;
+                int mw = 0;
+                int xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 64;
+                int wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 64; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 64 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 64;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 64; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 64 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 64;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 64; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 64 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 1;
+                mw = 0;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 64;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 64; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 64 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 64;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 64; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 64 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 64;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 64; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 64 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 2;
+                mw = 0;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 64;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 64; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 64 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 64;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 64; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 64 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 64;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 64; ci++) {
+                    int wat = wrow + ci * 32;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 64 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
                 y[out + 32] = Math.max(acc1_0, 0.0f);
                 y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 96] = Math.max(acc3_0, 0.0f);
-                y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
             }
         }
     }
@@ -4559,7 +4985,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n14_dec2_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[71];
-        float[] gb = f[138];
+        float[] gb = f[131];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -4576,7 +5002,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n14_dec2_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[138];
+        float[] gbp = f[131];
         float[] gbias = f[27];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -4587,9 +5013,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n14_dec2_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[136];
+        float[] x = f[129];
         float[] gy = f[71];
-        float[] gw = f[139];
+        float[] gw = f[132];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -4660,9 +5086,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n14_dec2_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[136];
+        float[] x = f[129];
         float[] gy = f[71];
-        float[] gw = f[139];
+        float[] gw = f[132];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -4718,7 +5144,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n14_dec2_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[139];
+        float[] gwp = f[132];
         float[] gweight = f[25];
         Packing.unpackAdd(gwp, gweight, 32, 64, 9, 1, 1, 64, 32);
     }
@@ -4730,7 +5156,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n14_dec2_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[71];
-        float[] dst = f[137];
+        float[] dst = f[130];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -4744,32 +5170,34 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 5 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n14_dec2_1_input_grad_tile2x5(float[][] f, int[][] ix, int batch,
+    private static void n14_dec2_1_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[137];
-        float[] wt = f[134];
+        float[] x = f[130];
+        float[] wt = f[128];
         float[] y = f[69];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // 12 blocks of 5 vectors of output channels
-            for (int cb = 0; cb < 60; cb += 5) {
-                // the input's width, 32, 16 tiles of 2
-                for (int jw = 0; jw < 32; jw += 2) {
+            // 32 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 2) {
+                // the input's width, 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
                     int out = ((n * 32 + jh) * 32 + jw) * 64 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
-                    float acc0_3 = y[out + 3];
-                    float acc0_4 = y[out + 4];
                     float acc1_0 = y[out + 64];
                     float acc1_1 = y[out + 64 + 1];
-                    float acc1_2 = y[out + 64 + 2];
-                    float acc1_3 = y[out + 64 + 3];
-                    float acc1_4 = y[out + 64 + 4];
+                    float acc2_0 = y[out + 128];
+                    float acc2_1 = y[out + 128 + 1];
+                    float acc3_0 = y[out + 192];
+                    float acc3_1 = y[out + 192 + 1];
+                    float acc4_0 = y[out + 256];
+                    float acc4_1 = y[out + 256 + 1];
+                    float acc5_0 = y[out + 320];
+                    float acc5_1 = y[out + 320 + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 32;
@@ -4778,34 +5206,39 @@ final class TinyUNetScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 64;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
-                                float w3 = wt[wat + 3];
-                                float w4 = wt[wat + 4];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
-                                acc0_3 = xs * w3 + acc0_3;
-                                acc0_4 = xs * w4 + acc0_4;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
-                                acc1_3 = xs * w3 + acc1_3;
-                                acc1_4 = xs * w4 + acc1_4;
+                                xs = x[xrow + 64 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                acc2_1 = xs * w1 + acc2_1;
+                                xs = x[xrow + 96 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                acc3_1 = xs * w1 + acc3_1;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
-                    y[out + 3] = acc0_3;
-                    y[out + 4] = acc0_4;
                     y[out + 64] = acc1_0;
                     y[out + 64 + 1] = acc1_1;
-                    y[out + 64 + 2] = acc1_2;
-                    y[out + 64 + 3] = acc1_3;
-                    y[out + 64 + 4] = acc1_4;
+                    y[out + 128] = acc2_0;
+                    y[out + 128 + 1] = acc2_1;
+                    y[out + 192] = acc3_0;
+                    y[out + 192 + 1] = acc3_1;
+                    y[out + 256] = acc4_0;
+                    y[out + 256 + 1] = acc4_1;
+                    y[out + 320] = acc5_0;
+                    y[out + 320 + 1] = acc5_1;
                 }
             }
         }
@@ -4813,59 +5246,157 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 4 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n14_dec2_1_input_grad_tile2x4(float[][] f, int[][] ix, int batch,
+    private static void n14_dec2_1_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[137];
-        float[] wt = f[134];
+        float[] x = f[130];
+        float[] wt = f[128];
         float[] y = f[69];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // the input's width, 32, 16 tiles of 2
-            for (int jw = 0; jw < 32; jw += 2) {
-                int out = ((n * 32 + jh) * 32 + jw) * 64 + 60;
+            // 32 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 2) {
+                int out = ((n * 32 + jh) * 32 + 30) * 64 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
-                float acc0_2 = y[out + 2];
-                float acc0_3 = y[out + 3];
                 float acc1_0 = y[out + 64];
                 float acc1_1 = y[out + 64 + 1];
-                float acc1_2 = y[out + 64 + 2];
-                float acc1_3 = y[out + 64 + 3];
-                for (int mh = 0; mh < 3; mh++) {
-                    for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 32;
-                        int wrow = (mh * 3 + mw) * 2048 + 60;
-                        for (int ci = 0; ci < 32; ci++) {
-                            int wat = wrow + ci * 64;
-                            float w0 = wt[wat];
-                            float w1 = wt[wat + 1];
-                            float w2 = wt[wat + 2];
-                            float w3 = wt[wat + 3];
-                            float xs = x[xrow + ci];
-                            acc0_0 = xs * w0 + acc0_0;
-                            acc0_1 = xs * w1 + acc0_1;
-                            acc0_2 = xs * w2 + acc0_2;
-                            acc0_3 = xs * w3 + acc0_3;
-                            xs = x[xrow + 32 + ci];
-                            acc1_0 = xs * w0 + acc1_0;
-                            acc1_1 = xs * w1 + acc1_1;
-                            acc1_2 = xs * w2 + acc1_2;
-                            acc1_3 = xs * w3 + acc1_3;
-                        }
-                    }
+                int mh = 0;
+                int mw = 0;
+                int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                int wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 1;
+                mw = 0;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mh = 2;
+                mw = 0;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    float w0 = wt[wat];
+                    float w1 = wt[wat + 1];
+                    float xs = x[xrow + ci];
+                    acc0_0 = xs * w0 + acc0_0;
+                    acc0_1 = xs * w1 + acc0_1;
+                    xs = x[xrow + 32 + ci];
+                    acc1_0 = xs * w0 + acc1_0;
+                    acc1_1 = xs * w1 + acc1_1;
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
-                y[out + 2] = acc0_2;
-                y[out + 3] = acc0_3;
                 y[out + 64] = acc1_0;
                 y[out + 64 + 1] = acc1_1;
-                y[out + 64 + 2] = acc1_2;
-                y[out + 64 + 3] = acc1_3;
             }
         }
     }
@@ -4879,9 +5410,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[73];
         float[] gx = f[71];
         float[] y = f[72];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 32768; i < n * 32768 + 32768; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -4891,17 +5423,16 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n16_up1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[28];
-        float[] snapshot = f[143];
-        float[] packed = f[140];
-        float[] swapped = f[142];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 4, 1, 0, 32, 16, 16, 32, 16, 32);
+        float[] packed = f[133];
+        float[] swapped = f[135];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 4, 1, 0, 32, 16, 16, 32, 16, 32);
         float[] bias = f[30];
-        float[] bp = f[141];
+        float[] bp = f[134];
         Packing.pad(bias, bp, 16);
     }
 
@@ -4912,9 +5443,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n16_up1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -4985,9 +5516,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n16_up1_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5027,9 +5558,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n16_up1_forward_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5100,9 +5631,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n16_up1_forward_phase1_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5142,9 +5673,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n16_up1_forward_phase2_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5215,9 +5746,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n16_up1_forward_phase2_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5257,9 +5788,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n16_up1_forward_phase3_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5330,9 +5861,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n16_up1_forward_phase3_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5372,7 +5903,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n16_up1_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[75];
-        float[] gb = f[144];
+        float[] gb = f[136];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -5389,7 +5920,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n16_up1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[144];
+        float[] gbp = f[136];
         float[] gbias = f[31];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -5402,7 +5933,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -5475,7 +6006,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -5519,7 +6050,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -5592,7 +6123,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -5636,7 +6167,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -5709,7 +6240,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -5753,7 +6284,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -5826,7 +6357,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -5868,41 +6399,41 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n16_up1_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[145];
+        float[] gwp = f[137];
         float[] gweight = f[29];
         Packing.unpackAdd(gwp, gweight, 32, 16, 4, 1, 0, 32, 16);
     }
 
     /**
      * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n16_up1_input_grad_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n16_up1_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[75];
-        float[] wt = f[142];
+        float[] wt = f[135];
         float[] y = f[73];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // the input's width, 32, 8 tiles of 4
-                for (int jw = 0; jw < 32; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // the input's width, 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
                     int out = ((n * 32 + jh) * 32 + jw) * 32 + cb;
                     float acc0_0 = y[out];
                     float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
                     float acc1_0 = y[out + 32];
                     float acc1_1 = y[out + 32 + 1];
-                    float acc1_2 = y[out + 32 + 2];
                     float acc2_0 = y[out + 64];
                     float acc2_1 = y[out + 64 + 1];
-                    float acc2_2 = y[out + 64 + 2];
                     float acc3_0 = y[out + 96];
                     float acc3_1 = y[out + 96 + 1];
-                    float acc3_2 = y[out + 96 + 2];
+                    float acc4_0 = y[out + 128];
+                    float acc4_1 = y[out + 128 + 1];
+                    float acc5_0 = y[out + 160];
+                    float acc5_1 = y[out + 160 + 1];
                     int mh = 0;
                     int mw = 0;
                     int xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (jw * 2 + mw)) * 16;
@@ -5911,23 +6442,24 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 32 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 64 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 96 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 128 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 160 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     mw = 1;
                     xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (jw * 2 + mw)) * 16;
@@ -5936,23 +6468,24 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 32 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 64 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 96 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 128 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 160 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     mh = 1;
                     mw = 0;
@@ -5962,23 +6495,24 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 32 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 64 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 96 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 128 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 160 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     mw = 1;
                     xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (jw * 2 + mw)) * 16;
@@ -5987,36 +6521,37 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int wat = wrow + ci * 32;
                         float w0 = wt[wat];
                         float w1 = wt[wat + 1];
-                        float w2 = wt[wat + 2];
                         float xs = x[xrow + ci];
                         acc0_0 = xs * w0 + acc0_0;
                         acc0_1 = xs * w1 + acc0_1;
-                        acc0_2 = xs * w2 + acc0_2;
                         xs = x[xrow + 32 + ci];
                         acc1_0 = xs * w0 + acc1_0;
                         acc1_1 = xs * w1 + acc1_1;
-                        acc1_2 = xs * w2 + acc1_2;
                         xs = x[xrow + 64 + ci];
                         acc2_0 = xs * w0 + acc2_0;
                         acc2_1 = xs * w1 + acc2_1;
-                        acc2_2 = xs * w2 + acc2_2;
                         xs = x[xrow + 96 + ci];
                         acc3_0 = xs * w0 + acc3_0;
                         acc3_1 = xs * w1 + acc3_1;
-                        acc3_2 = xs * w2 + acc3_2;
+                        xs = x[xrow + 128 + ci];
+                        acc4_0 = xs * w0 + acc4_0;
+                        acc4_1 = xs * w1 + acc4_1;
+                        xs = x[xrow + 160 + ci];
+                        acc5_0 = xs * w0 + acc5_0;
+                        acc5_1 = xs * w1 + acc5_1;
                     }
                     y[out] = acc0_0;
                     y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
                     y[out + 32] = acc1_0;
                     y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
                     y[out + 64] = acc2_0;
                     y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
                     y[out + 96] = acc3_0;
                     y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
+                    y[out + 128] = acc4_0;
+                    y[out + 128 + 1] = acc4_1;
+                    y[out + 160] = acc5_0;
+                    y[out + 160 + 1] = acc5_1;
                 }
             }
         }
@@ -6024,32 +6559,28 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n16_up1_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n16_up1_input_grad_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[75];
-        float[] wt = f[142];
+        float[] wt = f[135];
         float[] y = f[73];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // the input's width, 32, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
-                int out = ((n * 32 + jh) * 32 + jw) * 32 + 30;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 32 + jh) * 32 + 30) * 32 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 32];
                 float acc1_1 = y[out + 32 + 1];
-                float acc2_0 = y[out + 64];
-                float acc2_1 = y[out + 64 + 1];
-                float acc3_0 = y[out + 96];
-                float acc3_1 = y[out + 96 + 1];
                 int mh = 0;
                 int mw = 0;
-                int xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (jw * 2 + mw)) * 16;
-                int wrow = (mh * 2 + mw) * 512 + 30;
+                int xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (60 + mw)) * 16;
+                int wrow = (mh * 2 + mw) * 512 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 32;
                     float w0 = wt[wat];
@@ -6060,16 +6591,10 @@ final class TinyUNetScalar extends CompiledNetwork {
                     xs = x[xrow + 32 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 1;
-                xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (jw * 2 + mw)) * 16;
-                wrow = (mh * 2 + mw) * 512 + 30;
+                xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (60 + mw)) * 16;
+                wrow = (mh * 2 + mw) * 512 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 32;
                     float w0 = wt[wat];
@@ -6080,17 +6605,11 @@ final class TinyUNetScalar extends CompiledNetwork {
                     xs = x[xrow + 32 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
                 }
                 mh = 1;
                 mw = 0;
-                xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (jw * 2 + mw)) * 16;
-                wrow = (mh * 2 + mw) * 512 + 30;
+                xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (60 + mw)) * 16;
+                wrow = (mh * 2 + mw) * 512 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 32;
                     float w0 = wt[wat];
@@ -6101,16 +6620,10 @@ final class TinyUNetScalar extends CompiledNetwork {
                     xs = x[xrow + 32 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
                 }
                 mw = 1;
-                xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (jw * 2 + mw)) * 16;
-                wrow = (mh * 2 + mw) * 512 + 30;
+                xrow = ((n * 64 + (jh * 2 + mh)) * 64 + (60 + mw)) * 16;
+                wrow = (mh * 2 + mw) * 512 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 32;
                     float w0 = wt[wat];
@@ -6121,21 +6634,11 @@ final class TinyUNetScalar extends CompiledNetwork {
                     xs = x[xrow + 32 + ci];
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
-                    xs = x[xrow + 64 + ci];
-                    acc2_0 = xs * w0 + acc2_0;
-                    acc2_1 = xs * w1 + acc2_1;
-                    xs = x[xrow + 96 + ci];
-                    acc3_0 = xs * w0 + acc3_0;
-                    acc3_1 = xs * w1 + acc3_1;
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
                 y[out + 32] = acc1_0;
                 y[out + 32 + 1] = acc1_1;
-                y[out + 64] = acc2_0;
-                y[out + 64 + 1] = acc2_1;
-                y[out + 96] = acc3_0;
-                y[out + 96 + 1] = acc3_1;
             }
         }
     }
@@ -6184,17 +6687,16 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n18_dec1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[32];
-        float[] snapshot = f[149];
-        float[] packed = f[146];
-        float[] swapped = f[148];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 32, 9, 1, 1, 32, 16, 16, 32, 16, 32);
+        float[] packed = f[138];
+        float[] swapped = f[140];
+        Packing.packBoth(weight, packed, swapped, 16, 32, 9, 1, 1, 32, 16, 16, 32, 16, 32);
         float[] bias = f[34];
-        float[] bp = f[147];
+        float[] bp = f[139];
         Packing.pad(bias, bp, 16);
     }
 
@@ -6205,7 +6707,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n18_dec1_1_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[76];
-        float[] dst = f[150];
+        float[] dst = f[141];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -6223,10 +6725,10 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[150];
-        float[] wt = f[146];
+        float[] x = f[141];
+        float[] wt = f[138];
         float[] y = f[80];
-        float[] b = f[147];
+        float[] b = f[139];
         // rows of the batch x (output height: floor((64 + 2*1 - 3) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -6300,10 +6802,10 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[150];
-        float[] wt = f[146];
+        float[] x = f[141];
+        float[] wt = f[138];
         float[] y = f[80];
-        float[] b = f[147];
+        float[] b = f[139];
         // rows of the batch x (output height: floor((64 + 2*1 - 3) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -6361,7 +6863,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n18_dec1_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[79];
-        float[] gb = f[152];
+        float[] gb = f[143];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -6378,7 +6880,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[152];
+        float[] gbp = f[143];
         float[] gbias = f[35];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -6389,9 +6891,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[150];
+        float[] x = f[141];
         float[] gy = f[79];
-        float[] gw = f[153];
+        float[] gw = f[144];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -6462,9 +6964,9 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[150];
+        float[] x = f[141];
         float[] gy = f[79];
-        float[] gw = f[153];
+        float[] gw = f[144];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -6534,7 +7036,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[153];
+        float[] gwp = f[144];
         float[] gweight = f[33];
         Packing.unpackAdd(gwp, gweight, 16, 32, 9, 1, 1, 32, 16);
     }
@@ -6546,7 +7048,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n18_dec1_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[79];
-        float[] dst = f[151];
+        float[] dst = f[142];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -6564,8 +7066,8 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[151];
-        float[] wt = f[148];
+        float[] x = f[142];
+        float[] wt = f[140];
         float[] y = f[77];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -6640,8 +7142,8 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n18_dec1_1_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[151];
-        float[] wt = f[148];
+        float[] x = f[142];
+        float[] wt = f[140];
         float[] y = f[77];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -6702,9 +7204,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[81];
         float[] gx = f[79];
         float[] y = f[80];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 65536; i < n * 65536 + 65536; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -6714,17 +7217,16 @@ final class TinyUNetScalar extends CompiledNetwork {
 
     /**
      * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n20_mask_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[36];
-        float[] snapshot = f[157];
-        float[] packed = f[154];
-        float[] swapped = f[156];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 1, 16, 1, 1, 1, 16, 1, 1, 16, 1, 16);
+        float[] packed = f[145];
+        float[] swapped = f[147];
+        Packing.packBoth(weight, packed, swapped, 1, 16, 1, 1, 1, 16, 1, 1, 16, 1, 16);
         float[] bias = f[38];
-        float[] bp = f[155];
+        float[] bp = f[146];
         Packing.pad(bias, bp, 1);
     }
 
@@ -6735,9 +7237,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n20_mask_0_forward_tile13x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[80];
-        float[] wt = f[154];
+        float[] wt = f[145];
         float[] y = f[84];
-        float[] b = f[155];
+        float[] b = f[146];
         // rows of the batch x (output height: floor((64 + 2*0 - 1) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -6813,9 +7315,9 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n20_mask_0_forward_tile12x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[80];
-        float[] wt = f[154];
+        float[] wt = f[145];
         float[] y = f[84];
-        float[] b = f[155];
+        float[] b = f[146];
         // rows of the batch x (output height: floor((64 + 2*0 - 1) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -6884,7 +7386,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n20_mask_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[83];
-        float[] gb = f[158];
+        float[] gb = f[148];
         for (int row = lo; row < hi; row++) {
             float sum = gb[row];
             for (int p = 0; p < batch * 4096; p++) {
@@ -6900,7 +7402,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n20_mask_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[158];
+        float[] gbp = f[148];
         float[] gbias = f[39];
         Packing.addUnpadded(gbp, gbias, 1);
     }
@@ -6913,7 +7415,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[80];
         float[] gy = f[83];
-        float[] gw = f[159];
+        float[] gw = f[149];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -6965,7 +7467,7 @@ final class TinyUNetScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[80];
         float[] gy = f[83];
-        float[] gw = f[159];
+        float[] gw = f[149];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -7006,7 +7508,7 @@ final class TinyUNetScalar extends CompiledNetwork {
      */
     private static void n20_mask_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[159];
+        float[] gwp = f[149];
         float[] gweight = f[37];
         Packing.unpackAdd(gwp, gweight, 1, 16, 1, 1, 1, 16, 1);
     }
@@ -7018,7 +7520,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n20_mask_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[83];
-        float[] wt = f[156];
+        float[] wt = f[147];
         float[] y = f[81];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -7087,7 +7589,7 @@ final class TinyUNetScalar extends CompiledNetwork {
     private static void n20_mask_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[83];
-        float[] wt = f[156];
+        float[] wt = f[147];
         float[] y = f[81];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -7141,9 +7643,10 @@ final class TinyUNetScalar extends CompiledNetwork {
         float[] gy = f[85];
         float[] gx = f[83];
         float[] y = f[84];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 4096; i < n * 4096 + 4096; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += g * xv * (1.0f - xv);
@@ -7229,118 +7732,108 @@ final class TinyUNetScalar extends CompiledNetwork {
                 floats 86 per-sample 0 fixed 144
                 floats 87 per-sample 0 fixed 16
                 floats 88 per-sample 0 fixed 144
-                floats 89 per-sample 0 fixed 144
-                floats 90 per-sample 4356 fixed 0 shared training 0 eval 0
-                floats 91 per-sample 69696 fixed 0 shared training 1 eval -1
-                floats 92 per-sample 0 fixed 16 zeroed
-                floats 93 per-sample 0 fixed 144 zeroed
-                floats 94 per-sample 0 fixed 2304
-                floats 95 per-sample 0 fixed 16
-                floats 96 per-sample 0 fixed 2304
-                floats 97 per-sample 0 fixed 2304
-                floats 98 per-sample 69696 fixed 0 shared training 2 eval 1
-                floats 99 per-sample 69696 fixed 0 shared training 3 eval -1
-                floats 100 per-sample 0 fixed 16 zeroed
-                floats 101 per-sample 0 fixed 2304 zeroed
+                floats 89 per-sample 4356 fixed 0 shared training 0 eval 0
+                floats 90 per-sample 69696 fixed 0 shared training 1 eval -1
+                floats 91 per-sample 0 fixed 16 zeroed
+                floats 92 per-sample 0 fixed 144 zeroed
+                floats 93 per-sample 0 fixed 2304
+                floats 94 per-sample 0 fixed 16
+                floats 95 per-sample 0 fixed 2304
+                floats 96 per-sample 69696 fixed 0 shared training 2 eval 1
+                floats 97 per-sample 69696 fixed 0 shared training 3 eval -1
+                floats 98 per-sample 0 fixed 16 zeroed
+                floats 99 per-sample 0 fixed 2304 zeroed
+                floats 100 per-sample 0 fixed 4608
+                floats 101 per-sample 0 fixed 32
                 floats 102 per-sample 0 fixed 4608
-                floats 103 per-sample 0 fixed 32
-                floats 104 per-sample 0 fixed 4608
-                floats 105 per-sample 0 fixed 4608
-                floats 106 per-sample 18496 fixed 0 shared training 4 eval 2
-                floats 107 per-sample 36992 fixed 0 shared training 5 eval -1
-                floats 108 per-sample 0 fixed 32 zeroed
-                floats 109 per-sample 0 fixed 4608 zeroed
-                floats 110 per-sample 0 fixed 9216
-                floats 111 per-sample 0 fixed 32
-                floats 112 per-sample 0 fixed 9216
-                floats 113 per-sample 0 fixed 9216
-                floats 114 per-sample 36992 fixed 0 shared training 6 eval 3
-                floats 115 per-sample 36992 fixed 0 shared training 7 eval -1
-                floats 116 per-sample 0 fixed 32 zeroed
-                floats 117 per-sample 0 fixed 9216 zeroed
-                floats 118 per-sample 0 fixed 18432
-                floats 119 per-sample 0 fixed 64
-                floats 120 per-sample 0 fixed 18432
-                floats 121 per-sample 0 fixed 18432
-                floats 122 per-sample 10368 fixed 0 shared training 8 eval 4
-                floats 123 per-sample 20736 fixed 0 shared training 9 eval -1
-                floats 124 per-sample 0 fixed 64 zeroed
-                floats 125 per-sample 0 fixed 18432 zeroed
-                floats 126 per-sample 0 fixed 8192
+                floats 103 per-sample 18496 fixed 0 shared training 4 eval 2
+                floats 104 per-sample 36992 fixed 0 shared training 5 eval -1
+                floats 105 per-sample 0 fixed 32 zeroed
+                floats 106 per-sample 0 fixed 4608 zeroed
+                floats 107 per-sample 0 fixed 9216
+                floats 108 per-sample 0 fixed 32
+                floats 109 per-sample 0 fixed 9216
+                floats 110 per-sample 36992 fixed 0 shared training 6 eval 3
+                floats 111 per-sample 36992 fixed 0 shared training 7 eval -1
+                floats 112 per-sample 0 fixed 32 zeroed
+                floats 113 per-sample 0 fixed 9216 zeroed
+                floats 114 per-sample 0 fixed 18432
+                floats 115 per-sample 0 fixed 64
+                floats 116 per-sample 0 fixed 18432
+                floats 117 per-sample 10368 fixed 0 shared training 8 eval 4
+                floats 118 per-sample 20736 fixed 0 shared training 9 eval -1
+                floats 119 per-sample 0 fixed 64 zeroed
+                floats 120 per-sample 0 fixed 18432 zeroed
+                floats 121 per-sample 0 fixed 8192
+                floats 122 per-sample 0 fixed 32
+                floats 123 per-sample 0 fixed 8192
+                floats 124 per-sample 0 fixed 32 zeroed
+                floats 125 per-sample 0 fixed 8192 zeroed
+                floats 126 per-sample 0 fixed 18432
                 floats 127 per-sample 0 fixed 32
-                floats 128 per-sample 0 fixed 8192
-                floats 129 per-sample 0 fixed 8192
-                floats 130 per-sample 0 fixed 32 zeroed
-                floats 131 per-sample 0 fixed 8192 zeroed
-                floats 132 per-sample 0 fixed 18432
-                floats 133 per-sample 0 fixed 32
-                floats 134 per-sample 0 fixed 18432
-                floats 135 per-sample 0 fixed 18432
-                floats 136 per-sample 73984 fixed 0 shared training 10 eval 5
-                floats 137 per-sample 36992 fixed 0 shared training 11 eval -1
-                floats 138 per-sample 0 fixed 32 zeroed
-                floats 139 per-sample 0 fixed 18432 zeroed
-                floats 140 per-sample 0 fixed 2048
-                floats 141 per-sample 0 fixed 16
-                floats 142 per-sample 0 fixed 2048
-                floats 143 per-sample 0 fixed 2048
-                floats 144 per-sample 0 fixed 16 zeroed
-                floats 145 per-sample 0 fixed 2048 zeroed
-                floats 146 per-sample 0 fixed 4608
+                floats 128 per-sample 0 fixed 18432
+                floats 129 per-sample 73984 fixed 0 shared training 10 eval 5
+                floats 130 per-sample 36992 fixed 0 shared training 11 eval -1
+                floats 131 per-sample 0 fixed 32 zeroed
+                floats 132 per-sample 0 fixed 18432 zeroed
+                floats 133 per-sample 0 fixed 2048
+                floats 134 per-sample 0 fixed 16
+                floats 135 per-sample 0 fixed 2048
+                floats 136 per-sample 0 fixed 16 zeroed
+                floats 137 per-sample 0 fixed 2048 zeroed
+                floats 138 per-sample 0 fixed 4608
+                floats 139 per-sample 0 fixed 16
+                floats 140 per-sample 0 fixed 4608
+                floats 141 per-sample 139392 fixed 0 shared training 12 eval 6
+                floats 142 per-sample 69696 fixed 0 shared training 13 eval -1
+                floats 143 per-sample 0 fixed 16 zeroed
+                floats 144 per-sample 0 fixed 4608 zeroed
+                floats 145 per-sample 0 fixed 16
+                floats 146 per-sample 0 fixed 1
                 floats 147 per-sample 0 fixed 16
-                floats 148 per-sample 0 fixed 4608
-                floats 149 per-sample 0 fixed 4608
-                floats 150 per-sample 139392 fixed 0 shared training 12 eval 6
-                floats 151 per-sample 69696 fixed 0 shared training 13 eval -1
-                floats 152 per-sample 0 fixed 16 zeroed
-                floats 153 per-sample 0 fixed 4608 zeroed
-                floats 154 per-sample 0 fixed 16
-                floats 155 per-sample 0 fixed 1
-                floats 156 per-sample 0 fixed 16
-                floats 157 per-sample 0 fixed 16
-                floats 158 per-sample 0 fixed 1 zeroed
-                floats 159 per-sample 0 fixed 16 zeroed
+                floats 148 per-sample 0 fixed 1 zeroed
+                floats 149 per-sample 0 fixed 16 zeroed
                 ints 0 per-sample 16384 fixed 0
                 ints 1 per-sample 8192 fixed 0
-                forward 0 0 0 always 1
+                forward 0 0 0 always 1 packs
                 forward 1 64 0 always 131
                 forward 2 64 0 always 19363
                 forward 3 64 0 always 1451
-                forward 4 0 0 always 1
+                forward 4 0 0 always 1 packs
                 forward 5 64 0 always 1027
                 forward 6 64 0 always 245443
                 forward 7 64 0 always 17579
-                forward 8 1 0 training 458753
-                forward 9 1 0 eval 229377
-                forward 10 0 0 always 1
+                forward 8 32 0 training 14339
+                forward 9 32 0 eval 7171
+                forward 10 0 0 always 1 packs
                 forward 11 32 0 always 515
-                forward 12 32 0 always 233923
-                forward 13 32 0 always 17572
-                forward 14 0 0 always 1
+                forward 12 32 0 always 245443
+                forward 13 32 0 always 21395
+                forward 14 0 0 always 1 packs
                 forward 15 32 0 always 1027
-                forward 16 32 0 always 464323
-                forward 17 32 0 always 34852
-                forward 18 1 0 training 229377
-                forward 19 1 0 eval 114689
-                forward 20 0 0 always 1
+                forward 16 32 0 always 487363
+                forward 17 32 0 always 42131
+                forward 18 16 0 training 14339
+                forward 19 16 0 eval 7171
+                forward 20 0 0 always 1 packs
                 forward 21 16 0 always 515
-                forward 22 16 0 always 501507
-                forward 23 16 0 always 34852
-                forward 24 0 0 always 1
-                forward 25 16 0 always 52403
-                forward 26 16 0 always 3932
-                forward 27 16 0 always 52403
-                forward 28 16 0 always 3932
-                forward 29 16 0 always 52403
-                forward 30 16 0 always 3932
-                forward 31 16 0 always 52403
-                forward 32 16 0 always 3932
+                forward 22 16 0 always 389891
+                forward 23 16 0 always 139427
+                forward 24 0 0 always 1 packs
+                forward 25 16 0 always 43971
+                forward 26 16 0 always 15731
+                forward 27 16 0 always 43971
+                forward 28 16 0 always 15731
+                forward 29 16 0 always 43971
+                forward 30 16 0 always 15731
+                forward 31 16 0 always 43971
+                forward 32 16 0 always 15731
                 forward 33 0 0 always 1
-                forward 34 0 0 always 1
+                forward 34 0 0 always 1 packs
                 forward 35 32 0 always 2051
-                forward 36 32 0 always 925123
-                forward 37 32 0 always 69412
-                forward 38 0 0 always 1
+                forward 36 32 0 always 971203
+                forward 37 32 0 always 83603
+                forward 38 0 0 always 1 packs
                 forward 39 32 0 always 28083
                 forward 40 32 0 always 2427
                 forward 41 32 0 always 28083
@@ -7350,14 +7843,14 @@ final class TinyUNetScalar extends CompiledNetwork {
                 forward 45 32 0 always 28083
                 forward 46 32 0 always 2427
                 forward 47 0 0 always 1
-                forward 48 0 0 always 1
+                forward 48 0 0 always 1 packs
                 forward 49 64 0 always 2051
                 forward 50 64 0 always 487363
                 forward 51 64 0 always 34859
-                forward 52 0 0 always 1
+                forward 52 0 0 always 1 packs
                 forward 53 64 0 always 1924
                 forward 54 64 0 always 451
-                backward 55 1 0 always 3
+                backward 55 1 0 always 12289
                 backward 56 0 1 always 3
                 backward 57 0 0 always 1
                 backward 58 0 2 always 61462
@@ -7365,7 +7858,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 60 0 0 always 1
                 backward 61 64 0 always 4163
                 backward 62 64 0 always 315
-                backward 63 1 0 always 3
+                backward 63 16 0 always 12289
                 backward 64 0 16 always 4
                 backward 65 0 0 always 1
                 backward 66 0 45 always 721104
@@ -7386,17 +7879,17 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 81 0 5 always 180432
                 backward 82 0 1 always 82000
                 backward 83 0 0 always 1
-                backward 84 32 0 always 105603
-                backward 85 32 0 always 7940
-                backward 86 1 0 always 3
+                backward 84 32 0 always 110723
+                backward 85 32 0 always 9619
+                backward 86 8 0 always 12289
                 backward 87 0 32 always 4
                 backward 88 0 0 always 1
                 backward 89 0 90 always 360856
                 backward 90 0 9 always 262424
                 backward 91 0 0 always 1
                 backward 92 32 0 always 1027
-                backward 93 32 0 always 1003011
-                backward 94 32 0 always 69700
+                backward 93 32 0 always 974723
+                backward 94 32 0 always 84259
                 backward 95 0 0 always 1
                 backward 96 0 32 always 4
                 backward 97 0 0 always 1
@@ -7409,28 +7902,28 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 104 0 10 always 90520
                 backward 105 0 1 always 65816
                 backward 106 0 0 always 1
-                backward 107 16 0 always 224643
-                backward 108 16 0 always 15620
-                backward 109 1 0 always 3
+                backward 107 16 0 always 174595
+                backward 108 16 0 always 62499
+                backward 109 4 0 always 12289
                 backward 110 0 64 always 4
                 backward 111 0 0 always 1
                 backward 112 0 45 always 181032
                 backward 113 0 3 always 181032
                 backward 114 0 0 always 1
                 backward 115 16 0 always 1027
-                backward 116 16 0 always 462563
-                backward 117 16 0 always 34708
+                backward 116 16 0 always 388483
+                backward 117 16 0 always 138835
                 backward 118 1 0 always 24576
-                backward 119 1 0 always 3
+                backward 119 8 0 always 12289
                 backward 120 0 32 always 4
                 backward 121 0 0 always 1
                 backward 122 0 45 always 360856
                 backward 123 0 3 always 360856
                 backward 124 0 0 always 1
                 backward 125 32 0 always 1027
-                backward 126 32 0 always 464323
-                backward 127 32 0 always 34852
-                backward 128 1 0 always 3
+                backward 126 32 0 always 487363
+                backward 127 32 0 always 42131
+                backward 128 8 0 always 12289
                 backward 129 0 32 always 4
                 backward 130 0 0 always 1
                 backward 131 0 18 always 360856
@@ -7440,7 +7933,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 135 32 0 always 243683
                 backward 136 32 0 always 21067
                 backward 137 1 0 always 49152
-                backward 138 1 0 always 3
+                backward 138 16 0 always 12289
                 backward 139 0 16 always 4
                 backward 140 0 0 always 1
                 backward 141 0 18 always 721104
@@ -7449,7 +7942,7 @@ final class TinyUNetScalar extends CompiledNetwork {
                 backward 144 64 0 always 1027
                 backward 145 64 0 always 245443
                 backward 146 64 0 always 17579
-                backward 147 1 0 always 3
+                backward 147 16 0 always 12289
                 backward 148 0 16 always 4
                 backward 149 0 0 always 1
                 backward 150 0 3 always 426096

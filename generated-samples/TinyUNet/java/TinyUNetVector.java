@@ -113,8 +113,8 @@ final class TinyUNetVector extends CompiledNetwork {
             case 90 -> n14_dec2_1_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 91 -> n14_dec2_1_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 92 -> n14_dec2_1_grad_pad(f, ix, batch, training, lo, hi);
-            case 93 -> n14_dec2_1_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 94 -> n14_dec2_1_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 93 -> n14_dec2_1_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 94 -> n14_dec2_1_input_grad_tile2x2(f, ix, batch, training, lo, hi);
             case 95 -> n13_dec2_0_backward(f, ix, batch, training, lo, hi);
             case 96 -> n12_up2_bias_grad(f, ix, batch, training, lo, hi);
             case 97 -> n12_up2_bias_grad_unpad(f, ix, batch, training, lo, hi);
@@ -196,15 +196,14 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 6: enc1.0 = conv2d(image), 1x64x64 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_enc1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[89];
         float[] packed = f[86];
         float[] swapped = f[88];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 8, 16, 8);
+        Packing.packBoth(weight, packed, swapped, 16, 1, 9, 1, 1, 1, 16, 16, 8, 16, 8);
         float[] bias = f[2];
         float[] bp = f[87];
         Packing.pad(bias, bp, 16);
@@ -217,7 +216,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n0_enc1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[40];
-        float[] dst = f[90];
+        float[] dst = f[89];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -233,7 +232,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[90];
+        float[] x = f[89];
         float[] wt = f[86];
         float[] y = f[44];
         float[] b = f[87];
@@ -304,7 +303,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[90];
+        float[] x = f[89];
         float[] wt = f[86];
         float[] y = f[44];
         float[] b = f[87];
@@ -359,7 +358,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n0_enc1_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[43];
-        float[] gb = f[92];
+        float[] gb = f[91];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -376,7 +375,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[92];
+        float[] gbp = f[91];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -387,9 +386,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[90];
+        float[] x = f[89];
         float[] gy = f[43];
-        float[] gw = f[93];
+        float[] gw = f[92];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -436,7 +435,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[93];
+        float[] gwp = f[92];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 1, 9, 1, 1, 1, 16);
     }
@@ -448,7 +447,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n0_enc1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[43];
-        float[] dst = f[91];
+        float[] dst = f[90];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -466,7 +465,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile13x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[91];
+        float[] x = f[90];
         float[] wt = f[88];
         float[] y = f[41];
         // rows of the batch x (the input's height, 64)
@@ -548,7 +547,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n0_enc1_0_input_grad_tile12x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[91];
+        float[] x = f[90];
         float[] wt = f[88];
         float[] y = f[41];
         // rows of the batch x (the input's height, 64)
@@ -626,9 +625,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[45];
         float[] gx = f[43];
         float[] y = f[44];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 65536; i < n * 65536 + 65536; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -638,17 +638,16 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 6: enc1.2 = conv2d(enc1.1), 16x64x64 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n2_enc1_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[4];
-        float[] snapshot = f[97];
-        float[] packed = f[94];
-        float[] swapped = f[96];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
+        float[] packed = f[93];
+        float[] swapped = f[95];
+        Packing.packBoth(weight, packed, swapped, 16, 16, 9, 1, 1, 16, 16, 16, 16, 16, 16);
         float[] bias = f[6];
-        float[] bp = f[95];
+        float[] bp = f[94];
         Packing.pad(bias, bp, 16);
     }
 
@@ -659,7 +658,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n2_enc1_2_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[44];
-        float[] dst = f[98];
+        float[] dst = f[96];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -677,10 +676,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n2_enc1_2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[98];
-        float[] wt = f[94];
+        float[] x = f[96];
+        float[] wt = f[93];
         float[] y = f[48];
-        float[] b = f[95];
+        float[] b = f[94];
         // rows of the batch x (output height: floor((64 + 2*1 - 3) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -751,10 +750,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n2_enc1_2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[98];
-        float[] wt = f[94];
+        float[] x = f[96];
+        float[] wt = f[93];
         float[] y = f[48];
-        float[] b = f[95];
+        float[] b = f[94];
         // rows of the batch x (output height: floor((64 + 2*1 - 3) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -809,7 +808,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n2_enc1_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[47];
-        float[] gb = f[100];
+        float[] gb = f[98];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -826,7 +825,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n2_enc1_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[100];
+        float[] gbp = f[98];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -837,9 +836,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n2_enc1_2_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[98];
+        float[] x = f[96];
         float[] gy = f[47];
-        float[] gw = f[101];
+        float[] gw = f[99];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -908,9 +907,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n2_enc1_2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[98];
+        float[] x = f[96];
         float[] gy = f[47];
-        float[] gw = f[101];
+        float[] gw = f[99];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -964,7 +963,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n2_enc1_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[101];
+        float[] gwp = f[99];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 16, 16, 9, 1, 1, 16, 16);
     }
@@ -976,7 +975,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n2_enc1_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[47];
-        float[] dst = f[99];
+        float[] dst = f[97];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -994,8 +993,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n2_enc1_2_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[99];
-        float[] wt = f[96];
+        float[] x = f[97];
+        float[] wt = f[95];
         float[] y = f[45];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -1067,8 +1066,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n2_enc1_2_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[99];
-        float[] wt = f[96];
+        float[] x = f[97];
+        float[] wt = f[95];
         float[] y = f[45];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -1126,9 +1125,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[49];
         float[] gx = f[47];
         float[] y = f[48];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 65536; i < n * 65536 + 65536; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -1145,29 +1145,29 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] x = f[48];
         float[] y = f[50];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((64 + 2*0 - 2) / 2) + 1 = 32
-            for (int oh = 0; oh < 32; oh++) {
-                // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
-                for (int ow = 0; ow < 32; ow++) {
-                    for (int c = 0; c < 16; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 64 + ih) * 64 + iw) * 16 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 64 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 32;
+            int od = (row - n * 32) / 32;
+            int oh = row - n * 32 - od * 32;
+            // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
+            for (int ow = 0; ow < 32; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 64 + ih) * 64 + iw) * 16 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 64 + ih) * 64 + iw;
                             }
                         }
-                        y[((n * 32 + oh) * 32 + ow) * 16 + c] = max;
-                        indices[((n * 32 + oh) * 32 + ow) * 16 + c] = winner;
                     }
+                    y[(((n + od) * 32 + oh) * 32 + ow) * 16 + c] = max;
+                    indices[(((n + od) * 32 + oh) * 32 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -1181,23 +1181,23 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[48];
         float[] y = f[50];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((64 + 2*0 - 2) / 2) + 1 = 32
-            for (int oh = 0; oh < 32; oh++) {
-                // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
-                for (int ow = 0; ow < 32; ow++) {
-                    for (int c = 0; c < 16; c += 8) {
-                        FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 64 + ih) * 64 + iw) * 16 + c));
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 32;
+            int od = (row - n * 32) / 32;
+            int oh = row - n * 32 - od * 32;
+            // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
+            for (int ow = 0; ow < 32; ow++) {
+                for (int c = 0; c < 16; c += 8) {
+                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 64 + ih) * 64 + iw) * 16 + c));
                         }
-                        largest.intoArray(y, ((n * 32 + oh) * 32 + ow) * 16 + c);
                     }
+                    largest.intoArray(y, (((n + od) * 32 + oh) * 32 + ow) * 16 + c);
                 }
             }
         }
@@ -1227,17 +1227,16 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 8: enc2.0 = conv2d(down1), 16x32x32 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n5_enc2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[105];
-        float[] packed = f[102];
-        float[] swapped = f[104];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
+        float[] packed = f[100];
+        float[] swapped = f[102];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 9, 1, 1, 16, 32, 32, 16, 32, 16);
         float[] bias = f[10];
-        float[] bp = f[103];
+        float[] bp = f[101];
         Packing.pad(bias, bp, 32);
     }
 
@@ -1248,7 +1247,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n5_enc2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[50];
-        float[] dst = f[106];
+        float[] dst = f[103];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1266,10 +1265,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n5_enc2_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[106];
-        float[] wt = f[102];
+        float[] x = f[103];
+        float[] wt = f[100];
         float[] y = f[54];
-        float[] b = f[103];
+        float[] b = f[101];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -1343,10 +1342,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n5_enc2_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[106];
-        float[] wt = f[102];
+        float[] x = f[103];
+        float[] wt = f[100];
         float[] y = f[54];
-        float[] b = f[103];
+        float[] b = f[101];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -1502,7 +1501,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n5_enc2_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[53];
-        float[] gb = f[108];
+        float[] gb = f[105];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1519,7 +1518,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n5_enc2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[108];
+        float[] gbp = f[105];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -1530,9 +1529,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n5_enc2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[106];
+        float[] x = f[103];
         float[] gy = f[53];
-        float[] gw = f[109];
+        float[] gw = f[106];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -1603,9 +1602,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n5_enc2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[106];
+        float[] x = f[103];
         float[] gy = f[53];
-        float[] gw = f[109];
+        float[] gw = f[106];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -1661,7 +1660,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n5_enc2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[109];
+        float[] gwp = f[106];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 32, 16, 9, 1, 1, 16, 32);
     }
@@ -1673,7 +1672,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n5_enc2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[53];
-        float[] dst = f[107];
+        float[] dst = f[104];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1691,8 +1690,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n5_enc2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[107];
-        float[] wt = f[104];
+        float[] x = f[104];
+        float[] wt = f[102];
         float[] y = f[51];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -1764,8 +1763,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n5_enc2_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[107];
-        float[] wt = f[104];
+        float[] x = f[104];
+        float[] wt = f[102];
         float[] y = f[51];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -1921,9 +1920,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[55];
         float[] gx = f[53];
         float[] y = f[54];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 32768; i < n * 32768 + 32768; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -1933,17 +1933,16 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 8: enc2.2 = conv2d(enc2.1), 32x32x32 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n7_enc2_2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[113];
-        float[] packed = f[110];
-        float[] swapped = f[112];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
+        float[] packed = f[107];
+        float[] swapped = f[109];
+        Packing.packBoth(weight, packed, swapped, 32, 32, 9, 1, 1, 32, 32, 32, 32, 32, 32);
         float[] bias = f[14];
-        float[] bp = f[111];
+        float[] bp = f[108];
         Packing.pad(bias, bp, 32);
     }
 
@@ -1954,7 +1953,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n7_enc2_2_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[54];
-        float[] dst = f[114];
+        float[] dst = f[110];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -1972,10 +1971,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n7_enc2_2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[114];
-        float[] wt = f[110];
+        float[] x = f[110];
+        float[] wt = f[107];
         float[] y = f[58];
-        float[] b = f[111];
+        float[] b = f[108];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -2049,10 +2048,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n7_enc2_2_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[114];
-        float[] wt = f[110];
+        float[] x = f[110];
+        float[] wt = f[107];
         float[] y = f[58];
-        float[] b = f[111];
+        float[] b = f[108];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -2208,7 +2207,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n7_enc2_2_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[57];
-        float[] gb = f[116];
+        float[] gb = f[112];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -2225,7 +2224,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n7_enc2_2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[116];
+        float[] gbp = f[112];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -2236,9 +2235,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n7_enc2_2_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[114];
+        float[] x = f[110];
         float[] gy = f[57];
-        float[] gw = f[117];
+        float[] gw = f[113];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2309,9 +2308,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n7_enc2_2_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[114];
+        float[] x = f[110];
         float[] gy = f[57];
-        float[] gw = f[117];
+        float[] gw = f[113];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2381,7 +2380,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n7_enc2_2_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[117];
+        float[] gwp = f[113];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 32, 32, 9, 1, 1, 32, 32);
     }
@@ -2393,7 +2392,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n7_enc2_2_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[57];
-        float[] dst = f[115];
+        float[] dst = f[111];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -2411,8 +2410,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n7_enc2_2_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[112];
+        float[] x = f[111];
+        float[] wt = f[109];
         float[] y = f[55];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -2487,8 +2486,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n7_enc2_2_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[115];
-        float[] wt = f[112];
+        float[] x = f[111];
+        float[] wt = f[109];
         float[] y = f[55];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -2647,9 +2646,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[59];
         float[] gx = f[57];
         float[] y = f[58];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 32768; i < n * 32768 + 32768; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -2666,29 +2666,29 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] x = f[58];
         float[] y = f[60];
         int[] indices = ix[1];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
-            for (int oh = 0; oh < 16; oh++) {
-                // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                for (int ow = 0; ow < 16; ow++) {
-                    for (int c = 0; c < 32; c++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        int winner = -1;
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                float value = x[((n * 32 + ih) * 32 + iw) * 32 + c];
-                                if (winner < 0 || value > max || value != value && max == max) {
-                                    max = value;
-                                    winner = ih * 32 + iw;
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 16;
+            int od = (row - n * 16) / 16;
+            int oh = row - n * 16 - od * 16;
+            // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+            for (int ow = 0; ow < 16; ow++) {
+                for (int c = 0; c < 32; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n + od) * 32 + ih) * 32 + iw) * 32 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 32 + ih) * 32 + iw;
                             }
                         }
-                        y[((n * 16 + oh) * 16 + ow) * 32 + c] = max;
-                        indices[((n * 16 + oh) * 16 + ow) * 32 + c] = winner;
                     }
+                    y[(((n + od) * 16 + oh) * 16 + ow) * 32 + c] = max;
+                    indices[(((n + od) * 16 + oh) * 16 + ow) * 32 + c] = winner;
                 }
             }
         }
@@ -2702,23 +2702,23 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[58];
         float[] y = f[60];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
-            for (int oh = 0; oh < 16; oh++) {
-                // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                for (int ow = 0; ow < 16; ow++) {
-                    for (int c = 0; c < 32; c += 8) {
-                        FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-                        for (int kh = 0; kh < 2; kh++) {
-                            int ih = oh * 2 + kh;
-                            for (int kw = 0; kw < 2; kw++) {
-                                int iw = ow * 2 + kw;
-                                largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 32 + ih) * 32 + iw) * 32 + c));
-                            }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 16;
+            int od = (row - n * 16) / 16;
+            int oh = row - n * 16 - od * 16;
+            // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+            for (int ow = 0; ow < 16; ow++) {
+                for (int c = 0; c < 32; c += 8) {
+                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 32 + ih) * 32 + iw) * 32 + c));
                         }
-                        largest.intoArray(y, ((n * 16 + oh) * 16 + ow) * 32 + c);
                     }
+                    largest.intoArray(y, (((n + od) * 16 + oh) * 16 + ow) * 32 + c);
                 }
             }
         }
@@ -2748,17 +2748,16 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 10: bottom.0 = conv2d(down2), 32x16x16 -> 64x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_bottom_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[16];
-        float[] snapshot = f[121];
-        float[] packed = f[118];
-        float[] swapped = f[120];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 9, 1, 1, 32, 64, 64, 32, 64, 32);
+        float[] packed = f[114];
+        float[] swapped = f[116];
+        Packing.packBoth(weight, packed, swapped, 64, 32, 9, 1, 1, 32, 64, 64, 32, 64, 32);
         float[] bias = f[18];
-        float[] bp = f[119];
+        float[] bp = f[115];
         Packing.pad(bias, bp, 64);
     }
 
@@ -2769,7 +2768,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n10_bottom_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[60];
-        float[] dst = f[122];
+        float[] dst = f[117];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -2787,10 +2786,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n10_bottom_0_forward_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[122];
-        float[] wt = f[118];
+        float[] x = f[117];
+        float[] wt = f[114];
         float[] y = f[64];
-        float[] b = f[119];
+        float[] b = f[115];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -2864,10 +2863,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n10_bottom_0_forward_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[122];
-        float[] wt = f[118];
+        float[] x = f[117];
+        float[] wt = f[114];
         float[] y = f[64];
-        float[] b = f[119];
+        float[] b = f[115];
         // rows of the batch x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -2925,7 +2924,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n10_bottom_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[63];
-        float[] gb = f[124];
+        float[] gb = f[119];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -2942,7 +2941,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n10_bottom_0_bias_grad_unpad(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gbp = f[124];
+        float[] gbp = f[119];
         float[] gbias = f[19];
         Packing.addUnpadded(gbp, gbias, 64);
     }
@@ -2953,9 +2952,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n10_bottom_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[122];
+        float[] x = f[117];
         float[] gy = f[63];
-        float[] gw = f[125];
+        float[] gw = f[120];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -3026,9 +3025,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n10_bottom_0_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[122];
+        float[] x = f[117];
         float[] gy = f[63];
-        float[] gw = f[125];
+        float[] gw = f[120];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3098,7 +3097,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n10_bottom_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[125];
+        float[] gwp = f[120];
         float[] gweight = f[17];
         Packing.unpackAdd(gwp, gweight, 64, 32, 9, 1, 1, 32, 64);
     }
@@ -3110,7 +3109,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n10_bottom_0_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[63];
-        float[] dst = f[123];
+        float[] dst = f[118];
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
             int h = row - n * 16;
@@ -3128,8 +3127,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n10_bottom_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[123];
-        float[] wt = f[120];
+        float[] x = f[118];
+        float[] wt = f[116];
         float[] y = f[61];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -3204,8 +3203,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n10_bottom_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[123];
-        float[] wt = f[120];
+        float[] x = f[118];
+        float[] wt = f[116];
         float[] y = f[61];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -3266,9 +3265,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[65];
         float[] gx = f[63];
         float[] y = f[64];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 16384; i < n * 16384 + 16384; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -3278,17 +3278,16 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 12: up2 = conv_transpose2d(bottom), 64x16x16 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n12_up2_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[20];
-        float[] snapshot = f[129];
-        float[] packed = f[126];
-        float[] swapped = f[128];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 4, 1, 0, 64, 32, 32, 64, 32, 64);
+        float[] packed = f[121];
+        float[] swapped = f[123];
+        Packing.packBoth(weight, packed, swapped, 64, 32, 4, 1, 0, 64, 32, 32, 64, 32, 64);
         float[] bias = f[22];
-        float[] bp = f[127];
+        float[] bp = f[122];
         Packing.pad(bias, bp, 32);
     }
 
@@ -3299,9 +3298,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3372,9 +3371,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3428,9 +3427,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_forward_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3501,9 +3500,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_forward_phase1_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3557,9 +3556,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_forward_phase2_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3630,9 +3629,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_forward_phase2_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3686,9 +3685,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_forward_phase3_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3759,9 +3758,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_forward_phase3_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[64];
-        float[] wt = f[126];
+        float[] wt = f[121];
         float[] y = f[66];
-        float[] b = f[127];
+        float[] b = f[122];
         // rows of the batch x (16 of the output height ((16 - 1)*2 - 2*0 + 2 + 0 = 32) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
@@ -3815,7 +3814,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[67];
-        float[] gb = f[130];
+        float[] gb = f[124];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -3832,7 +3831,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n12_up2_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[130];
+        float[] gbp = f[124];
         float[] gbias = f[23];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -3845,7 +3844,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -3918,7 +3917,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -3976,7 +3975,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -4049,7 +4048,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -4107,7 +4106,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -4180,7 +4179,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -4238,7 +4237,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -4311,7 +4310,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[64];
         float[] gy = f[67];
-        float[] gw = f[131];
+        float[] gw = f[125];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -4367,7 +4366,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n12_up2_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[131];
+        float[] gwp = f[125];
         float[] gweight = f[21];
         Packing.unpackAdd(gwp, gweight, 64, 32, 4, 1, 0, 64, 32);
     }
@@ -4379,7 +4378,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[67];
-        float[] wt = f[128];
+        float[] wt = f[123];
         float[] y = f[65];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -4532,7 +4531,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n12_up2_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[67];
-        float[] wt = f[128];
+        float[] wt = f[123];
         float[] y = f[65];
         // rows of the batch x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -4687,17 +4686,16 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n14_dec2_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[24];
-        float[] snapshot = f[135];
-        float[] packed = f[132];
-        float[] swapped = f[134];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 64, 9, 1, 1, 64, 32, 32, 64, 32, 64);
+        float[] packed = f[126];
+        float[] swapped = f[128];
+        Packing.packBoth(weight, packed, swapped, 32, 64, 9, 1, 1, 64, 32, 32, 64, 32, 64);
         float[] bias = f[26];
-        float[] bp = f[133];
+        float[] bp = f[127];
         Packing.pad(bias, bp, 32);
     }
 
@@ -4708,7 +4706,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n14_dec2_1_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[68];
-        float[] dst = f[136];
+        float[] dst = f[129];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -4726,10 +4724,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n14_dec2_1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[136];
-        float[] wt = f[132];
+        float[] x = f[129];
+        float[] wt = f[126];
         float[] y = f[72];
-        float[] b = f[133];
+        float[] b = f[127];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -4803,10 +4801,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n14_dec2_1_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[136];
-        float[] wt = f[132];
+        float[] x = f[129];
+        float[] wt = f[126];
         float[] y = f[72];
-        float[] b = f[133];
+        float[] b = f[127];
         // rows of the batch x (output height: floor((32 + 2*1 - 3) / 1) + 1 = 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -4962,7 +4960,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n14_dec2_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[71];
-        float[] gb = f[138];
+        float[] gb = f[131];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -4979,7 +4977,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n14_dec2_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[138];
+        float[] gbp = f[131];
         float[] gbias = f[27];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -4990,9 +4988,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n14_dec2_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[136];
+        float[] x = f[129];
         float[] gy = f[71];
-        float[] gw = f[139];
+        float[] gw = f[132];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -5063,9 +5061,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n14_dec2_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[136];
+        float[] x = f[129];
         float[] gy = f[71];
-        float[] gw = f[139];
+        float[] gw = f[132];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap / 3;
@@ -5121,7 +5119,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n14_dec2_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[139];
+        float[] gwp = f[132];
         float[] gweight = f[25];
         Packing.unpackAdd(gwp, gweight, 32, 64, 9, 1, 1, 64, 32);
     }
@@ -5133,7 +5131,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n14_dec2_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[71];
-        float[] dst = f[137];
+        float[] dst = f[130];
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int h = row - n * 32;
@@ -5147,34 +5145,34 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n14_dec2_1_input_grad_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n14_dec2_1_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[137];
-        float[] wt = f[134];
+        float[] x = f[130];
+        float[] wt = f[128];
         float[] y = f[69];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // 2 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 48; cb += 24) {
-                // the input's width, 32, 8 tiles of 4
-                for (int jw = 0; jw < 32; jw += 4) {
+            // 4 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 16) {
+                // the input's width, 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
                     int out = ((n * 32 + jh) * 32 + jw) * 64 + cb;
                     FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                     FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
-                    FloatVector acc0_2 = FloatVector.fromArray(SPECIES, y, out + 16);
                     FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
                     FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
-                    FloatVector acc1_2 = FloatVector.fromArray(SPECIES, y, out + 64 + 16);
                     FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 128);
                     FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 128 + 8);
-                    FloatVector acc2_2 = FloatVector.fromArray(SPECIES, y, out + 128 + 16);
                     FloatVector acc3_0 = FloatVector.fromArray(SPECIES, y, out + 192);
                     FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 192 + 8);
-                    FloatVector acc3_2 = FloatVector.fromArray(SPECIES, y, out + 192 + 16);
+                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 256);
+                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 256 + 8);
+                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 320);
+                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 320 + 8);
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 32;
@@ -5183,38 +5181,39 @@ final class TinyUNetVector extends CompiledNetwork {
                                 int wat = wrow + ci * 64;
                                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
                                 FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                                FloatVector w2 = FloatVector.fromArray(SPECIES, wt, wat + 16);
                                 FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
                                 acc0_0 = xs.fma(w0, acc0_0);
                                 acc0_1 = xs.fma(w1, acc0_1);
-                                acc0_2 = xs.fma(w2, acc0_2);
                                 xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
                                 acc1_0 = xs.fma(w0, acc1_0);
                                 acc1_1 = xs.fma(w1, acc1_1);
-                                acc1_2 = xs.fma(w2, acc1_2);
                                 xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
                                 acc2_0 = xs.fma(w0, acc2_0);
                                 acc2_1 = xs.fma(w1, acc2_1);
-                                acc2_2 = xs.fma(w2, acc2_2);
                                 xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
                                 acc3_0 = xs.fma(w0, acc3_0);
                                 acc3_1 = xs.fma(w1, acc3_1);
-                                acc3_2 = xs.fma(w2, acc3_2);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
+                                acc4_0 = xs.fma(w0, acc4_0);
+                                acc4_1 = xs.fma(w1, acc4_1);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 160 + ci]);
+                                acc5_0 = xs.fma(w0, acc5_0);
+                                acc5_1 = xs.fma(w1, acc5_1);
                             }
                         }
                     }
                     acc0_0.intoArray(y, out);
                     acc0_1.intoArray(y, out + 8);
-                    acc0_2.intoArray(y, out + 16);
                     acc1_0.intoArray(y, out + 64);
                     acc1_1.intoArray(y, out + 64 + 8);
-                    acc1_2.intoArray(y, out + 64 + 16);
                     acc2_0.intoArray(y, out + 128);
                     acc2_1.intoArray(y, out + 128 + 8);
-                    acc2_2.intoArray(y, out + 128 + 16);
                     acc3_0.intoArray(y, out + 192);
                     acc3_1.intoArray(y, out + 192 + 8);
-                    acc3_2.intoArray(y, out + 192 + 16);
+                    acc4_0.intoArray(y, out + 256);
+                    acc4_1.intoArray(y, out + 256 + 8);
+                    acc5_0.intoArray(y, out + 320);
+                    acc5_1.intoArray(y, out + 320 + 8);
                 }
             }
         }
@@ -5222,59 +5221,157 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 13: dec2.1 = conv2d(dec2.0), 64x32x32 -> 32x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n14_dec2_1_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
+    private static void n14_dec2_1_input_grad_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[137];
-        float[] wt = f[134];
+        float[] x = f[130];
+        float[] wt = f[128];
         float[] y = f[69];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            // the input's width, 32, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
-                int out = ((n * 32 + jh) * 32 + jw) * 64 + 48;
+            // 4 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 16) {
+                int out = ((n * 32 + jh) * 32 + 30) * 64 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 64);
                 FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 128);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 128 + 8);
-                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, y, out + 192);
-                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 192 + 8);
-                for (int mh = 0; mh < 3; mh++) {
-                    for (int mw = 0; mw < 3; mw++) {
-                        int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 32;
-                        int wrow = (mh * 3 + mw) * 2048 + 48;
-                        for (int ci = 0; ci < 32; ci++) {
-                            int wat = wrow + ci * 64;
-                            FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                            FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                            FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                            acc0_0 = xs.fma(w0, acc0_0);
-                            acc0_1 = xs.fma(w1, acc0_1);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                            acc1_0 = xs.fma(w0, acc1_0);
-                            acc1_1 = xs.fma(w1, acc1_1);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                            acc2_0 = xs.fma(w0, acc2_0);
-                            acc2_1 = xs.fma(w1, acc2_1);
-                            xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                            acc3_0 = xs.fma(w0, acc3_0);
-                            acc3_1 = xs.fma(w1, acc3_1);
-                        }
-                    }
+                int mh = 0;
+                int mw = 0;
+                int xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                int wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                    acc0_0 = xs.fma(w0, acc0_0);
+                    acc0_1 = xs.fma(w1, acc0_1);
+                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                    acc1_0 = xs.fma(w0, acc1_0);
+                    acc1_1 = xs.fma(w1, acc1_1);
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                    acc0_0 = xs.fma(w0, acc0_0);
+                    acc0_1 = xs.fma(w1, acc0_1);
+                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                    acc1_0 = xs.fma(w0, acc1_0);
+                    acc1_1 = xs.fma(w1, acc1_1);
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                    acc0_0 = xs.fma(w0, acc0_0);
+                    acc0_1 = xs.fma(w1, acc0_1);
+                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                    acc1_0 = xs.fma(w0, acc1_0);
+                    acc1_1 = xs.fma(w1, acc1_1);
+                }
+                mh = 1;
+                mw = 0;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                    acc0_0 = xs.fma(w0, acc0_0);
+                    acc0_1 = xs.fma(w1, acc0_1);
+                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                    acc1_0 = xs.fma(w0, acc1_0);
+                    acc1_1 = xs.fma(w1, acc1_1);
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                    acc0_0 = xs.fma(w0, acc0_0);
+                    acc0_1 = xs.fma(w1, acc0_1);
+                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                    acc1_0 = xs.fma(w0, acc1_0);
+                    acc1_1 = xs.fma(w1, acc1_1);
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                    acc0_0 = xs.fma(w0, acc0_0);
+                    acc0_1 = xs.fma(w1, acc0_1);
+                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                    acc1_0 = xs.fma(w0, acc1_0);
+                    acc1_1 = xs.fma(w1, acc1_1);
+                }
+                mh = 2;
+                mw = 0;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                    acc0_0 = xs.fma(w0, acc0_0);
+                    acc0_1 = xs.fma(w1, acc0_1);
+                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                    acc1_0 = xs.fma(w0, acc1_0);
+                    acc1_1 = xs.fma(w1, acc1_1);
+                }
+                mw = 1;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                    acc0_0 = xs.fma(w0, acc0_0);
+                    acc0_1 = xs.fma(w1, acc0_1);
+                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                    acc1_0 = xs.fma(w0, acc1_0);
+                    acc1_1 = xs.fma(w1, acc1_1);
+                }
+                mw = 2;
+                xrow = ((n * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 32;
+                wrow = (mh * 3 + mw) * 2048 + cb;
+                for (int ci = 0; ci < 32; ci++) {
+                    int wat = wrow + ci * 64;
+                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                    acc0_0 = xs.fma(w0, acc0_0);
+                    acc0_1 = xs.fma(w1, acc0_1);
+                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                    acc1_0 = xs.fma(w0, acc1_0);
+                    acc1_1 = xs.fma(w1, acc1_1);
                 }
                 acc0_0.intoArray(y, out);
                 acc0_1.intoArray(y, out + 8);
                 acc1_0.intoArray(y, out + 64);
                 acc1_1.intoArray(y, out + 64 + 8);
-                acc2_0.intoArray(y, out + 128);
-                acc2_1.intoArray(y, out + 128 + 8);
-                acc3_0.intoArray(y, out + 192);
-                acc3_1.intoArray(y, out + 192 + 8);
             }
         }
     }
@@ -5288,9 +5385,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[73];
         float[] gx = f[71];
         float[] y = f[72];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 32768; i < n * 32768 + 32768; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -5300,17 +5398,16 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 14: up1 = conv_transpose2d(dec2), 32x32x32 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n16_up1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[28];
-        float[] snapshot = f[143];
-        float[] packed = f[140];
-        float[] swapped = f[142];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 4, 1, 0, 32, 16, 16, 32, 16, 32);
+        float[] packed = f[133];
+        float[] swapped = f[135];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 4, 1, 0, 32, 16, 16, 32, 16, 32);
         float[] bias = f[30];
-        float[] bp = f[141];
+        float[] bp = f[134];
         Packing.pad(bias, bp, 16);
     }
 
@@ -5321,9 +5418,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5390,9 +5487,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5428,9 +5525,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_forward_phase1_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5497,9 +5594,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_forward_phase1_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5535,9 +5632,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_forward_phase2_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5604,9 +5701,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_forward_phase2_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5642,9 +5739,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_forward_phase3_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5711,9 +5808,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_forward_phase3_tile2x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[72];
-        float[] wt = f[140];
+        float[] wt = f[133];
         float[] y = f[74];
-        float[] b = f[141];
+        float[] b = f[134];
         // rows of the batch x (32 of the output height ((32 - 1)*2 - 2*0 + 2 + 0 = 64) in this stride phase)
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
@@ -5749,7 +5846,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[75];
-        float[] gb = f[144];
+        float[] gb = f[136];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -5766,7 +5863,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n16_up1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[144];
+        float[] gbp = f[136];
         float[] gbias = f[31];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -5779,7 +5876,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -5850,7 +5947,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -5892,7 +5989,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -5963,7 +6060,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -6005,7 +6102,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -6076,7 +6173,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -6118,7 +6215,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -6189,7 +6286,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[72];
         float[] gy = f[75];
-        float[] gw = f[145];
+        float[] gw = f[137];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -6229,7 +6326,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n16_up1_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[145];
+        float[] gwp = f[137];
         float[] gweight = f[29];
         Packing.unpackAdd(gwp, gweight, 32, 16, 4, 1, 0, 32, 16);
     }
@@ -6241,7 +6338,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[75];
-        float[] wt = f[142];
+        float[] wt = f[135];
         float[] y = f[73];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -6394,7 +6491,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n16_up1_input_grad_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[75];
-        float[] wt = f[142];
+        float[] wt = f[135];
         float[] y = f[73];
         // rows of the batch x (the input's height, 32)
         for (int row = lo; row < hi; row++) {
@@ -6517,17 +6614,16 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 15: dec1.1 = conv2d(dec1.0), 32x64x64 -> 16x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n18_dec1_1_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[32];
-        float[] snapshot = f[149];
-        float[] packed = f[146];
-        float[] swapped = f[148];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 32, 9, 1, 1, 32, 16, 16, 32, 16, 32);
+        float[] packed = f[138];
+        float[] swapped = f[140];
+        Packing.packBoth(weight, packed, swapped, 16, 32, 9, 1, 1, 32, 16, 16, 32, 16, 32);
         float[] bias = f[34];
-        float[] bp = f[147];
+        float[] bp = f[139];
         Packing.pad(bias, bp, 16);
     }
 
@@ -6538,7 +6634,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n18_dec1_1_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[76];
-        float[] dst = f[150];
+        float[] dst = f[141];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -6556,10 +6652,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n18_dec1_1_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[150];
-        float[] wt = f[146];
+        float[] x = f[141];
+        float[] wt = f[138];
         float[] y = f[80];
-        float[] b = f[147];
+        float[] b = f[139];
         // rows of the batch x (output height: floor((64 + 2*1 - 3) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -6630,10 +6726,10 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n18_dec1_1_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[150];
-        float[] wt = f[146];
+        float[] x = f[141];
+        float[] wt = f[138];
         float[] y = f[80];
-        float[] b = f[147];
+        float[] b = f[139];
         // rows of the batch x (output height: floor((64 + 2*1 - 3) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -6688,7 +6784,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n18_dec1_1_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[79];
-        float[] gb = f[152];
+        float[] gb = f[143];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -6705,7 +6801,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n18_dec1_1_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[152];
+        float[] gbp = f[143];
         float[] gbias = f[35];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -6716,9 +6812,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n18_dec1_1_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[150];
+        float[] x = f[141];
         float[] gy = f[79];
-        float[] gw = f[153];
+        float[] gw = f[144];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -6787,9 +6883,9 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n18_dec1_1_weight_grad_rest(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[150];
+        float[] x = f[141];
         float[] gy = f[79];
-        float[] gw = f[153];
+        float[] gw = f[144];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -6857,7 +6953,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n18_dec1_1_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[153];
+        float[] gwp = f[144];
         float[] gweight = f[33];
         Packing.unpackAdd(gwp, gweight, 16, 32, 9, 1, 1, 32, 16);
     }
@@ -6869,7 +6965,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n18_dec1_1_grad_pad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] src = f[79];
-        float[] dst = f[151];
+        float[] dst = f[142];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int h = row - n * 64;
@@ -6887,8 +6983,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n18_dec1_1_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[151];
-        float[] wt = f[148];
+        float[] x = f[142];
+        float[] wt = f[140];
         float[] y = f[77];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -6963,8 +7059,8 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n18_dec1_1_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[151];
-        float[] wt = f[148];
+        float[] x = f[142];
+        float[] wt = f[140];
         float[] y = f[77];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -7025,9 +7121,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[81];
         float[] gx = f[79];
         float[] y = f[80];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 65536; i < n * 65536 + 65536; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -7037,17 +7134,16 @@ final class TinyUNetVector extends CompiledNetwork {
 
     /**
      * Line 16: mask.0 = conv2d(dec1), 16x64x64 -> 1x64x64.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n20_mask_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[36];
-        float[] snapshot = f[157];
-        float[] packed = f[154];
-        float[] swapped = f[156];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 1, 16, 1, 1, 1, 16, 8, 1, 16, 8, 16);
+        float[] packed = f[145];
+        float[] swapped = f[147];
+        Packing.packBoth(weight, packed, swapped, 1, 16, 1, 1, 1, 16, 8, 1, 16, 8, 16);
         float[] bias = f[38];
-        float[] bp = f[155];
+        float[] bp = f[146];
         Packing.pad(bias, bp, 1);
     }
 
@@ -7058,9 +7154,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n20_mask_0_forward_tile13x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[80];
-        float[] wt = f[154];
+        float[] wt = f[145];
         float[] y = f[84];
-        float[] b = f[155];
+        float[] b = f[146];
         // rows of the batch x (output height: floor((64 + 2*0 - 1) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -7136,9 +7232,9 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n20_mask_0_forward_tile12x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[80];
-        float[] wt = f[154];
+        float[] wt = f[145];
         float[] y = f[84];
-        float[] b = f[155];
+        float[] b = f[146];
         // rows of the batch x (output height: floor((64 + 2*0 - 1) / 1) + 1 = 64)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
@@ -7207,7 +7303,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n20_mask_0_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[83];
-        float[] gb = f[158];
+        float[] gb = f[148];
         for (int row = lo; row < hi; row++) {
             float sum = gb[row];
             for (int p = 0; p < batch * 4096; p++) {
@@ -7223,7 +7319,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n20_mask_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[158];
+        float[] gbp = f[148];
         float[] gbias = f[39];
         Packing.addUnpadded(gbp, gbias, 1);
     }
@@ -7236,7 +7332,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[80];
         float[] gy = f[83];
-        float[] gw = f[159];
+        float[] gw = f[149];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -7288,7 +7384,7 @@ final class TinyUNetVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[80];
         float[] gy = f[83];
-        float[] gw = f[159];
+        float[] gw = f[149];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -7329,7 +7425,7 @@ final class TinyUNetVector extends CompiledNetwork {
      */
     private static void n20_mask_0_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[159];
+        float[] gwp = f[149];
         float[] gweight = f[37];
         Packing.unpackAdd(gwp, gweight, 1, 16, 1, 1, 1, 16, 8);
     }
@@ -7341,7 +7437,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n20_mask_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[83];
-        float[] wt = f[156];
+        float[] wt = f[147];
         float[] y = f[81];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -7406,7 +7502,7 @@ final class TinyUNetVector extends CompiledNetwork {
     private static void n20_mask_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[83];
-        float[] wt = f[156];
+        float[] wt = f[147];
         float[] y = f[81];
         // rows of the batch x (the input's height, 64)
         for (int row = lo; row < hi; row++) {
@@ -7456,9 +7552,10 @@ final class TinyUNetVector extends CompiledNetwork {
         float[] gy = f[85];
         float[] gx = f[83];
         float[] y = f[84];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 32768; i < n * 32768 + 32768; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(g.mul(xv).mul(FloatVector.broadcast(SPECIES, 1.0f).sub(xv))).intoArray(gx, i);
@@ -7544,104 +7641,94 @@ final class TinyUNetVector extends CompiledNetwork {
                 floats 86 per-sample 0 fixed 144
                 floats 87 per-sample 0 fixed 16
                 floats 88 per-sample 0 fixed 1152
-                floats 89 per-sample 0 fixed 144
-                floats 90 per-sample 34848 fixed 0 shared training 0 eval 0
-                floats 91 per-sample 69696 fixed 0 shared training 1 eval -1
-                floats 92 per-sample 0 fixed 16 zeroed
-                floats 93 per-sample 0 fixed 144 zeroed
-                floats 94 per-sample 0 fixed 2304
-                floats 95 per-sample 0 fixed 16
-                floats 96 per-sample 0 fixed 2304
-                floats 97 per-sample 0 fixed 2304
-                floats 98 per-sample 69696 fixed 0 shared training 2 eval 1
-                floats 99 per-sample 69696 fixed 0 shared training 3 eval -1
-                floats 100 per-sample 0 fixed 16 zeroed
-                floats 101 per-sample 0 fixed 2304 zeroed
+                floats 89 per-sample 34848 fixed 0 shared training 0 eval 0
+                floats 90 per-sample 69696 fixed 0 shared training 1 eval -1
+                floats 91 per-sample 0 fixed 16 zeroed
+                floats 92 per-sample 0 fixed 144 zeroed
+                floats 93 per-sample 0 fixed 2304
+                floats 94 per-sample 0 fixed 16
+                floats 95 per-sample 0 fixed 2304
+                floats 96 per-sample 69696 fixed 0 shared training 2 eval 1
+                floats 97 per-sample 69696 fixed 0 shared training 3 eval -1
+                floats 98 per-sample 0 fixed 16 zeroed
+                floats 99 per-sample 0 fixed 2304 zeroed
+                floats 100 per-sample 0 fixed 4608
+                floats 101 per-sample 0 fixed 32
                 floats 102 per-sample 0 fixed 4608
-                floats 103 per-sample 0 fixed 32
-                floats 104 per-sample 0 fixed 4608
-                floats 105 per-sample 0 fixed 4608
-                floats 106 per-sample 18496 fixed 0 shared training 4 eval 2
-                floats 107 per-sample 36992 fixed 0 shared training 5 eval -1
-                floats 108 per-sample 0 fixed 32 zeroed
-                floats 109 per-sample 0 fixed 4608 zeroed
-                floats 110 per-sample 0 fixed 9216
-                floats 111 per-sample 0 fixed 32
-                floats 112 per-sample 0 fixed 9216
-                floats 113 per-sample 0 fixed 9216
-                floats 114 per-sample 36992 fixed 0 shared training 6 eval 3
-                floats 115 per-sample 36992 fixed 0 shared training 7 eval -1
-                floats 116 per-sample 0 fixed 32 zeroed
-                floats 117 per-sample 0 fixed 9216 zeroed
-                floats 118 per-sample 0 fixed 18432
-                floats 119 per-sample 0 fixed 64
-                floats 120 per-sample 0 fixed 18432
-                floats 121 per-sample 0 fixed 18432
-                floats 122 per-sample 10368 fixed 0 shared training 8 eval 4
-                floats 123 per-sample 20736 fixed 0 shared training 9 eval -1
-                floats 124 per-sample 0 fixed 64 zeroed
-                floats 125 per-sample 0 fixed 18432 zeroed
-                floats 126 per-sample 0 fixed 8192
+                floats 103 per-sample 18496 fixed 0 shared training 4 eval 2
+                floats 104 per-sample 36992 fixed 0 shared training 5 eval -1
+                floats 105 per-sample 0 fixed 32 zeroed
+                floats 106 per-sample 0 fixed 4608 zeroed
+                floats 107 per-sample 0 fixed 9216
+                floats 108 per-sample 0 fixed 32
+                floats 109 per-sample 0 fixed 9216
+                floats 110 per-sample 36992 fixed 0 shared training 6 eval 3
+                floats 111 per-sample 36992 fixed 0 shared training 7 eval -1
+                floats 112 per-sample 0 fixed 32 zeroed
+                floats 113 per-sample 0 fixed 9216 zeroed
+                floats 114 per-sample 0 fixed 18432
+                floats 115 per-sample 0 fixed 64
+                floats 116 per-sample 0 fixed 18432
+                floats 117 per-sample 10368 fixed 0 shared training 8 eval 4
+                floats 118 per-sample 20736 fixed 0 shared training 9 eval -1
+                floats 119 per-sample 0 fixed 64 zeroed
+                floats 120 per-sample 0 fixed 18432 zeroed
+                floats 121 per-sample 0 fixed 8192
+                floats 122 per-sample 0 fixed 32
+                floats 123 per-sample 0 fixed 8192
+                floats 124 per-sample 0 fixed 32 zeroed
+                floats 125 per-sample 0 fixed 8192 zeroed
+                floats 126 per-sample 0 fixed 18432
                 floats 127 per-sample 0 fixed 32
-                floats 128 per-sample 0 fixed 8192
-                floats 129 per-sample 0 fixed 8192
-                floats 130 per-sample 0 fixed 32 zeroed
-                floats 131 per-sample 0 fixed 8192 zeroed
-                floats 132 per-sample 0 fixed 18432
-                floats 133 per-sample 0 fixed 32
-                floats 134 per-sample 0 fixed 18432
-                floats 135 per-sample 0 fixed 18432
-                floats 136 per-sample 73984 fixed 0 shared training 10 eval 5
-                floats 137 per-sample 36992 fixed 0 shared training 11 eval -1
-                floats 138 per-sample 0 fixed 32 zeroed
-                floats 139 per-sample 0 fixed 18432 zeroed
-                floats 140 per-sample 0 fixed 2048
-                floats 141 per-sample 0 fixed 16
-                floats 142 per-sample 0 fixed 2048
-                floats 143 per-sample 0 fixed 2048
-                floats 144 per-sample 0 fixed 16 zeroed
-                floats 145 per-sample 0 fixed 2048 zeroed
-                floats 146 per-sample 0 fixed 4608
+                floats 128 per-sample 0 fixed 18432
+                floats 129 per-sample 73984 fixed 0 shared training 10 eval 5
+                floats 130 per-sample 36992 fixed 0 shared training 11 eval -1
+                floats 131 per-sample 0 fixed 32 zeroed
+                floats 132 per-sample 0 fixed 18432 zeroed
+                floats 133 per-sample 0 fixed 2048
+                floats 134 per-sample 0 fixed 16
+                floats 135 per-sample 0 fixed 2048
+                floats 136 per-sample 0 fixed 16 zeroed
+                floats 137 per-sample 0 fixed 2048 zeroed
+                floats 138 per-sample 0 fixed 4608
+                floats 139 per-sample 0 fixed 16
+                floats 140 per-sample 0 fixed 4608
+                floats 141 per-sample 139392 fixed 0 shared training 12 eval 6
+                floats 142 per-sample 69696 fixed 0 shared training 13 eval -1
+                floats 143 per-sample 0 fixed 16 zeroed
+                floats 144 per-sample 0 fixed 4608 zeroed
+                floats 145 per-sample 0 fixed 128
+                floats 146 per-sample 0 fixed 8
                 floats 147 per-sample 0 fixed 16
-                floats 148 per-sample 0 fixed 4608
-                floats 149 per-sample 0 fixed 4608
-                floats 150 per-sample 139392 fixed 0 shared training 12 eval 6
-                floats 151 per-sample 69696 fixed 0 shared training 13 eval -1
-                floats 152 per-sample 0 fixed 16 zeroed
-                floats 153 per-sample 0 fixed 4608 zeroed
-                floats 154 per-sample 0 fixed 128
-                floats 155 per-sample 0 fixed 8
-                floats 156 per-sample 0 fixed 16
-                floats 157 per-sample 0 fixed 16
-                floats 158 per-sample 0 fixed 8 zeroed
-                floats 159 per-sample 0 fixed 128 zeroed
+                floats 148 per-sample 0 fixed 8 zeroed
+                floats 149 per-sample 0 fixed 128 zeroed
                 ints 0 per-sample 16384 fixed 0
                 ints 1 per-sample 8192 fixed 0
-                forward 0 0 0 always 1
+                forward 0 0 0 always 1 packs
                 forward 1 64 0 always 131
                 forward 2 64 0 always 2424
                 forward 3 64 0 always 185
-                forward 4 0 0 always 1
+                forward 4 0 0 always 1 packs
                 forward 5 64 0 always 131
                 forward 6 64 0 always 30684
                 forward 7 64 0 always 2201
-                forward 8 1 0 training 458753
-                forward 9 1 0 eval 28673
-                forward 10 0 0 always 1
+                forward 8 32 0 training 14339
+                forward 9 32 0 eval 899
+                forward 10 0 0 always 1 packs
                 forward 11 32 0 always 67
                 forward 12 32 0 always 30683
                 forward 13 32 0 always 2677
-                forward 14 0 0 always 1
+                forward 14 0 0 always 1 packs
                 forward 15 32 0 always 131
                 forward 16 32 0 always 60923
                 forward 17 32 0 always 5269
-                forward 18 1 0 training 229377
-                forward 19 1 0 eval 14337
-                forward 20 0 0 always 1
+                forward 18 16 0 training 14339
+                forward 19 16 0 eval 899
+                forward 20 0 0 always 1 packs
                 forward 21 16 0 always 67
                 forward 22 16 0 always 48739
                 forward 23 16 0 always 17431
-                forward 24 0 0 always 1
+                forward 24 0 0 always 1 packs
                 forward 25 16 0 always 5499
                 forward 26 16 0 always 1969
                 forward 27 16 0 always 5499
@@ -7651,11 +7738,11 @@ final class TinyUNetVector extends CompiledNetwork {
                 forward 31 16 0 always 5499
                 forward 32 16 0 always 1969
                 forward 33 0 0 always 1
-                forward 34 0 0 always 1
+                forward 34 0 0 always 1 packs
                 forward 35 32 0 always 259
                 forward 36 32 0 always 121403
                 forward 37 32 0 always 10453
-                forward 38 0 0 always 1
+                forward 38 0 0 always 1 packs
                 forward 39 32 0 always 3514
                 forward 40 32 0 always 307
                 forward 41 32 0 always 3514
@@ -7665,14 +7752,14 @@ final class TinyUNetVector extends CompiledNetwork {
                 forward 45 32 0 always 3514
                 forward 46 32 0 always 307
                 forward 47 0 0 always 1
-                forward 48 0 0 always 1
+                forward 48 0 0 always 1 packs
                 forward 49 64 0 always 259
                 forward 50 64 0 always 60924
                 forward 51 64 0 always 4361
-                forward 52 0 0 always 1
+                forward 52 0 0 always 1 packs
                 forward 53 64 0 always 1924
                 forward 54 64 0 always 451
-                backward 55 1 0 always 3
+                backward 55 8 0 always 1537
                 backward 56 0 1 always 3
                 backward 57 0 0 always 1
                 backward 58 0 2 always 61462
@@ -7680,7 +7767,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 60 0 0 always 1
                 backward 61 64 0 always 524
                 backward 62 64 0 always 43
-                backward 63 1 0 always 3
+                backward 63 16 0 always 1537
                 backward 64 0 2 always 4
                 backward 65 0 0 always 1
                 backward 66 0 45 always 90146
@@ -7703,15 +7790,15 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 83 0 0 always 1
                 backward 84 32 0 always 13843
                 backward 85 32 0 always 1205
-                backward 86 1 0 always 3
+                backward 86 8 0 always 1537
                 backward 87 0 4 always 4
                 backward 88 0 0 always 1
                 backward 89 0 90 always 45114
                 backward 90 0 9 always 32810
                 backward 91 0 0 always 1
                 backward 92 32 0 always 131
-                backward 93 32 0 always 92867
-                backward 94 32 0 always 34852
+                backward 93 32 0 always 121843
+                backward 94 32 0 always 10535
                 backward 95 0 0 always 1
                 backward 96 0 4 always 4
                 backward 97 0 0 always 1
@@ -7726,7 +7813,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 106 0 0 always 1
                 backward 107 16 0 always 21827
                 backward 108 16 0 always 7815
-                backward 109 1 0 always 3
+                backward 109 4 0 always 1537
                 backward 110 0 8 always 4
                 backward 111 0 0 always 1
                 backward 112 0 45 always 22636
@@ -7736,7 +7823,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 116 16 0 always 48563
                 backward 117 16 0 always 17357
                 backward 118 1 0 always 24576
-                backward 119 1 0 always 3
+                backward 119 8 0 always 1537
                 backward 120 0 4 always 4
                 backward 121 0 0 always 1
                 backward 122 0 45 always 45114
@@ -7745,7 +7832,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 125 32 0 always 131
                 backward 126 32 0 always 60923
                 backward 127 32 0 always 5269
-                backward 128 1 0 always 3
+                backward 128 8 0 always 1537
                 backward 129 0 4 always 4
                 backward 130 0 0 always 1
                 backward 131 0 18 always 45114
@@ -7755,7 +7842,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 135 32 0 always 30464
                 backward 136 32 0 always 2637
                 backward 137 1 0 always 49152
-                backward 138 1 0 always 3
+                backward 138 16 0 always 1537
                 backward 139 0 2 always 4
                 backward 140 0 0 always 1
                 backward 141 0 18 always 90146
@@ -7764,7 +7851,7 @@ final class TinyUNetVector extends CompiledNetwork {
                 backward 144 64 0 always 131
                 backward 145 64 0 always 30684
                 backward 146 64 0 always 2201
-                backward 147 1 0 always 3
+                backward 147 16 0 always 1537
                 backward 148 0 2 always 4
                 backward 149 0 0 always 1
                 backward 150 0 3 always 53270

@@ -24,14 +24,14 @@ final class VideoCNNScalar extends CompiledNetwork {
             case 5 -> n2_p1_forward_eval(f, ix, batch, training, lo, hi);
             case 6 -> n3_c2_0_pack(f, ix, batch, training, lo, hi);
             case 7 -> n3_c2_0_pad(f, ix, batch, training, lo, hi);
-            case 8 -> n3_c2_0_forward_tile4x3(f, ix, batch, training, lo, hi);
+            case 8 -> n3_c2_0_forward_tile6x2(f, ix, batch, training, lo, hi);
             case 9 -> n3_c2_0_forward_tile4x2(f, ix, batch, training, lo, hi);
             case 10 -> n5_p2_forward(f, ix, batch, training, lo, hi);
             case 11 -> n5_p2_forward_eval(f, ix, batch, training, lo, hi);
             case 12 -> n6_c3_0_pack(f, ix, batch, training, lo, hi);
             case 13 -> n6_c3_0_pad(f, ix, batch, training, lo, hi);
-            case 14 -> n6_c3_0_forward_tile2x5(f, ix, batch, training, lo, hi);
-            case 15 -> n6_c3_0_forward_tile2x4(f, ix, batch, training, lo, hi);
+            case 14 -> n6_c3_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 15 -> n6_c3_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 16 -> n8_g_forward(f, ix, batch, training, lo, hi);
             case 17 -> n9_logits_0_forward(f, ix, batch, training, lo, hi);
             case 18 -> n10_logits_pack(f, ix, batch, training, lo, hi);
@@ -53,8 +53,8 @@ final class VideoCNNScalar extends CompiledNetwork {
             case 34 -> n6_c3_0_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 35 -> n6_c3_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 36 -> n6_c3_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 37 -> n6_c3_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 38 -> n6_c3_0_input_grad_tile4x2(f, ix, batch, training, lo, hi);
+            case 37 -> n6_c3_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 38 -> n6_c3_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
             case 39 -> n5_p2_backward(f, ix, batch, training, lo, hi);
             case 40 -> n4_c2_backward(f, ix, batch, training, lo, hi);
             case 41 -> n3_c2_0_bias_grad(f, ix, batch, training, lo, hi);
@@ -72,24 +72,35 @@ final class VideoCNNScalar extends CompiledNetwork {
             case 53 -> n0_c1_0_weight_grad(f, ix, batch, training, lo, hi);
             case 54 -> n0_c1_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 55 -> n0_c1_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 56 -> n0_c1_0_input_grad_tile4x3(f, ix, batch, training, lo, hi);
-            case 57 -> n0_c1_0_input_grad_phase1_tile4x3(f, ix, batch, training, lo, hi);
-            case 58 -> n0_c1_0_input_grad_phase2_tile4x3(f, ix, batch, training, lo, hi);
-            case 59 -> n0_c1_0_input_grad_phase3_tile4x3(f, ix, batch, training, lo, hi);
+            case 56 -> n0_c1_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 57 -> n0_c1_0_input_grad_tile6x1(f, ix, batch, training, lo, hi);
+            case 58 -> n0_c1_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
+            case 59 -> n0_c1_0_input_grad_tile2x1(f, ix, batch, training, lo, hi);
+            case 60 -> n0_c1_0_input_grad_phase1_tile6x2(f, ix, batch, training, lo, hi);
+            case 61 -> n0_c1_0_input_grad_phase1_tile6x1(f, ix, batch, training, lo, hi);
+            case 62 -> n0_c1_0_input_grad_phase1_tile2x2(f, ix, batch, training, lo, hi);
+            case 63 -> n0_c1_0_input_grad_phase1_tile2x1(f, ix, batch, training, lo, hi);
+            case 64 -> n0_c1_0_input_grad_phase2_tile6x2(f, ix, batch, training, lo, hi);
+            case 65 -> n0_c1_0_input_grad_phase2_tile6x1(f, ix, batch, training, lo, hi);
+            case 66 -> n0_c1_0_input_grad_phase2_tile2x2(f, ix, batch, training, lo, hi);
+            case 67 -> n0_c1_0_input_grad_phase2_tile2x1(f, ix, batch, training, lo, hi);
+            case 68 -> n0_c1_0_input_grad_phase3_tile6x2(f, ix, batch, training, lo, hi);
+            case 69 -> n0_c1_0_input_grad_phase3_tile6x1(f, ix, batch, training, lo, hi);
+            case 70 -> n0_c1_0_input_grad_phase3_tile2x2(f, ix, batch, training, lo, hi);
+            case 71 -> n0_c1_0_input_grad_phase3_tile2x1(f, ix, batch, training, lo, hi);
         }
     }
 
     /**
      * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_c1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[43];
         float[] packed = f[40];
         float[] swapped = f[42];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 3, 75, 1, 1, 3, 16, 16, 3, 16, 3);
+        Packing.packBoth(weight, packed, swapped, 16, 3, 75, 1, 1, 3, 16, 16, 3, 16, 3);
         float[] bias = f[2];
         float[] bp = f[41];
         Packing.pad(bias, bp, 16);
@@ -102,7 +113,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n0_c1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[16];
-        float[] dst = f[44];
+        float[] dst = f[43];
         for (int row = lo; row < hi; row++) {
             int n = row / 1024;
             int rest = row - n * 1024;
@@ -122,7 +133,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n0_c1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[44];
+        float[] x = f[43];
         float[] wt = f[40];
         float[] y = f[20];
         float[] b = f[41];
@@ -203,7 +214,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n0_c1_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[44];
+        float[] x = f[43];
         float[] wt = f[40];
         float[] y = f[20];
         float[] b = f[41];
@@ -254,7 +265,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n0_c1_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[19];
-        float[] gb = f[46];
+        float[] gb = f[45];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -271,7 +282,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n0_c1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[46];
+        float[] gbp = f[45];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -282,9 +293,9 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n0_c1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[44];
+        float[] x = f[43];
         float[] gy = f[19];
-        float[] gw = f[47];
+        float[] gw = f[46];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int md = tap / 25;
@@ -337,7 +348,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n0_c1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[47];
+        float[] gwp = f[46];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 3, 75, 1, 1, 3, 16);
     }
@@ -349,7 +360,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n0_c1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[19];
-        float[] dst = f[45];
+        float[] dst = f[44];
         for (int row = lo; row < hi; row++) {
             int n = row / 512;
             int rest = row - n * 512;
@@ -365,11 +376,11 @@ final class VideoCNNScalar extends CompiledNetwork {
 
     /**
      * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n0_c1_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n0_c1_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -378,21 +389,21 @@ final class VideoCNNScalar extends CompiledNetwork {
             int rest = row - n * 512;
             int jd = rest / 32;
             int jh = rest - jd * 32;
-            // 32 of the input's width in this stride phase, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
+            // 32 of the input's width in this stride phase, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
                 int out = (((n * 16 + jd) * 64 + jh * 2) * 64 + jw * 2) * 3;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
-                float acc0_2 = y[out + 2];
                 float acc1_0 = y[out + 6];
                 float acc1_1 = y[out + 6 + 1];
-                float acc1_2 = y[out + 6 + 2];
                 float acc2_0 = y[out + 12];
                 float acc2_1 = y[out + 12 + 1];
-                float acc2_2 = y[out + 12 + 2];
                 float acc3_0 = y[out + 18];
                 float acc3_1 = y[out + 18 + 1];
-                float acc3_2 = y[out + 18 + 2];
+                float acc4_0 = y[out + 24];
+                float acc4_1 = y[out + 24 + 1];
+                float acc5_0 = y[out + 30];
+                float acc5_1 = y[out + 30 + 1];
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
@@ -402,50 +413,51 @@ final class VideoCNNScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 3;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 16 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 32 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 48 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
-                y[out + 2] = acc0_2;
                 y[out + 6] = acc1_0;
                 y[out + 6 + 1] = acc1_1;
-                y[out + 6 + 2] = acc1_2;
                 y[out + 12] = acc2_0;
                 y[out + 12 + 1] = acc2_1;
-                y[out + 12 + 2] = acc2_2;
                 y[out + 18] = acc3_0;
                 y[out + 18 + 1] = acc3_1;
-                y[out + 18 + 2] = acc3_2;
+                y[out + 24] = acc4_0;
+                y[out + 24 + 1] = acc4_1;
+                y[out + 30] = acc5_0;
+                y[out + 30 + 1] = acc5_1;
             }
         }
     }
 
     /**
      * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 1 vectors of output channels.
      */
-    private static void n0_c1_0_input_grad_phase1_tile4x3(float[][] f, int[][] ix, int batch,
-            int training, int lo, int hi) {
-        float[] x = f[45];
+    private static void n0_c1_0_input_grad_tile6x1(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -454,21 +466,164 @@ final class VideoCNNScalar extends CompiledNetwork {
             int rest = row - n * 512;
             int jd = rest / 32;
             int jh = rest - jd * 32;
-            // 32 of the input's width in this stride phase, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
+            // 32 of the input's width in this stride phase, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
+                int out = (((n * 16 + jd) * 64 + jh * 2) * 64 + jw * 2) * 3 + 2;
+                float acc0_0 = y[out];
+                float acc1_0 = y[out + 6];
+                float acc2_0 = y[out + 12];
+                float acc3_0 = y[out + 18];
+                float acc4_0 = y[out + 24];
+                float acc5_0 = y[out + 30];
+                for (int md = 0; md < 3; md++) {
+                    for (int mh = 0; mh < 3; mh++) {
+                        for (int mw = 0; mw < 3; mw++) {
+                            int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                            int wrow = ((md * 5 + mh * 2) * 5 + mw * 2) * 48 + 2;
+                            for (int ci = 0; ci < 16; ci++) {
+                                int wat = wrow + ci * 3;
+                                float w0 = wt[wat];
+                                float xs = x[xrow + ci];
+                                acc0_0 = xs * w0 + acc0_0;
+                                xs = x[xrow + 16 + ci];
+                                acc1_0 = xs * w0 + acc1_0;
+                                xs = x[xrow + 32 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                xs = x[xrow + 48 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                            }
+                        }
+                    }
+                }
+                y[out] = acc0_0;
+                y[out + 6] = acc1_0;
+                y[out + 12] = acc2_0;
+                y[out + 18] = acc3_0;
+                y[out + 24] = acc4_0;
+                y[out + 30] = acc5_0;
+            }
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            int out = (((n * 16 + jd) * 64 + jh * 2) * 64 + 60) * 3;
+            float acc0_0 = y[out];
+            float acc0_1 = y[out + 1];
+            float acc1_0 = y[out + 6];
+            float acc1_1 = y[out + 6 + 1];
+            for (int md = 0; md < 3; md++) {
+                for (int mh = 0; mh < 3; mh++) {
+                    for (int mw = 0; mw < 3; mw++) {
+                        int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+                        int wrow = ((md * 5 + mh * 2) * 5 + mw * 2) * 48;
+                        for (int ci = 0; ci < 16; ci++) {
+                            int wat = wrow + ci * 3;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 16 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                        }
+                    }
+                }
+            }
+            y[out] = acc0_0;
+            y[out + 1] = acc0_1;
+            y[out + 6] = acc1_0;
+            y[out + 6 + 1] = acc1_1;
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 1 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_tile2x1(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            int out = (((n * 16 + jd) * 64 + jh * 2) * 64 + 60) * 3 + 2;
+            float acc0_0 = y[out];
+            float acc1_0 = y[out + 6];
+            for (int md = 0; md < 3; md++) {
+                for (int mh = 0; mh < 3; mh++) {
+                    for (int mw = 0; mw < 3; mw++) {
+                        int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+                        int wrow = ((md * 5 + mh * 2) * 5 + mw * 2) * 48 + 2;
+                        for (int ci = 0; ci < 16; ci++) {
+                            int wat = wrow + ci * 3;
+                            float w0 = wt[wat];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            xs = x[xrow + 16 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                        }
+                    }
+                }
+            }
+            y[out] = acc0_0;
+            y[out + 6] = acc1_0;
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase1_tile6x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            // 32 of the input's width in this stride phase, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
                 int out = (((n * 16 + jd) * 64 + jh * 2) * 64 + (1 + jw * 2)) * 3;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
-                float acc0_2 = y[out + 2];
                 float acc1_0 = y[out + 6];
                 float acc1_1 = y[out + 6 + 1];
-                float acc1_2 = y[out + 6 + 2];
                 float acc2_0 = y[out + 12];
                 float acc2_1 = y[out + 12 + 1];
-                float acc2_2 = y[out + 12 + 2];
                 float acc3_0 = y[out + 18];
                 float acc3_1 = y[out + 18 + 1];
-                float acc3_2 = y[out + 18 + 2];
+                float acc4_0 = y[out + 24];
+                float acc4_1 = y[out + 24 + 1];
+                float acc5_0 = y[out + 30];
+                float acc5_1 = y[out + 30 + 1];
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 2; mw++) {
@@ -478,50 +633,51 @@ final class VideoCNNScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 3;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 16 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 32 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 48 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
-                y[out + 2] = acc0_2;
                 y[out + 6] = acc1_0;
                 y[out + 6 + 1] = acc1_1;
-                y[out + 6 + 2] = acc1_2;
                 y[out + 12] = acc2_0;
                 y[out + 12 + 1] = acc2_1;
-                y[out + 12 + 2] = acc2_2;
                 y[out + 18] = acc3_0;
                 y[out + 18 + 1] = acc3_1;
-                y[out + 18 + 2] = acc3_2;
+                y[out + 24] = acc4_0;
+                y[out + 24 + 1] = acc4_1;
+                y[out + 30] = acc5_0;
+                y[out + 30 + 1] = acc5_1;
             }
         }
     }
 
     /**
      * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 1 vectors of output channels.
      */
-    private static void n0_c1_0_input_grad_phase2_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n0_c1_0_input_grad_phase1_tile6x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -530,21 +686,164 @@ final class VideoCNNScalar extends CompiledNetwork {
             int rest = row - n * 512;
             int jd = rest / 32;
             int jh = rest - jd * 32;
-            // 32 of the input's width in this stride phase, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
+            // 32 of the input's width in this stride phase, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
+                int out = (((n * 16 + jd) * 64 + jh * 2) * 64 + (1 + jw * 2)) * 3 + 2;
+                float acc0_0 = y[out];
+                float acc1_0 = y[out + 6];
+                float acc2_0 = y[out + 12];
+                float acc3_0 = y[out + 18];
+                float acc4_0 = y[out + 24];
+                float acc5_0 = y[out + 30];
+                for (int md = 0; md < 3; md++) {
+                    for (int mh = 0; mh < 3; mh++) {
+                        for (int mw = 0; mw < 2; mw++) {
+                            int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                            int wrow = ((md * 5 + mh * 2) * 5 + (1 + mw * 2)) * 48 + 2;
+                            for (int ci = 0; ci < 16; ci++) {
+                                int wat = wrow + ci * 3;
+                                float w0 = wt[wat];
+                                float xs = x[xrow + ci];
+                                acc0_0 = xs * w0 + acc0_0;
+                                xs = x[xrow + 16 + ci];
+                                acc1_0 = xs * w0 + acc1_0;
+                                xs = x[xrow + 32 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                xs = x[xrow + 48 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                            }
+                        }
+                    }
+                }
+                y[out] = acc0_0;
+                y[out + 6] = acc1_0;
+                y[out + 12] = acc2_0;
+                y[out + 18] = acc3_0;
+                y[out + 24] = acc4_0;
+                y[out + 30] = acc5_0;
+            }
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase1_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            int out = (((n * 16 + jd) * 64 + jh * 2) * 64 + 61) * 3;
+            float acc0_0 = y[out];
+            float acc0_1 = y[out + 1];
+            float acc1_0 = y[out + 6];
+            float acc1_1 = y[out + 6 + 1];
+            for (int md = 0; md < 3; md++) {
+                for (int mh = 0; mh < 3; mh++) {
+                    for (int mw = 0; mw < 2; mw++) {
+                        int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+                        int wrow = ((md * 5 + mh * 2) * 5 + (1 + mw * 2)) * 48;
+                        for (int ci = 0; ci < 16; ci++) {
+                            int wat = wrow + ci * 3;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 16 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                        }
+                    }
+                }
+            }
+            y[out] = acc0_0;
+            y[out + 1] = acc0_1;
+            y[out + 6] = acc1_0;
+            y[out + 6 + 1] = acc1_1;
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 1: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 1 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase1_tile2x1(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            int out = (((n * 16 + jd) * 64 + jh * 2) * 64 + 61) * 3 + 2;
+            float acc0_0 = y[out];
+            float acc1_0 = y[out + 6];
+            for (int md = 0; md < 3; md++) {
+                for (int mh = 0; mh < 3; mh++) {
+                    for (int mw = 0; mw < 2; mw++) {
+                        int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+                        int wrow = ((md * 5 + mh * 2) * 5 + (1 + mw * 2)) * 48 + 2;
+                        for (int ci = 0; ci < 16; ci++) {
+                            int wat = wrow + ci * 3;
+                            float w0 = wt[wat];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            xs = x[xrow + 16 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                        }
+                    }
+                }
+            }
+            y[out] = acc0_0;
+            y[out + 6] = acc1_0;
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase2_tile6x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            // 32 of the input's width in this stride phase, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
                 int out = (((n * 16 + jd) * 64 + (1 + jh * 2)) * 64 + jw * 2) * 3;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
-                float acc0_2 = y[out + 2];
                 float acc1_0 = y[out + 6];
                 float acc1_1 = y[out + 6 + 1];
-                float acc1_2 = y[out + 6 + 2];
                 float acc2_0 = y[out + 12];
                 float acc2_1 = y[out + 12 + 1];
-                float acc2_2 = y[out + 12 + 2];
                 float acc3_0 = y[out + 18];
                 float acc3_1 = y[out + 18 + 1];
-                float acc3_2 = y[out + 18 + 2];
+                float acc4_0 = y[out + 24];
+                float acc4_1 = y[out + 24 + 1];
+                float acc5_0 = y[out + 30];
+                float acc5_1 = y[out + 30 + 1];
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 2; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
@@ -554,50 +853,51 @@ final class VideoCNNScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 3;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 16 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 32 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 48 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
-                y[out + 2] = acc0_2;
                 y[out + 6] = acc1_0;
                 y[out + 6 + 1] = acc1_1;
-                y[out + 6 + 2] = acc1_2;
                 y[out + 12] = acc2_0;
                 y[out + 12 + 1] = acc2_1;
-                y[out + 12 + 2] = acc2_2;
                 y[out + 18] = acc3_0;
                 y[out + 18 + 1] = acc3_1;
-                y[out + 18 + 2] = acc3_2;
+                y[out + 24] = acc4_0;
+                y[out + 24 + 1] = acc4_1;
+                y[out + 30] = acc5_0;
+                y[out + 30 + 1] = acc5_1;
             }
         }
     }
 
     /**
      * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 1 vectors of output channels.
      */
-    private static void n0_c1_0_input_grad_phase3_tile4x3(float[][] f, int[][] ix, int batch,
+    private static void n0_c1_0_input_grad_phase2_tile6x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -606,21 +906,164 @@ final class VideoCNNScalar extends CompiledNetwork {
             int rest = row - n * 512;
             int jd = rest / 32;
             int jh = rest - jd * 32;
-            // 32 of the input's width in this stride phase, 8 tiles of 4
-            for (int jw = 0; jw < 32; jw += 4) {
+            // 32 of the input's width in this stride phase, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
+                int out = (((n * 16 + jd) * 64 + (1 + jh * 2)) * 64 + jw * 2) * 3 + 2;
+                float acc0_0 = y[out];
+                float acc1_0 = y[out + 6];
+                float acc2_0 = y[out + 12];
+                float acc3_0 = y[out + 18];
+                float acc4_0 = y[out + 24];
+                float acc5_0 = y[out + 30];
+                for (int md = 0; md < 3; md++) {
+                    for (int mh = 0; mh < 2; mh++) {
+                        for (int mw = 0; mw < 3; mw++) {
+                            int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                            int wrow = ((md * 5 + (1 + mh * 2)) * 5 + mw * 2) * 48 + 2;
+                            for (int ci = 0; ci < 16; ci++) {
+                                int wat = wrow + ci * 3;
+                                float w0 = wt[wat];
+                                float xs = x[xrow + ci];
+                                acc0_0 = xs * w0 + acc0_0;
+                                xs = x[xrow + 16 + ci];
+                                acc1_0 = xs * w0 + acc1_0;
+                                xs = x[xrow + 32 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                xs = x[xrow + 48 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                            }
+                        }
+                    }
+                }
+                y[out] = acc0_0;
+                y[out + 6] = acc1_0;
+                y[out + 12] = acc2_0;
+                y[out + 18] = acc3_0;
+                y[out + 24] = acc4_0;
+                y[out + 30] = acc5_0;
+            }
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase2_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            int out = (((n * 16 + jd) * 64 + (1 + jh * 2)) * 64 + 60) * 3;
+            float acc0_0 = y[out];
+            float acc0_1 = y[out + 1];
+            float acc1_0 = y[out + 6];
+            float acc1_1 = y[out + 6 + 1];
+            for (int md = 0; md < 3; md++) {
+                for (int mh = 0; mh < 2; mh++) {
+                    for (int mw = 0; mw < 3; mw++) {
+                        int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+                        int wrow = ((md * 5 + (1 + mh * 2)) * 5 + mw * 2) * 48;
+                        for (int ci = 0; ci < 16; ci++) {
+                            int wat = wrow + ci * 3;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 16 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                        }
+                    }
+                }
+            }
+            y[out] = acc0_0;
+            y[out + 1] = acc0_1;
+            y[out + 6] = acc1_0;
+            y[out + 6 + 1] = acc1_1;
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 2: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 1 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase2_tile2x1(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            int out = (((n * 16 + jd) * 64 + (1 + jh * 2)) * 64 + 60) * 3 + 2;
+            float acc0_0 = y[out];
+            float acc1_0 = y[out + 6];
+            for (int md = 0; md < 3; md++) {
+                for (int mh = 0; mh < 2; mh++) {
+                    for (int mw = 0; mw < 3; mw++) {
+                        int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+                        int wrow = ((md * 5 + (1 + mh * 2)) * 5 + mw * 2) * 48 + 2;
+                        for (int ci = 0; ci < 16; ci++) {
+                            int wat = wrow + ci * 3;
+                            float w0 = wt[wat];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            xs = x[xrow + 16 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                        }
+                    }
+                }
+            }
+            y[out] = acc0_0;
+            y[out + 6] = acc1_0;
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase3_tile6x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            // 32 of the input's width in this stride phase, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
                 int out = (((n * 16 + jd) * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 3;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
-                float acc0_2 = y[out + 2];
                 float acc1_0 = y[out + 6];
                 float acc1_1 = y[out + 6 + 1];
-                float acc1_2 = y[out + 6 + 2];
                 float acc2_0 = y[out + 12];
                 float acc2_1 = y[out + 12 + 1];
-                float acc2_2 = y[out + 12 + 2];
                 float acc3_0 = y[out + 18];
                 float acc3_1 = y[out + 18 + 1];
-                float acc3_2 = y[out + 18 + 2];
+                float acc4_0 = y[out + 24];
+                float acc4_1 = y[out + 24 + 1];
+                float acc5_0 = y[out + 30];
+                float acc5_1 = y[out + 30 + 1];
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 2; mh++) {
                         for (int mw = 0; mw < 2; mw++) {
@@ -630,40 +1073,184 @@ final class VideoCNNScalar extends CompiledNetwork {
                                 int wat = wrow + ci * 3;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
                                 xs = x[xrow + 16 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
                                 xs = x[xrow + 32 + ci];
                                 acc2_0 = xs * w0 + acc2_0;
                                 acc2_1 = xs * w1 + acc2_1;
-                                acc2_2 = xs * w2 + acc2_2;
                                 xs = x[xrow + 48 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
-                                acc3_2 = xs * w2 + acc3_2;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                 }
                 y[out] = acc0_0;
                 y[out + 1] = acc0_1;
-                y[out + 2] = acc0_2;
                 y[out + 6] = acc1_0;
                 y[out + 6 + 1] = acc1_1;
-                y[out + 6 + 2] = acc1_2;
                 y[out + 12] = acc2_0;
                 y[out + 12 + 1] = acc2_1;
-                y[out + 12 + 2] = acc2_2;
                 y[out + 18] = acc3_0;
                 y[out + 18 + 1] = acc3_1;
-                y[out + 18 + 2] = acc3_2;
+                y[out + 24] = acc4_0;
+                y[out + 24 + 1] = acc4_1;
+                y[out + 30] = acc5_0;
+                y[out + 30 + 1] = acc5_1;
             }
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 6 output pixels x 1 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase3_tile6x1(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            // 32 of the input's width in this stride phase, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
+                int out = (((n * 16 + jd) * 64 + (1 + jh * 2)) * 64 + (1 + jw * 2)) * 3 + 2;
+                float acc0_0 = y[out];
+                float acc1_0 = y[out + 6];
+                float acc2_0 = y[out + 12];
+                float acc3_0 = y[out + 18];
+                float acc4_0 = y[out + 24];
+                float acc5_0 = y[out + 30];
+                for (int md = 0; md < 3; md++) {
+                    for (int mh = 0; mh < 2; mh++) {
+                        for (int mw = 0; mw < 2; mw++) {
+                            int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (jw + 2 + mw * -1)) * 16;
+                            int wrow = ((md * 5 + (1 + mh * 2)) * 5 + (1 + mw * 2)) * 48 + 2;
+                            for (int ci = 0; ci < 16; ci++) {
+                                int wat = wrow + ci * 3;
+                                float w0 = wt[wat];
+                                float xs = x[xrow + ci];
+                                acc0_0 = xs * w0 + acc0_0;
+                                xs = x[xrow + 16 + ci];
+                                acc1_0 = xs * w0 + acc1_0;
+                                xs = x[xrow + 32 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                xs = x[xrow + 48 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                xs = x[xrow + 64 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                xs = x[xrow + 80 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                            }
+                        }
+                    }
+                }
+                y[out] = acc0_0;
+                y[out + 6] = acc1_0;
+                y[out + 12] = acc2_0;
+                y[out + 18] = acc3_0;
+                y[out + 24] = acc4_0;
+                y[out + 30] = acc5_0;
+            }
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase3_tile2x2(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            int out = (((n * 16 + jd) * 64 + (1 + jh * 2)) * 64 + 61) * 3;
+            float acc0_0 = y[out];
+            float acc0_1 = y[out + 1];
+            float acc1_0 = y[out + 6];
+            float acc1_1 = y[out + 6 + 1];
+            for (int md = 0; md < 3; md++) {
+                for (int mh = 0; mh < 2; mh++) {
+                    for (int mw = 0; mw < 2; mw++) {
+                        int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+                        int wrow = ((md * 5 + (1 + mh * 2)) * 5 + (1 + mw * 2)) * 48;
+                        for (int ci = 0; ci < 16; ci++) {
+                            int wat = wrow + ci * 3;
+                            float w0 = wt[wat];
+                            float w1 = wt[wat + 1];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            acc0_1 = xs * w1 + acc0_1;
+                            xs = x[xrow + 16 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                            acc1_1 = xs * w1 + acc1_1;
+                        }
+                    }
+                }
+            }
+            y[out] = acc0_0;
+            y[out + 1] = acc0_1;
+            y[out + 6] = acc1_0;
+            y[out + 6 + 1] = acc1_1;
+        }
+    }
+
+    /**
+     * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Stride phase 3: the outputs one residue class of the stride reaches. Register tile: 2 output pixels x 1 vectors of output channels.
+     */
+    private static void n0_c1_0_input_grad_phase3_tile2x1(float[][] f, int[][] ix, int batch,
+            int training, int lo, int hi) {
+        float[] x = f[44];
+        float[] wt = f[42];
+        float[] y = f[17];
+        // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 512;
+            int rest = row - n * 512;
+            int jd = rest / 32;
+            int jh = rest - jd * 32;
+            int out = (((n * 16 + jd) * 64 + (1 + jh * 2)) * 64 + 61) * 3 + 2;
+            float acc0_0 = y[out];
+            float acc1_0 = y[out + 6];
+            for (int md = 0; md < 3; md++) {
+                for (int mh = 0; mh < 2; mh++) {
+                    for (int mw = 0; mw < 2; mw++) {
+                        int xrow = (((n * 18 + (jd + 2 + md * -1)) * 34 + (jh + 2 + mh * -1)) * 34 + (32 + mw * -1)) * 16;
+                        int wrow = ((md * 5 + (1 + mh * 2)) * 5 + (1 + mw * 2)) * 48 + 2;
+                        for (int ci = 0; ci < 16; ci++) {
+                            int wat = wrow + ci * 3;
+                            float w0 = wt[wat];
+                            float xs = x[xrow + ci];
+                            acc0_0 = xs * w0 + acc0_0;
+                            xs = x[xrow + 16 + ci];
+                            acc1_0 = xs * w0 + acc1_0;
+                        }
+                    }
+                }
+            }
+            y[out] = acc0_0;
+            y[out + 6] = acc1_0;
         }
     }
 
@@ -676,9 +1263,10 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[21];
         float[] gx = f[19];
         float[] y = f[20];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 262144; i < n * 262144 + 262144; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -695,33 +1283,29 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] x = f[20];
         float[] y = f[22];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output depth: floor((16 + 2*0 - 1) / 1) + 1 = 16
-            for (int od = 0; od < 16; od++) {
-                // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                for (int oh = 0; oh < 16; oh++) {
-                    // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                    for (int ow = 0; ow < 16; ow++) {
-                        for (int c = 0; c < 16; c++) {
-                            float max = Float.NEGATIVE_INFINITY;
-                            int winner = -1;
-                            int id = od;
-                            for (int kh = 0; kh < 2; kh++) {
-                                int ih = oh * 2 + kh;
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    float value = x[(((n * 16 + id) * 32 + ih) * 32 + iw) * 16 + c];
-                                    if (winner < 0 || value > max || value != value && max == max) {
-                                        max = value;
-                                        winner = (id * 32 + ih) * 32 + iw;
-                                    }
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 256;
+            int od = (row - n * 256) / 16;
+            int oh = row - n * 256 - od * 16;
+            // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+            for (int ow = 0; ow < 16; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n * 16 + od) * 32 + ih) * 32 + iw) * 16 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 32 + ih) * 32 + iw;
                             }
-                            y[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = max;
-                            indices[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = winner;
                         }
                     }
+                    y[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = max;
+                    indices[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -735,27 +1319,23 @@ final class VideoCNNScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[20];
         float[] y = f[22];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output depth: floor((16 + 2*0 - 1) / 1) + 1 = 16
-            for (int od = 0; od < 16; od++) {
-                // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                for (int oh = 0; oh < 16; oh++) {
-                    // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                    for (int ow = 0; ow < 16; ow++) {
-                        for (int c = 0; c < 16; c++) {
-                            float largest = Float.NEGATIVE_INFINITY;
-                            int id = od;
-                            for (int kh = 0; kh < 2; kh++) {
-                                int ih = oh * 2 + kh;
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    largest = Math.max(largest, x[(((n * 16 + id) * 32 + ih) * 32 + iw) * 16 + c]);
-                                }
-                            }
-                            y[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = largest;
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 256;
+            int od = (row - n * 256) / 16;
+            int oh = row - n * 256 - od * 16;
+            // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+            for (int ow = 0; ow < 16; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float largest = Float.NEGATIVE_INFINITY;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = Math.max(largest, x[(((n * 16 + od) * 32 + ih) * 32 + iw) * 16 + c]);
                         }
                     }
+                    y[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = largest;
                 }
             }
         }
@@ -785,17 +1365,16 @@ final class VideoCNNScalar extends CompiledNetwork {
 
     /**
      * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_c2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[4];
-        float[] snapshot = f[51];
-        float[] packed = f[48];
-        float[] swapped = f[50];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 27, 1, 1, 16, 32, 32, 16, 32, 16);
+        float[] packed = f[47];
+        float[] swapped = f[49];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 27, 1, 1, 16, 32, 32, 16, 32, 16);
         float[] bias = f[6];
-        float[] bp = f[49];
+        float[] bp = f[48];
         Packing.pad(bias, bp, 32);
     }
 
@@ -806,7 +1385,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n3_c2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[22];
-        float[] dst = f[52];
+        float[] dst = f[50];
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
             int rest = row - n * 256;
@@ -822,37 +1401,37 @@ final class VideoCNNScalar extends CompiledNetwork {
 
     /**
      * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n3_c2_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n3_c2_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[52];
-        float[] wt = f[48];
+        float[] x = f[50];
+        float[] wt = f[47];
         float[] y = f[26];
-        float[] b = f[49];
+        float[] b = f[48];
         // rows of the batch x (output depth: floor((16 + 2*1 - 3) / 1) + 1 = 16) x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
             int rest = row - n * 256;
             int jd = rest / 16;
             int jh = rest - jd * 16;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 4 tiles of 4
-                for (int jw = 0; jw < 16; jw += 4) {
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
                     int out = (((n * 16 + jd) * 16 + jh) * 16 + jw) * 32 + cb;
                     float acc0_0 = b[cb];
                     float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
                     float acc1_0 = b[cb];
                     float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
                     float acc2_0 = b[cb];
                     float acc2_1 = b[cb + 1];
-                    float acc2_2 = b[cb + 2];
                     float acc3_0 = b[cb];
                     float acc3_1 = b[cb + 1];
-                    float acc3_2 = b[cb + 2];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     for (int md = 0; md < 3; md++) {
                         for (int mh = 0; mh < 3; mh++) {
                             for (int mw = 0; mw < 3; mw++) {
@@ -862,39 +1441,40 @@ final class VideoCNNScalar extends CompiledNetwork {
                                     int wat = wrow + ci * 32;
                                     float w0 = wt[wat];
                                     float w1 = wt[wat + 1];
-                                    float w2 = wt[wat + 2];
                                     float xs = x[xrow + ci];
                                     acc0_0 = xs * w0 + acc0_0;
                                     acc0_1 = xs * w1 + acc0_1;
-                                    acc0_2 = xs * w2 + acc0_2;
                                     xs = x[xrow + 16 + ci];
                                     acc1_0 = xs * w0 + acc1_0;
                                     acc1_1 = xs * w1 + acc1_1;
-                                    acc1_2 = xs * w2 + acc1_2;
                                     xs = x[xrow + 32 + ci];
                                     acc2_0 = xs * w0 + acc2_0;
                                     acc2_1 = xs * w1 + acc2_1;
-                                    acc2_2 = xs * w2 + acc2_2;
                                     xs = x[xrow + 48 + ci];
                                     acc3_0 = xs * w0 + acc3_0;
                                     acc3_1 = xs * w1 + acc3_1;
-                                    acc3_2 = xs * w2 + acc3_2;
+                                    xs = x[xrow + 64 + ci];
+                                    acc4_0 = xs * w0 + acc4_0;
+                                    acc4_1 = xs * w1 + acc4_1;
+                                    xs = x[xrow + 80 + ci];
+                                    acc5_0 = xs * w0 + acc5_0;
+                                    acc5_1 = xs * w1 + acc5_1;
                                 }
                             }
                         }
                     }
                     y[out] = Math.max(acc0_0, 0.0f);
                     y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
                     y[out + 32] = Math.max(acc1_0, 0.0f);
                     y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 32 + 2] = Math.max(acc1_2, 0.0f);
                     y[out + 64] = Math.max(acc2_0, 0.0f);
                     y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc2_2, 0.0f);
                     y[out + 96] = Math.max(acc3_0, 0.0f);
                     y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 96 + 2] = Math.max(acc3_2, 0.0f);
+                    y[out + 128] = Math.max(acc4_0, 0.0f);
+                    y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
+                    y[out + 160] = Math.max(acc5_0, 0.0f);
+                    y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
                 }
             }
         }
@@ -906,32 +1486,32 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n3_c2_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[52];
-        float[] wt = f[48];
+        float[] x = f[50];
+        float[] wt = f[47];
         float[] y = f[26];
-        float[] b = f[49];
+        float[] b = f[48];
         // rows of the batch x (output depth: floor((16 + 2*1 - 3) / 1) + 1 = 16) x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
             int rest = row - n * 256;
             int jd = rest / 16;
             int jh = rest - jd * 16;
-            // output width: floor((16 + 2*1 - 3) / 1) + 1 = 16, 4 tiles of 4
-            for (int jw = 0; jw < 16; jw += 4) {
-                int out = (((n * 16 + jd) * 16 + jh) * 16 + jw) * 32 + 30;
-                float acc0_0 = b[30];
-                float acc0_1 = b[31];
-                float acc1_0 = b[30];
-                float acc1_1 = b[31];
-                float acc2_0 = b[30];
-                float acc2_1 = b[31];
-                float acc3_0 = b[30];
-                float acc3_1 = b[31];
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = (((n * 16 + jd) * 16 + jh) * 16 + 12) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
-                            int xrow = (((n * 18 + (jd + md)) * 18 + (jh + mh)) * 18 + (jw + mw)) * 16;
-                            int wrow = ((md * 3 + mh) * 3 + mw) * 512 + 30;
+                            int xrow = (((n * 18 + (jd + md)) * 18 + (jh + mh)) * 18 + (12 + mw)) * 16;
+                            int wrow = ((md * 3 + mh) * 3 + mw) * 512 + cb;
                             for (int ci = 0; ci < 16; ci++) {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
@@ -971,7 +1551,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n3_c2_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[25];
-        float[] gb = f[54];
+        float[] gb = f[52];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -988,7 +1568,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n3_c2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[54];
+        float[] gbp = f[52];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -999,9 +1579,9 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n3_c2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[52];
+        float[] x = f[50];
         float[] gy = f[25];
-        float[] gw = f[55];
+        float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -1076,9 +1656,9 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n3_c2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[52];
+        float[] x = f[50];
         float[] gy = f[25];
-        float[] gw = f[55];
+        float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int md = tap / 9;
@@ -1138,7 +1718,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n3_c2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[55];
+        float[] gwp = f[53];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 32, 16, 27, 1, 1, 16, 32);
     }
@@ -1150,7 +1730,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n3_c2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[25];
-        float[] dst = f[53];
+        float[] dst = f[51];
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
             int rest = row - n * 256;
@@ -1170,8 +1750,8 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n3_c2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[53];
-        float[] wt = f[50];
+        float[] x = f[51];
+        float[] wt = f[49];
         float[] y = f[23];
         // rows of the batch x (the input's depth, 16) x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -1250,8 +1830,8 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n3_c2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[53];
-        float[] wt = f[50];
+        float[] x = f[51];
+        float[] wt = f[49];
         float[] y = f[23];
         // rows of the batch x (the input's depth, 16) x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -1316,9 +1896,10 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[27];
         float[] gx = f[25];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 131072; i < n * 131072 + 131072; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -1335,35 +1916,32 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] x = f[26];
         float[] y = f[28];
         int[] indices = ix[1];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output depth: floor((16 + 2*0 - 2) / 2) + 1 = 8
-            for (int od = 0; od < 8; od++) {
-                // output height: floor((16 + 2*0 - 2) / 2) + 1 = 8
-                for (int oh = 0; oh < 8; oh++) {
-                    // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
-                    for (int ow = 0; ow < 8; ow++) {
-                        for (int c = 0; c < 32; c++) {
-                            float max = Float.NEGATIVE_INFINITY;
-                            int winner = -1;
-                            for (int kd = 0; kd < 2; kd++) {
-                                int id = od * 2 + kd;
-                                for (int kh = 0; kh < 2; kh++) {
-                                    int ih = oh * 2 + kh;
-                                    for (int kw = 0; kw < 2; kw++) {
-                                        int iw = ow * 2 + kw;
-                                        float value = x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = (id * 16 + ih) * 16 + iw;
-                                        }
-                                    }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 64;
+            int od = (row - n * 64) / 8;
+            int oh = row - n * 64 - od * 8;
+            // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
+            for (int ow = 0; ow < 8; ow++) {
+                for (int c = 0; c < 32; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kd = 0; kd < 2; kd++) {
+                        int id = od * 2 + kd;
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = (id * 16 + ih) * 16 + iw;
                                 }
                             }
-                            y[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = max;
-                            indices[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = winner;
                         }
                     }
+                    y[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = max;
+                    indices[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = winner;
                 }
             }
         }
@@ -1377,29 +1955,26 @@ final class VideoCNNScalar extends CompiledNetwork {
             int hi) {
         float[] x = f[26];
         float[] y = f[28];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output depth: floor((16 + 2*0 - 2) / 2) + 1 = 8
-            for (int od = 0; od < 8; od++) {
-                // output height: floor((16 + 2*0 - 2) / 2) + 1 = 8
-                for (int oh = 0; oh < 8; oh++) {
-                    // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
-                    for (int ow = 0; ow < 8; ow++) {
-                        for (int c = 0; c < 32; c++) {
-                            float largest = Float.NEGATIVE_INFINITY;
-                            for (int kd = 0; kd < 2; kd++) {
-                                int id = od * 2 + kd;
-                                for (int kh = 0; kh < 2; kh++) {
-                                    int ih = oh * 2 + kh;
-                                    for (int kw = 0; kw < 2; kw++) {
-                                        int iw = ow * 2 + kw;
-                                        largest = Math.max(largest, x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c]);
-                                    }
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 64;
+            int od = (row - n * 64) / 8;
+            int oh = row - n * 64 - od * 8;
+            // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
+            for (int ow = 0; ow < 8; ow++) {
+                for (int c = 0; c < 32; c++) {
+                    float largest = Float.NEGATIVE_INFINITY;
+                    for (int kd = 0; kd < 2; kd++) {
+                        int id = od * 2 + kd;
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                largest = Math.max(largest, x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c]);
                             }
-                            y[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = largest;
                         }
                     }
+                    y[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = largest;
                 }
             }
         }
@@ -1429,17 +2004,16 @@ final class VideoCNNScalar extends CompiledNetwork {
 
     /**
      * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_c3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[59];
-        float[] packed = f[56];
-        float[] swapped = f[58];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 27, 1, 1, 32, 64, 64, 32, 64, 32);
+        float[] packed = f[54];
+        float[] swapped = f[56];
+        Packing.packBoth(weight, packed, swapped, 64, 32, 27, 1, 1, 32, 64, 64, 32, 64, 32);
         float[] bias = f[10];
-        float[] bp = f[57];
+        float[] bp = f[55];
         Packing.pad(bias, bp, 64);
     }
 
@@ -1450,7 +2024,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n6_c3_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[28];
-        float[] dst = f[60];
+        float[] dst = f[57];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int rest = row - n * 64;
@@ -1466,138 +2040,128 @@ final class VideoCNNScalar extends CompiledNetwork {
 
     /**
      * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>The forward pass. Register tile: 2 output pixels x 5 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_c3_0_forward_tile2x5(float[][] f, int[][] ix, int batch, int training,
+    private static void n6_c3_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[60];
-        float[] wt = f[56];
+        float[] x = f[57];
+        float[] wt = f[54];
         float[] y = f[32];
-        float[] b = f[57];
+        float[] b = f[55];
         // rows of the batch x (output depth: floor((8 + 2*1 - 3) / 1) + 1 = 8) x (output height: floor((8 + 2*1 - 3) / 1) + 1 = 8)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int rest = row - n * 64;
             int jd = rest / 8;
             int jh = rest - jd * 8;
-            // 12 blocks of 5 vectors of output channels
-            for (int cb = 0; cb < 60; cb += 5) {
-                // output width: floor((8 + 2*1 - 3) / 1) + 1 = 8, 4 tiles of 2
-                for (int jw = 0; jw < 8; jw += 2) {
-                    int out = (((n * 8 + jd) * 8 + jh) * 8 + jw) * 64 + cb;
-                    float acc0_0 = b[cb];
-                    float acc0_1 = b[cb + 1];
-                    float acc0_2 = b[cb + 2];
-                    float acc0_3 = b[cb + 3];
-                    float acc0_4 = b[cb + 4];
-                    float acc1_0 = b[cb];
-                    float acc1_1 = b[cb + 1];
-                    float acc1_2 = b[cb + 2];
-                    float acc1_3 = b[cb + 3];
-                    float acc1_4 = b[cb + 4];
-                    for (int md = 0; md < 3; md++) {
-                        for (int mh = 0; mh < 3; mh++) {
-                            for (int mw = 0; mw < 3; mw++) {
-                                int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (jw + mw)) * 32;
-                                int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
-                                for (int ci = 0; ci < 32; ci++) {
-                                    int wat = wrow + ci * 64;
-                                    float w0 = wt[wat];
-                                    float w1 = wt[wat + 1];
-                                    float w2 = wt[wat + 2];
-                                    float w3 = wt[wat + 3];
-                                    float w4 = wt[wat + 4];
-                                    float xs = x[xrow + ci];
-                                    acc0_0 = xs * w0 + acc0_0;
-                                    acc0_1 = xs * w1 + acc0_1;
-                                    acc0_2 = xs * w2 + acc0_2;
-                                    acc0_3 = xs * w3 + acc0_3;
-                                    acc0_4 = xs * w4 + acc0_4;
-                                    xs = x[xrow + 32 + ci];
-                                    acc1_0 = xs * w0 + acc1_0;
-                                    acc1_1 = xs * w1 + acc1_1;
-                                    acc1_2 = xs * w2 + acc1_2;
-                                    acc1_3 = xs * w3 + acc1_3;
-                                    acc1_4 = xs * w4 + acc1_4;
-                                }
-                            }
-                        }
-                    }
-                    y[out] = Math.max(acc0_0, 0.0f);
-                    y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 2] = Math.max(acc0_2, 0.0f);
-                    y[out + 3] = Math.max(acc0_3, 0.0f);
-                    y[out + 4] = Math.max(acc0_4, 0.0f);
-                    y[out + 64] = Math.max(acc1_0, 0.0f);
-                    y[out + 64 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 64 + 2] = Math.max(acc1_2, 0.0f);
-                    y[out + 64 + 3] = Math.max(acc1_3, 0.0f);
-                    y[out + 64 + 4] = Math.max(acc1_4, 0.0f);
-                }
-            }
-        }
-    }
-
-    /**
-     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>The forward pass. Register tile: 2 output pixels x 4 vectors of output channels.
-     */
-    private static void n6_c3_0_forward_tile2x4(float[][] f, int[][] ix, int batch, int training,
-            int lo, int hi) {
-        float[] x = f[60];
-        float[] wt = f[56];
-        float[] y = f[32];
-        float[] b = f[57];
-        // rows of the batch x (output depth: floor((8 + 2*1 - 3) / 1) + 1 = 8) x (output height: floor((8 + 2*1 - 3) / 1) + 1 = 8)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 64;
-            int rest = row - n * 64;
-            int jd = rest / 8;
-            int jh = rest - jd * 8;
-            // output width: floor((8 + 2*1 - 3) / 1) + 1 = 8, 4 tiles of 2
-            for (int jw = 0; jw < 8; jw += 2) {
-                int out = (((n * 8 + jd) * 8 + jh) * 8 + jw) * 64 + 60;
-                float acc0_0 = b[60];
-                float acc0_1 = b[61];
-                float acc0_2 = b[62];
-                float acc0_3 = b[63];
-                float acc1_0 = b[60];
-                float acc1_1 = b[61];
-                float acc1_2 = b[62];
-                float acc1_3 = b[63];
+            // 32 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 2) {
+                int out = ((n * 8 + jd) * 8 + jh) * 8 * 64 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
+                float acc4_0 = b[cb];
+                float acc4_1 = b[cb + 1];
+                float acc5_0 = b[cb];
+                float acc5_1 = b[cb + 1];
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
-                            int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (jw + mw)) * 32;
-                            int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + 60;
+                            int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + mw) * 32;
+                            int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
                             for (int ci = 0; ci < 32; ci++) {
                                 int wat = wrow + ci * 64;
                                 float w0 = wt[wat];
                                 float w1 = wt[wat + 1];
-                                float w2 = wt[wat + 2];
-                                float w3 = wt[wat + 3];
                                 float xs = x[xrow + ci];
                                 acc0_0 = xs * w0 + acc0_0;
                                 acc0_1 = xs * w1 + acc0_1;
-                                acc0_2 = xs * w2 + acc0_2;
-                                acc0_3 = xs * w3 + acc0_3;
                                 xs = x[xrow + 32 + ci];
                                 acc1_0 = xs * w0 + acc1_0;
                                 acc1_1 = xs * w1 + acc1_1;
-                                acc1_2 = xs * w2 + acc1_2;
-                                acc1_3 = xs * w3 + acc1_3;
+                                xs = x[xrow + 64 + ci];
+                                acc2_0 = xs * w0 + acc2_0;
+                                acc2_1 = xs * w1 + acc2_1;
+                                xs = x[xrow + 96 + ci];
+                                acc3_0 = xs * w0 + acc3_0;
+                                acc3_1 = xs * w1 + acc3_1;
+                                xs = x[xrow + 128 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 160 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
                 }
                 y[out] = Math.max(acc0_0, 0.0f);
                 y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 2] = Math.max(acc0_2, 0.0f);
-                y[out + 3] = Math.max(acc0_3, 0.0f);
                 y[out + 64] = Math.max(acc1_0, 0.0f);
                 y[out + 64 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 64 + 2] = Math.max(acc1_2, 0.0f);
-                y[out + 64 + 3] = Math.max(acc1_3, 0.0f);
+                y[out + 128] = Math.max(acc2_0, 0.0f);
+                y[out + 128 + 1] = Math.max(acc2_1, 0.0f);
+                y[out + 192] = Math.max(acc3_0, 0.0f);
+                y[out + 192 + 1] = Math.max(acc3_1, 0.0f);
+                y[out + 256] = Math.max(acc4_0, 0.0f);
+                y[out + 256 + 1] = Math.max(acc4_1, 0.0f);
+                y[out + 320] = Math.max(acc5_0, 0.0f);
+                y[out + 320 + 1] = Math.max(acc5_1, 0.0f);
+            }
+        }
+    }
+
+    /**
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n6_c3_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[57];
+        float[] wt = f[54];
+        float[] y = f[32];
+        float[] b = f[55];
+        // rows of the batch x (output depth: floor((8 + 2*1 - 3) / 1) + 1 = 8) x (output height: floor((8 + 2*1 - 3) / 1) + 1 = 8)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 64;
+            int rest = row - n * 64;
+            int jd = rest / 8;
+            int jh = rest - jd * 8;
+            // 32 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 2) {
+                int out = (((n * 8 + jd) * 8 + jh) * 8 + 6) * 64 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                for (int md = 0; md < 3; md++) {
+                    for (int mh = 0; mh < 3; mh++) {
+                        for (int mw = 0; mw < 3; mw++) {
+                            int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (6 + mw)) * 32;
+                            int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
+                            for (int ci = 0; ci < 32; ci++) {
+                                int wat = wrow + ci * 64;
+                                float w0 = wt[wat];
+                                float w1 = wt[wat + 1];
+                                float xs = x[xrow + ci];
+                                acc0_0 = xs * w0 + acc0_0;
+                                acc0_1 = xs * w1 + acc0_1;
+                                xs = x[xrow + 32 + ci];
+                                acc1_0 = xs * w0 + acc1_0;
+                                acc1_1 = xs * w1 + acc1_1;
+                            }
+                        }
+                    }
+                }
+                y[out] = Math.max(acc0_0, 0.0f);
+                y[out + 1] = Math.max(acc0_1, 0.0f);
+                y[out + 64] = Math.max(acc1_0, 0.0f);
+                y[out + 64 + 1] = Math.max(acc1_1, 0.0f);
             }
         }
     }
@@ -1609,7 +2173,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n6_c3_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[31];
-        float[] gb = f[62];
+        float[] gb = f[59];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -1626,7 +2190,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n6_c3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[62];
+        float[] gbp = f[59];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 64);
     }
@@ -1637,9 +2201,9 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n6_c3_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[60];
+        float[] x = f[57];
         float[] gy = f[31];
-        float[] gw = f[63];
+        float[] gw = f[60];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -1714,9 +2278,9 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n6_c3_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[60];
+        float[] x = f[57];
         float[] gy = f[31];
-        float[] gw = f[63];
+        float[] gw = f[60];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int md = tap / 3;
@@ -1790,7 +2354,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n6_c3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[63];
+        float[] gwp = f[60];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 64, 32, 27, 1, 1, 32, 64);
     }
@@ -1802,7 +2366,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n6_c3_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[31];
-        float[] dst = f[61];
+        float[] dst = f[58];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int rest = row - n * 64;
@@ -1818,12 +2382,12 @@ final class VideoCNNScalar extends CompiledNetwork {
 
     /**
      * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_c3_0_input_grad_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n6_c3_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[61];
-        float[] wt = f[58];
+        float[] x = f[58];
+        float[] wt = f[56];
         float[] y = f[29];
         // rows of the batch x (the input's depth, 8) x (the input's height, 8)
         for (int row = lo; row < hi; row++) {
@@ -1831,88 +2395,9 @@ final class VideoCNNScalar extends CompiledNetwork {
             int rest = row - n * 64;
             int jd = rest / 8;
             int jh = rest - jd * 8;
-            // 10 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 30; cb += 3) {
-                // the input's width, 8, 2 tiles of 4
-                for (int jw = 0; jw < 8; jw += 4) {
-                    int out = (((n * 8 + jd) * 8 + jh) * 8 + jw) * 32 + cb;
-                    float acc0_0 = y[out];
-                    float acc0_1 = y[out + 1];
-                    float acc0_2 = y[out + 2];
-                    float acc1_0 = y[out + 32];
-                    float acc1_1 = y[out + 32 + 1];
-                    float acc1_2 = y[out + 32 + 2];
-                    float acc2_0 = y[out + 64];
-                    float acc2_1 = y[out + 64 + 1];
-                    float acc2_2 = y[out + 64 + 2];
-                    float acc3_0 = y[out + 96];
-                    float acc3_1 = y[out + 96 + 1];
-                    float acc3_2 = y[out + 96 + 2];
-                    for (int md = 0; md < 3; md++) {
-                        for (int mh = 0; mh < 3; mh++) {
-                            for (int mw = 0; mw < 3; mw++) {
-                                int xrow = (((n * 10 + (jd + 2 + md * -1)) * 10 + (jh + 2 + mh * -1)) * 10 + (jw + 2 + mw * -1)) * 64;
-                                int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
-                                for (int ci = 0; ci < 64; ci++) {
-                                    int wat = wrow + ci * 32;
-                                    float w0 = wt[wat];
-                                    float w1 = wt[wat + 1];
-                                    float w2 = wt[wat + 2];
-                                    float xs = x[xrow + ci];
-                                    acc0_0 = xs * w0 + acc0_0;
-                                    acc0_1 = xs * w1 + acc0_1;
-                                    acc0_2 = xs * w2 + acc0_2;
-                                    xs = x[xrow + 64 + ci];
-                                    acc1_0 = xs * w0 + acc1_0;
-                                    acc1_1 = xs * w1 + acc1_1;
-                                    acc1_2 = xs * w2 + acc1_2;
-                                    xs = x[xrow + 128 + ci];
-                                    acc2_0 = xs * w0 + acc2_0;
-                                    acc2_1 = xs * w1 + acc2_1;
-                                    acc2_2 = xs * w2 + acc2_2;
-                                    xs = x[xrow + 192 + ci];
-                                    acc3_0 = xs * w0 + acc3_0;
-                                    acc3_1 = xs * w1 + acc3_1;
-                                    acc3_2 = xs * w2 + acc3_2;
-                                }
-                            }
-                        }
-                    }
-                    y[out] = acc0_0;
-                    y[out + 1] = acc0_1;
-                    y[out + 2] = acc0_2;
-                    y[out + 32] = acc1_0;
-                    y[out + 32 + 1] = acc1_1;
-                    y[out + 32 + 2] = acc1_2;
-                    y[out + 64] = acc2_0;
-                    y[out + 64 + 1] = acc2_1;
-                    y[out + 64 + 2] = acc2_2;
-                    y[out + 96] = acc3_0;
-                    y[out + 96 + 1] = acc3_1;
-                    y[out + 96 + 2] = acc3_2;
-                }
-            }
-        }
-    }
-
-    /**
-     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 4 output pixels x 2 vectors of output channels.
-     */
-    private static void n6_c3_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
-            int lo, int hi) {
-        float[] x = f[61];
-        float[] wt = f[58];
-        float[] y = f[29];
-        // rows of the batch x (the input's depth, 8) x (the input's height, 8)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 64;
-            int rest = row - n * 64;
-            int jd = rest / 8;
-            int jh = rest - jd * 8;
-            // the input's width, 8, 2 tiles of 4
-            for (int jw = 0; jw < 8; jw += 4) {
-                int out = (((n * 8 + jd) * 8 + jh) * 8 + jw) * 32 + 30;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = ((n * 8 + jd) * 8 + jh) * 8 * 32 + cb;
                 float acc0_0 = y[out];
                 float acc0_1 = y[out + 1];
                 float acc1_0 = y[out + 32];
@@ -1921,11 +2406,15 @@ final class VideoCNNScalar extends CompiledNetwork {
                 float acc2_1 = y[out + 64 + 1];
                 float acc3_0 = y[out + 96];
                 float acc3_1 = y[out + 96 + 1];
+                float acc4_0 = y[out + 128];
+                float acc4_1 = y[out + 128 + 1];
+                float acc5_0 = y[out + 160];
+                float acc5_1 = y[out + 160 + 1];
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
-                            int xrow = (((n * 10 + (jd + 2 + md * -1)) * 10 + (jh + 2 + mh * -1)) * 10 + (jw + 2 + mw * -1)) * 64;
-                            int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + 30;
+                            int xrow = (((n * 10 + (jd + 2 + md * -1)) * 10 + (jh + 2 + mh * -1)) * 10 + (2 + mw * -1)) * 64;
+                            int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
                             for (int ci = 0; ci < 64; ci++) {
                                 int wat = wrow + ci * 32;
                                 float w0 = wt[wat];
@@ -1942,6 +2431,12 @@ final class VideoCNNScalar extends CompiledNetwork {
                                 xs = x[xrow + 192 + ci];
                                 acc3_0 = xs * w0 + acc3_0;
                                 acc3_1 = xs * w1 + acc3_1;
+                                xs = x[xrow + 256 + ci];
+                                acc4_0 = xs * w0 + acc4_0;
+                                acc4_1 = xs * w1 + acc4_1;
+                                xs = x[xrow + 320 + ci];
+                                acc5_0 = xs * w0 + acc5_0;
+                                acc5_1 = xs * w1 + acc5_1;
                             }
                         }
                     }
@@ -1954,6 +2449,59 @@ final class VideoCNNScalar extends CompiledNetwork {
                 y[out + 64 + 1] = acc2_1;
                 y[out + 96] = acc3_0;
                 y[out + 96 + 1] = acc3_1;
+                y[out + 128] = acc4_0;
+                y[out + 128 + 1] = acc4_1;
+                y[out + 160] = acc5_0;
+                y[out + 160 + 1] = acc5_1;
+            }
+        }
+    }
+
+    /**
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n6_c3_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[58];
+        float[] wt = f[56];
+        float[] y = f[29];
+        // rows of the batch x (the input's depth, 8) x (the input's height, 8)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 64;
+            int rest = row - n * 64;
+            int jd = rest / 8;
+            int jh = rest - jd * 8;
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int out = (((n * 8 + jd) * 8 + jh) * 8 + 6) * 32 + cb;
+                float acc0_0 = y[out];
+                float acc0_1 = y[out + 1];
+                float acc1_0 = y[out + 32];
+                float acc1_1 = y[out + 32 + 1];
+                for (int md = 0; md < 3; md++) {
+                    for (int mh = 0; mh < 3; mh++) {
+                        for (int mw = 0; mw < 3; mw++) {
+                            int xrow = (((n * 10 + (jd + 2 + md * -1)) * 10 + (jh + 2 + mh * -1)) * 10 + (8 + mw * -1)) * 64;
+                            int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
+                            for (int ci = 0; ci < 64; ci++) {
+                                int wat = wrow + ci * 32;
+                                float w0 = wt[wat];
+                                float w1 = wt[wat + 1];
+                                float xs = x[xrow + ci];
+                                acc0_0 = xs * w0 + acc0_0;
+                                acc0_1 = xs * w1 + acc0_1;
+                                xs = x[xrow + 64 + ci];
+                                acc1_0 = xs * w0 + acc1_0;
+                                acc1_1 = xs * w1 + acc1_1;
+                            }
+                        }
+                    }
+                }
+                y[out] = acc0_0;
+                y[out + 1] = acc0_1;
+                y[out + 32] = acc1_0;
+                y[out + 32 + 1] = acc1_1;
             }
         }
     }
@@ -1967,9 +2515,10 @@ final class VideoCNNScalar extends CompiledNetwork {
         float[] gy = f[33];
         float[] gx = f[31];
         float[] y = f[32];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 32768; i < n * 32768 + 32768; i++) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i++) {
                 float xv = y[i];
                 float g = gy[i];
                 gx[i] += xv > 0 ? g : 0.0f;
@@ -2022,7 +2571,7 @@ final class VideoCNNScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[34];
         float[] y = f[36];
-        float[] mask = f[64];
+        float[] mask = f[61];
         if (0 < training) {
             for (int i = 0; i < batch * 64; i++) {
                 y[i] = x[i] * mask[i];
@@ -2043,7 +2592,7 @@ final class VideoCNNScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] gy = f[37];
         float[] gx = f[35];
-        float[] mask = f[64];
+        float[] mask = f[61];
         if (0 < training) {
             for (int i = 0; i < batch * 64; i++) {
                 gx[i] += gy[i] * mask[i];
@@ -2058,17 +2607,16 @@ final class VideoCNNScalar extends CompiledNetwork {
 
     /**
      * Line 11: logits = dense(logits.0), 64 -> 10.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[68];
-        float[] packed = f[65];
-        float[] swapped = f[67];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 64, 1, 1, 1, 64, 10, 10, 64, 10, 64);
+        float[] packed = f[62];
+        float[] swapped = f[64];
+        Packing.packBoth(weight, packed, swapped, 10, 64, 1, 1, 1, 64, 10, 10, 64, 10, 64);
         float[] bias = f[14];
-        float[] bp = f[66];
+        float[] bp = f[63];
         Packing.pad(bias, bp, 10);
     }
 
@@ -2079,9 +2627,9 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n10_logits_forward_tile1x7(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[36];
-        float[] wt = f[65];
+        float[] wt = f[62];
         float[] y = f[38];
-        float[] b = f[66];
+        float[] b = f[63];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -2129,9 +2677,9 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n10_logits_forward_tile1x3(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[36];
-        float[] wt = f[65];
+        float[] wt = f[62];
         float[] y = f[38];
-        float[] b = f[66];
+        float[] b = f[63];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -2163,7 +2711,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n10_logits_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[39];
-        float[] gb = f[69];
+        float[] gb = f[65];
         for (int row = lo; row < hi; row++) {
             int c = row;
             float acc = gb[c];
@@ -2180,7 +2728,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n10_logits_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[69];
+        float[] gbp = f[65];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 10);
     }
@@ -2193,7 +2741,7 @@ final class VideoCNNScalar extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[36];
         float[] gy = f[39];
-        float[] gw = f[70];
+        float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -2262,7 +2810,7 @@ final class VideoCNNScalar extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[36];
         float[] gy = f[39];
-        float[] gw = f[70];
+        float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2314,7 +2862,7 @@ final class VideoCNNScalar extends CompiledNetwork {
      */
     private static void n10_logits_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[70];
+        float[] gwp = f[66];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 10, 64, 1, 1, 1, 64, 10);
     }
@@ -2326,7 +2874,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n10_logits_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[39];
-        float[] wt = f[67];
+        float[] wt = f[64];
         float[] y = f[37];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -2379,7 +2927,7 @@ final class VideoCNNScalar extends CompiledNetwork {
     private static void n10_logits_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[39];
-        float[] wt = f[67];
+        float[] wt = f[64];
         float[] y = f[37];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -2441,56 +2989,52 @@ final class VideoCNNScalar extends CompiledNetwork {
                 floats 40 per-sample 0 fixed 3600
                 floats 41 per-sample 0 fixed 16
                 floats 42 per-sample 0 fixed 3600
-                floats 43 per-sample 0 fixed 3600
-                floats 44 per-sample 242406 fixed 0 shared training 0 eval 0
-                floats 45 per-sample 332928 fixed 0 shared training 1 eval -1
-                floats 46 per-sample 0 fixed 16 zeroed
-                floats 47 per-sample 0 fixed 3600 zeroed
-                floats 48 per-sample 0 fixed 13824
-                floats 49 per-sample 0 fixed 32
-                floats 50 per-sample 0 fixed 13824
-                floats 51 per-sample 0 fixed 13824
-                floats 52 per-sample 93312 fixed 0 shared training 2 eval 1
-                floats 53 per-sample 186624 fixed 0 shared training 3 eval -1
-                floats 54 per-sample 0 fixed 32 zeroed
-                floats 55 per-sample 0 fixed 13824 zeroed
+                floats 43 per-sample 242406 fixed 0 shared training 0 eval 0
+                floats 44 per-sample 332928 fixed 0 shared training 1 eval -1
+                floats 45 per-sample 0 fixed 16 zeroed
+                floats 46 per-sample 0 fixed 3600 zeroed
+                floats 47 per-sample 0 fixed 13824
+                floats 48 per-sample 0 fixed 32
+                floats 49 per-sample 0 fixed 13824
+                floats 50 per-sample 93312 fixed 0 shared training 2 eval 1
+                floats 51 per-sample 186624 fixed 0 shared training 3 eval -1
+                floats 52 per-sample 0 fixed 32 zeroed
+                floats 53 per-sample 0 fixed 13824 zeroed
+                floats 54 per-sample 0 fixed 55296
+                floats 55 per-sample 0 fixed 64
                 floats 56 per-sample 0 fixed 55296
-                floats 57 per-sample 0 fixed 64
-                floats 58 per-sample 0 fixed 55296
-                floats 59 per-sample 0 fixed 55296
-                floats 60 per-sample 32000 fixed 0 shared training 4 eval 2
-                floats 61 per-sample 64000 fixed 0 shared training 5 eval -1
-                floats 62 per-sample 0 fixed 64 zeroed
-                floats 63 per-sample 0 fixed 55296 zeroed
-                floats 64 per-sample 64 fixed 0
-                floats 65 per-sample 0 fixed 640
-                floats 66 per-sample 0 fixed 10
-                floats 67 per-sample 0 fixed 640
-                floats 68 per-sample 0 fixed 640
-                floats 69 per-sample 0 fixed 10 zeroed
-                floats 70 per-sample 0 fixed 640 zeroed
+                floats 57 per-sample 32000 fixed 0 shared training 4 eval 2
+                floats 58 per-sample 64000 fixed 0 shared training 5 eval -1
+                floats 59 per-sample 0 fixed 64 zeroed
+                floats 60 per-sample 0 fixed 55296 zeroed
+                floats 61 per-sample 64 fixed 0
+                floats 62 per-sample 0 fixed 640
+                floats 63 per-sample 0 fixed 10
+                floats 64 per-sample 0 fixed 640
+                floats 65 per-sample 0 fixed 10 zeroed
+                floats 66 per-sample 0 fixed 640 zeroed
                 ints 0 per-sample 65536 fixed 0
                 ints 1 per-sample 16384 fixed 0
-                dropout 64 shape 64 p 0.3
-                forward 0 0 0 always 1
+                dropout 61 shape 64 p 0.3
+                forward 0 0 0 always 1 packs
                 forward 1 1024 0 always 196
                 forward 2 512 0 always 196004
                 forward 3 512 0 always 17484
-                forward 4 1 0 training 1835008
-                forward 5 1 0 eval 917504
-                forward 6 0 0 always 1
+                forward 4 256 0 training 7171
+                forward 5 256 0 eval 3587
+                forward 6 0 0 always 1 packs
                 forward 7 256 0 always 260
-                forward 8 256 0 always 348764
-                forward 9 256 0 always 26209
-                forward 10 1 0 training 819200
-                forward 11 1 0 eval 393216
-                forward 12 0 0 always 1
+                forward 8 256 0 always 292836
+                forward 9 256 0 always 104836
+                forward 10 64 0 training 12803
+                forward 11 64 0 eval 6147
+                forward 12 0 0 always 1 packs
                 forward 13 64 0 always 260
-                forward 14 64 0 always 750100
-                forward 15 64 0 always 52129
+                forward 14 64 0 always 583172
+                forward 15 64 0 always 250884
                 forward 16 0 0 always 1
                 forward 17 0 0 always 1
-                forward 18 0 0 always 1
+                forward 18 0 0 always 1 packs
                 forward 19 1 0 always 1049
                 forward 20 1 0 always 529
                 backward 21 0 10 always 4
@@ -2502,17 +3046,17 @@ final class VideoCNNScalar extends CompiledNetwork {
                 backward 27 1 0 always 53
                 backward 28 0 0 always 1
                 backward 29 0 0 always 1
-                backward 30 1 0 always 3
+                backward 30 8 0 always 12289
                 backward 31 0 64 always 4
                 backward 32 0 0 always 1
                 backward 33 0 135 always 361224
                 backward 34 0 9 always 361224
                 backward 35 0 0 always 1
                 backward 36 64 0 always 516
-                backward 37 64 0 always 692784
-                backward 38 64 0 always 51987
+                backward 37 64 0 always 581892
+                backward 38 64 0 always 249860
                 backward 39 1 0 always 49152
-                backward 40 1 0 always 3
+                backward 40 32 0 always 12289
                 backward 41 0 32 always 4
                 backward 42 0 0 always 1
                 backward 43 0 54 always 1442184
@@ -2522,16 +3066,28 @@ final class VideoCNNScalar extends CompiledNetwork {
                 backward 47 256 0 always 291572
                 backward 48 256 0 always 104260
                 backward 49 1 0 always 196608
-                backward 50 1 0 always 3
+                backward 50 64 0 always 12289
                 backward 51 0 16 always 4
                 backward 52 0 0 always 1
                 backward 53 0 75 always 1704040
                 backward 54 0 0 always 1
                 backward 55 512 0 always 516 input-gradient
-                backward 56 512 0 always 69757 input-gradient
-                backward 57 512 0 always 46573 input-gradient
-                backward 58 512 0 always 46573 input-gradient
-                backward 59 512 0 always 31117 input-gradient
+                backward 56 512 0 always 45760 input-gradient
+                backward 57 512 0 always 30580 input-gradient
+                backward 58 512 0 always 3957 input-gradient
+                backward 59 512 0 always 2657 input-gradient
+                backward 60 512 0 always 30550 input-gradient
+                backward 61 512 0 always 20410 input-gradient
+                backward 62 512 0 always 2643 input-gradient
+                backward 63 512 0 always 1775 input-gradient
+                backward 64 512 0 always 30550 input-gradient
+                backward 65 512 0 always 20410 input-gradient
+                backward 66 512 0 always 2643 input-gradient
+                backward 67 512 0 always 1775 input-gradient
+                backward 68 512 0 always 20410 input-gradient
+                backward 69 512 0 always 13630 input-gradient
+                backward 70 512 0 always 1767 input-gradient
+                backward 71 512 0 always 1187 input-gradient
                 """;
     }
 }

@@ -35,8 +35,8 @@ final class VideoCNNVector extends CompiledNetwork {
             case 11 -> n5_p2_forward_eval(f, ix, batch, training, lo, hi);
             case 12 -> n6_c3_0_pack(f, ix, batch, training, lo, hi);
             case 13 -> n6_c3_0_pad(f, ix, batch, training, lo, hi);
-            case 14 -> n6_c3_0_forward_tile4x3(f, ix, batch, training, lo, hi);
-            case 15 -> n6_c3_0_forward_tile4x2(f, ix, batch, training, lo, hi);
+            case 14 -> n6_c3_0_forward_tile6x2(f, ix, batch, training, lo, hi);
+            case 15 -> n6_c3_0_forward_tile2x2(f, ix, batch, training, lo, hi);
             case 16 -> n8_g_forward(f, ix, batch, training, lo, hi);
             case 17 -> n9_logits_0_forward(f, ix, batch, training, lo, hi);
             case 18 -> n10_logits_pack(f, ix, batch, training, lo, hi);
@@ -57,8 +57,8 @@ final class VideoCNNVector extends CompiledNetwork {
             case 33 -> n6_c3_0_weight_grad_rest(f, ix, batch, training, lo, hi);
             case 34 -> n6_c3_0_weight_grad_unpack(f, ix, batch, training, lo, hi);
             case 35 -> n6_c3_0_grad_pad(f, ix, batch, training, lo, hi);
-            case 36 -> n6_c3_0_input_grad_tile5x2(f, ix, batch, training, lo, hi);
-            case 37 -> n6_c3_0_input_grad_tile3x2(f, ix, batch, training, lo, hi);
+            case 36 -> n6_c3_0_input_grad_tile6x2(f, ix, batch, training, lo, hi);
+            case 37 -> n6_c3_0_input_grad_tile2x2(f, ix, batch, training, lo, hi);
             case 38 -> n5_p2_backward(f, ix, batch, training, lo, hi);
             case 39 -> n4_c2_backward(f, ix, batch, training, lo, hi);
             case 40 -> n3_c2_0_bias_grad(f, ix, batch, training, lo, hi);
@@ -89,15 +89,14 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 5: c1.0 = conv3d(clip), 3x16x64x64 -> 16x16x32x32.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n0_c1_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[0];
-        float[] snapshot = f[43];
         float[] packed = f[40];
         float[] swapped = f[42];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 16, 3, 75, 1, 1, 3, 16, 16, 8, 16, 8);
+        Packing.packBoth(weight, packed, swapped, 16, 3, 75, 1, 1, 3, 16, 16, 8, 16, 8);
         float[] bias = f[2];
         float[] bp = f[41];
         Packing.pad(bias, bp, 16);
@@ -110,7 +109,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n0_c1_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[16];
-        float[] dst = f[44];
+        float[] dst = f[43];
         for (int row = lo; row < hi; row++) {
             int n = row / 1024;
             int rest = row - n * 1024;
@@ -128,7 +127,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[44];
+        float[] x = f[43];
         float[] wt = f[40];
         float[] y = f[20];
         float[] b = f[41];
@@ -206,7 +205,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[44];
+        float[] x = f[43];
         float[] wt = f[40];
         float[] y = f[20];
         float[] b = f[41];
@@ -254,7 +253,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n0_c1_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[19];
-        float[] gb = f[46];
+        float[] gb = f[45];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -271,7 +270,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[46];
+        float[] gbp = f[45];
         float[] gbias = f[3];
         Packing.addUnpadded(gbp, gbias, 16);
     }
@@ -282,9 +281,9 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[44];
+        float[] x = f[43];
         float[] gy = f[19];
-        float[] gw = f[47];
+        float[] gw = f[46];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int md = tap / 25;
@@ -335,7 +334,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[47];
+        float[] gwp = f[46];
         float[] gweight = f[1];
         Packing.unpackAdd(gwp, gweight, 16, 3, 75, 1, 1, 3, 16);
     }
@@ -347,7 +346,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n0_c1_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[19];
-        float[] dst = f[45];
+        float[] dst = f[44];
         for (int row = lo; row < hi; row++) {
             int n = row / 512;
             int rest = row - n * 512;
@@ -367,7 +366,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -445,7 +444,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -516,7 +515,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase1_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -594,7 +593,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase1_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -665,7 +664,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase2_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -743,7 +742,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase2_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -814,7 +813,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase3_tile11x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -892,7 +891,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n0_c1_0_input_grad_phase3_tile10x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] x = f[45];
+        float[] x = f[44];
         float[] wt = f[42];
         float[] y = f[17];
         // rows of the batch x (the input's depth, 16) x (32 of the input's height in this stride phase)
@@ -966,9 +965,10 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[21];
         float[] gx = f[19];
         float[] y = f[20];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 262144; i < n * 262144 + 262144; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -985,33 +985,29 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] x = f[20];
         float[] y = f[22];
         int[] indices = ix[0];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output depth: floor((16 + 2*0 - 1) / 1) + 1 = 16
-            for (int od = 0; od < 16; od++) {
-                // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                for (int oh = 0; oh < 16; oh++) {
-                    // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                    for (int ow = 0; ow < 16; ow++) {
-                        for (int c = 0; c < 16; c++) {
-                            float max = Float.NEGATIVE_INFINITY;
-                            int winner = -1;
-                            int id = od;
-                            for (int kh = 0; kh < 2; kh++) {
-                                int ih = oh * 2 + kh;
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    float value = x[(((n * 16 + id) * 32 + ih) * 32 + iw) * 16 + c];
-                                    if (winner < 0 || value > max || value != value && max == max) {
-                                        max = value;
-                                        winner = (id * 32 + ih) * 32 + iw;
-                                    }
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 256;
+            int od = (row - n * 256) / 16;
+            int oh = row - n * 256 - od * 16;
+            // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+            for (int ow = 0; ow < 16; ow++) {
+                for (int c = 0; c < 16; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            float value = x[(((n * 16 + od) * 32 + ih) * 32 + iw) * 16 + c];
+                            if (winner < 0 || value > max || value != value && max == max) {
+                                max = value;
+                                winner = (od * 32 + ih) * 32 + iw;
                             }
-                            y[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = max;
-                            indices[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = winner;
                         }
                     }
+                    y[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = max;
+                    indices[(((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -1025,27 +1021,23 @@ final class VideoCNNVector extends CompiledNetwork {
             int hi) {
         float[] x = f[20];
         float[] y = f[22];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output depth: floor((16 + 2*0 - 1) / 1) + 1 = 16
-            for (int od = 0; od < 16; od++) {
-                // output height: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                for (int oh = 0; oh < 16; oh++) {
-                    // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
-                    for (int ow = 0; ow < 16; ow++) {
-                        for (int c = 0; c < 16; c += 8) {
-                            FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-                            int id = od;
-                            for (int kh = 0; kh < 2; kh++) {
-                                int ih = oh * 2 + kh;
-                                for (int kw = 0; kw < 2; kw++) {
-                                    int iw = ow * 2 + kw;
-                                    largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n * 16 + id) * 32 + ih) * 32 + iw) * 16 + c));
-                                }
-                            }
-                            largest.intoArray(y, (((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c);
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 256;
+            int od = (row - n * 256) / 16;
+            int oh = row - n * 256 - od * 16;
+            // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
+            for (int ow = 0; ow < 16; ow++) {
+                for (int c = 0; c < 16; c += 8) {
+                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    for (int kh = 0; kh < 2; kh++) {
+                        int ih = oh * 2 + kh;
+                        for (int kw = 0; kw < 2; kw++) {
+                            int iw = ow * 2 + kw;
+                            largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n * 16 + od) * 32 + ih) * 32 + iw) * 16 + c));
                         }
                     }
+                    largest.intoArray(y, (((n * 16 + od) * 16 + oh) * 16 + ow) * 16 + c);
                 }
             }
         }
@@ -1075,17 +1067,16 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 7: c2.0 = conv3d(p1), 16x16x16x16 -> 32x16x16x16.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n3_c2_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[4];
-        float[] snapshot = f[51];
-        float[] packed = f[48];
-        float[] swapped = f[50];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 32, 16, 27, 1, 1, 16, 32, 32, 16, 32, 16);
+        float[] packed = f[47];
+        float[] swapped = f[49];
+        Packing.packBoth(weight, packed, swapped, 32, 16, 27, 1, 1, 16, 32, 32, 16, 32, 16);
         float[] bias = f[6];
-        float[] bp = f[49];
+        float[] bp = f[48];
         Packing.pad(bias, bp, 32);
     }
 
@@ -1096,7 +1087,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n3_c2_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[22];
-        float[] dst = f[52];
+        float[] dst = f[50];
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
             int rest = row - n * 256;
@@ -1116,10 +1107,10 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[52];
-        float[] wt = f[48];
+        float[] x = f[50];
+        float[] wt = f[47];
         float[] y = f[26];
-        float[] b = f[49];
+        float[] b = f[48];
         // rows of the batch x (output depth: floor((16 + 2*1 - 3) / 1) + 1 = 16) x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
@@ -1197,10 +1188,10 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[52];
-        float[] wt = f[48];
+        float[] x = f[50];
+        float[] wt = f[47];
         float[] y = f[26];
-        float[] b = f[49];
+        float[] b = f[48];
         // rows of the batch x (output depth: floor((16 + 2*1 - 3) / 1) + 1 = 16) x (output height: floor((16 + 2*1 - 3) / 1) + 1 = 16)
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
@@ -1262,7 +1253,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n3_c2_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[25];
-        float[] gb = f[54];
+        float[] gb = f[52];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1279,7 +1270,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[54];
+        float[] gbp = f[52];
         float[] gbias = f[7];
         Packing.addUnpadded(gbp, gbias, 32);
     }
@@ -1290,9 +1281,9 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[52];
+        float[] x = f[50];
         float[] gy = f[25];
-        float[] gw = f[55];
+        float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
             int tap = row / 2;
             int ci = (row - tap * 2) * 6;
@@ -1367,9 +1358,9 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[52];
+        float[] x = f[50];
         float[] gy = f[25];
-        float[] gw = f[55];
+        float[] gw = f[53];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int md = tap / 9;
@@ -1429,7 +1420,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[55];
+        float[] gwp = f[53];
         float[] gweight = f[5];
         Packing.unpackAdd(gwp, gweight, 32, 16, 27, 1, 1, 16, 32);
     }
@@ -1441,7 +1432,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n3_c2_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[25];
-        float[] dst = f[53];
+        float[] dst = f[51];
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
             int rest = row - n * 256;
@@ -1461,8 +1452,8 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[53];
-        float[] wt = f[50];
+        float[] x = f[51];
+        float[] wt = f[49];
         float[] y = f[23];
         // rows of the batch x (the input's depth, 16) x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -1538,8 +1529,8 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n3_c2_0_input_grad_tile4x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[53];
-        float[] wt = f[50];
+        float[] x = f[51];
+        float[] wt = f[49];
         float[] y = f[23];
         // rows of the batch x (the input's depth, 16) x (the input's height, 16)
         for (int row = lo; row < hi; row++) {
@@ -1601,9 +1592,10 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[27];
         float[] gx = f[25];
         float[] y = f[26];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 131072; i < n * 131072 + 131072; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -1620,35 +1612,32 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] x = f[26];
         float[] y = f[28];
         int[] indices = ix[1];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output depth: floor((16 + 2*0 - 2) / 2) + 1 = 8
-            for (int od = 0; od < 8; od++) {
-                // output height: floor((16 + 2*0 - 2) / 2) + 1 = 8
-                for (int oh = 0; oh < 8; oh++) {
-                    // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
-                    for (int ow = 0; ow < 8; ow++) {
-                        for (int c = 0; c < 32; c++) {
-                            float max = Float.NEGATIVE_INFINITY;
-                            int winner = -1;
-                            for (int kd = 0; kd < 2; kd++) {
-                                int id = od * 2 + kd;
-                                for (int kh = 0; kh < 2; kh++) {
-                                    int ih = oh * 2 + kh;
-                                    for (int kw = 0; kw < 2; kw++) {
-                                        int iw = ow * 2 + kw;
-                                        float value = x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c];
-                                        if (winner < 0 || value > max || value != value && max == max) {
-                                            max = value;
-                                            winner = (id * 16 + ih) * 16 + iw;
-                                        }
-                                    }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 64;
+            int od = (row - n * 64) / 8;
+            int oh = row - n * 64 - od * 8;
+            // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
+            for (int ow = 0; ow < 8; ow++) {
+                for (int c = 0; c < 32; c++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int winner = -1;
+                    for (int kd = 0; kd < 2; kd++) {
+                        int id = od * 2 + kd;
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                float value = x[(((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c];
+                                if (winner < 0 || value > max || value != value && max == max) {
+                                    max = value;
+                                    winner = (id * 16 + ih) * 16 + iw;
                                 }
                             }
-                            y[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = max;
-                            indices[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = winner;
                         }
                     }
+                    y[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = max;
+                    indices[(((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c] = winner;
                 }
             }
         }
@@ -1662,29 +1651,26 @@ final class VideoCNNVector extends CompiledNetwork {
             int hi) {
         float[] x = f[26];
         float[] y = f[28];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            // output depth: floor((16 + 2*0 - 2) / 2) + 1 = 8
-            for (int od = 0; od < 8; od++) {
-                // output height: floor((16 + 2*0 - 2) / 2) + 1 = 8
-                for (int oh = 0; oh < 8; oh++) {
-                    // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
-                    for (int ow = 0; ow < 8; ow++) {
-                        for (int c = 0; c < 32; c += 8) {
-                            FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-                            for (int kd = 0; kd < 2; kd++) {
-                                int id = od * 2 + kd;
-                                for (int kh = 0; kh < 2; kh++) {
-                                    int ih = oh * 2 + kh;
-                                    for (int kw = 0; kw < 2; kw++) {
-                                        int iw = ow * 2 + kw;
-                                        largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c));
-                                    }
-                                }
+        // the output rows of the batch
+        for (int row = lo; row < hi; row++) {
+            int n = row / 64;
+            int od = (row - n * 64) / 8;
+            int oh = row - n * 64 - od * 8;
+            // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
+            for (int ow = 0; ow < 8; ow++) {
+                for (int c = 0; c < 32; c += 8) {
+                    FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+                    for (int kd = 0; kd < 2; kd++) {
+                        int id = od * 2 + kd;
+                        for (int kh = 0; kh < 2; kh++) {
+                            int ih = oh * 2 + kh;
+                            for (int kw = 0; kw < 2; kw++) {
+                                int iw = ow * 2 + kw;
+                                largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n * 16 + id) * 16 + ih) * 16 + iw) * 32 + c));
                             }
-                            largest.intoArray(y, (((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c);
                         }
                     }
+                    largest.intoArray(y, (((n * 8 + od) * 8 + oh) * 8 + ow) * 32 + c);
                 }
             }
         }
@@ -1714,17 +1700,16 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n6_c3_0_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[8];
-        float[] snapshot = f[59];
-        float[] packed = f[56];
-        float[] swapped = f[58];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 64, 32, 27, 1, 1, 32, 64, 64, 32, 64, 32);
+        float[] packed = f[54];
+        float[] swapped = f[56];
+        Packing.packBoth(weight, packed, swapped, 64, 32, 27, 1, 1, 32, 64, 64, 32, 64, 32);
         float[] bias = f[10];
-        float[] bp = f[57];
+        float[] bp = f[55];
         Packing.pad(bias, bp, 64);
     }
 
@@ -1735,7 +1720,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n6_c3_0_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[28];
-        float[] dst = f[60];
+        float[] dst = f[57];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int rest = row - n * 64;
@@ -1751,116 +1736,40 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>The forward pass. Register tile: 4 output pixels x 3 vectors of output channels.
+     * <p>The forward pass. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_c3_0_forward_tile4x3(float[][] f, int[][] ix, int batch, int training,
+    private static void n6_c3_0_forward_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[60];
-        float[] wt = f[56];
+        float[] x = f[57];
+        float[] wt = f[54];
         float[] y = f[32];
-        float[] b = f[57];
+        float[] b = f[55];
         // rows of the batch x (output depth: floor((8 + 2*1 - 3) / 1) + 1 = 8) x (output height: floor((8 + 2*1 - 3) / 1) + 1 = 8)
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int rest = row - n * 64;
             int jd = rest / 8;
             int jh = rest - jd * 8;
-            // 2 blocks of 3 vectors of output channels
-            for (int cb = 0; cb < 48; cb += 24) {
-                // output width: floor((8 + 2*1 - 3) / 1) + 1 = 8, 2 tiles of 4
-                for (int jw = 0; jw < 8; jw += 4) {
-                    int out = (((n * 8 + jd) * 8 + jh) * 8 + jw) * 64 + cb;
-                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc0_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
-                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc1_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
-                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc2_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
-                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
-                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
-                    FloatVector acc3_2 = FloatVector.fromArray(SPECIES, b, cb + 16);
-                    for (int md = 0; md < 3; md++) {
-                        for (int mh = 0; mh < 3; mh++) {
-                            for (int mw = 0; mw < 3; mw++) {
-                                int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (jw + mw)) * 32;
-                                int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
-                                for (int ci = 0; ci < 32; ci++) {
-                                    int wat = wrow + ci * 64;
-                                    FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
-                                    FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
-                                    FloatVector w2 = FloatVector.fromArray(SPECIES, wt, wat + 16);
-                                    FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
-                                    acc0_0 = xs.fma(w0, acc0_0);
-                                    acc0_1 = xs.fma(w1, acc0_1);
-                                    acc0_2 = xs.fma(w2, acc0_2);
-                                    xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
-                                    acc1_0 = xs.fma(w0, acc1_0);
-                                    acc1_1 = xs.fma(w1, acc1_1);
-                                    acc1_2 = xs.fma(w2, acc1_2);
-                                    xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
-                                    acc2_0 = xs.fma(w0, acc2_0);
-                                    acc2_1 = xs.fma(w1, acc2_1);
-                                    acc2_2 = xs.fma(w2, acc2_2);
-                                    xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
-                                    acc3_0 = xs.fma(w0, acc3_0);
-                                    acc3_1 = xs.fma(w1, acc3_1);
-                                    acc3_2 = xs.fma(w2, acc3_2);
-                                }
-                            }
-                        }
-                    }
-                    acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                    acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                    acc0_2.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
-                    acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                    acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
-                    acc1_2.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 16);
-                    acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
-                    acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
-                    acc2_2.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 16);
-                    acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192);
-                    acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192 + 8);
-                    acc3_2.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192 + 16);
-                }
-            }
-        }
-    }
-
-    /**
-     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>The forward pass. Register tile: 4 output pixels x 2 vectors of output channels.
-     */
-    private static void n6_c3_0_forward_tile4x2(float[][] f, int[][] ix, int batch, int training,
-            int lo, int hi) {
-        float[] x = f[60];
-        float[] wt = f[56];
-        float[] y = f[32];
-        float[] b = f[57];
-        // rows of the batch x (output depth: floor((8 + 2*1 - 3) / 1) + 1 = 8) x (output height: floor((8 + 2*1 - 3) / 1) + 1 = 8)
-        for (int row = lo; row < hi; row++) {
-            int n = row / 64;
-            int rest = row - n * 64;
-            int jd = rest / 8;
-            int jh = rest - jd * 8;
-            // output width: floor((8 + 2*1 - 3) / 1) + 1 = 8, 2 tiles of 4
-            for (int jw = 0; jw < 8; jw += 4) {
-                int out = (((n * 8 + jd) * 8 + jh) * 8 + jw) * 64 + 48;
-                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 48);
-                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 56);
-                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 48);
-                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 56);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, 48);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, 56);
-                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, 48);
-                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 56);
+            // 4 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 16) {
+                int out = ((n * 8 + jd) * 8 + jh) * 8 * 64 + cb;
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
-                            int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (jw + mw)) * 32;
-                            int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + 48;
+                            int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + mw) * 32;
+                            int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
                             for (int ci = 0; ci < 32; ci++) {
                                 int wat = wrow + ci * 64;
                                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -1877,6 +1786,12 @@ final class VideoCNNVector extends CompiledNetwork {
                                 xs = FloatVector.broadcast(SPECIES, x[xrow + 96 + ci]);
                                 acc3_0 = xs.fma(w0, acc3_0);
                                 acc3_1 = xs.fma(w1, acc3_1);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
+                                acc4_0 = xs.fma(w0, acc4_0);
+                                acc4_1 = xs.fma(w1, acc4_1);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 160 + ci]);
+                                acc5_0 = xs.fma(w0, acc5_0);
+                                acc5_1 = xs.fma(w1, acc5_1);
                             }
                         }
                     }
@@ -1889,6 +1804,60 @@ final class VideoCNNVector extends CompiledNetwork {
                 acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
                 acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192);
                 acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 192 + 8);
+                acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 256);
+                acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 256 + 8);
+                acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 320);
+                acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 320 + 8);
+            }
+        }
+    }
+
+    /**
+     * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
+     * <p>The forward pass. Register tile: 2 output pixels x 2 vectors of output channels.
+     */
+    private static void n6_c3_0_forward_tile2x2(float[][] f, int[][] ix, int batch, int training,
+            int lo, int hi) {
+        float[] x = f[57];
+        float[] wt = f[54];
+        float[] y = f[32];
+        float[] b = f[55];
+        // rows of the batch x (output depth: floor((8 + 2*1 - 3) / 1) + 1 = 8) x (output height: floor((8 + 2*1 - 3) / 1) + 1 = 8)
+        for (int row = lo; row < hi; row++) {
+            int n = row / 64;
+            int rest = row - n * 64;
+            int jd = rest / 8;
+            int jh = rest - jd * 8;
+            // 4 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 64; cb += 16) {
+                int out = (((n * 8 + jd) * 8 + jh) * 8 + 6) * 64 + cb;
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                for (int md = 0; md < 3; md++) {
+                    for (int mh = 0; mh < 3; mh++) {
+                        for (int mw = 0; mw < 3; mw++) {
+                            int xrow = (((n * 10 + (jd + md)) * 10 + (jh + mh)) * 10 + (6 + mw)) * 32;
+                            int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
+                            for (int ci = 0; ci < 32; ci++) {
+                                int wat = wrow + ci * 64;
+                                FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
+                                FloatVector w1 = FloatVector.fromArray(SPECIES, wt, wat + 8);
+                                FloatVector xs = FloatVector.broadcast(SPECIES, x[xrow + ci]);
+                                acc0_0 = xs.fma(w0, acc0_0);
+                                acc0_1 = xs.fma(w1, acc0_1);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 32 + ci]);
+                                acc1_0 = xs.fma(w0, acc1_0);
+                                acc1_1 = xs.fma(w1, acc1_1);
+                            }
+                        }
+                    }
+                }
+                acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
             }
         }
     }
@@ -1900,7 +1869,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n6_c3_0_bias_grad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] gy = f[31];
-        float[] gb = f[62];
+        float[] gb = f[59];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -1917,7 +1886,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n6_c3_0_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[62];
+        float[] gbp = f[59];
         float[] gbias = f[11];
         Packing.addUnpadded(gbp, gbias, 64);
     }
@@ -1928,9 +1897,9 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n6_c3_0_weight_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[60];
+        float[] x = f[57];
         float[] gy = f[31];
-        float[] gw = f[63];
+        float[] gw = f[60];
         for (int row = lo; row < hi; row++) {
             int tap = row / 5;
             int ci = (row - tap * 5) * 6;
@@ -2005,9 +1974,9 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n6_c3_0_weight_grad_rest(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[60];
+        float[] x = f[57];
         float[] gy = f[31];
-        float[] gw = f[63];
+        float[] gw = f[60];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int md = tap / 3;
@@ -2081,7 +2050,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n6_c3_0_weight_grad_unpack(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gwp = f[63];
+        float[] gwp = f[60];
         float[] gweight = f[9];
         Packing.unpackAdd(gwp, gweight, 64, 32, 27, 1, 1, 32, 64);
     }
@@ -2093,7 +2062,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n6_c3_0_grad_pad(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] src = f[31];
-        float[] dst = f[61];
+        float[] dst = f[58];
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
             int rest = row - n * 64;
@@ -2109,12 +2078,12 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 5 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 6 output pixels x 2 vectors of output channels.
      */
-    private static void n6_c3_0_input_grad_tile5x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n6_c3_0_input_grad_tile6x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[61];
-        float[] wt = f[58];
+        float[] x = f[58];
+        float[] wt = f[56];
         float[] y = f[29];
         // rows of the batch x (the input's depth, 8) x (the input's height, 8)
         for (int row = lo; row < hi; row++) {
@@ -2135,6 +2104,8 @@ final class VideoCNNVector extends CompiledNetwork {
                 FloatVector acc3_1 = FloatVector.fromArray(SPECIES, y, out + 96 + 8);
                 FloatVector acc4_0 = FloatVector.fromArray(SPECIES, y, out + 128);
                 FloatVector acc4_1 = FloatVector.fromArray(SPECIES, y, out + 128 + 8);
+                FloatVector acc5_0 = FloatVector.fromArray(SPECIES, y, out + 160);
+                FloatVector acc5_1 = FloatVector.fromArray(SPECIES, y, out + 160 + 8);
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
@@ -2159,6 +2130,9 @@ final class VideoCNNVector extends CompiledNetwork {
                                 xs = FloatVector.broadcast(SPECIES, x[xrow + 256 + ci]);
                                 acc4_0 = xs.fma(w0, acc4_0);
                                 acc4_1 = xs.fma(w1, acc4_1);
+                                xs = FloatVector.broadcast(SPECIES, x[xrow + 320 + ci]);
+                                acc5_0 = xs.fma(w0, acc5_0);
+                                acc5_1 = xs.fma(w1, acc5_1);
                             }
                         }
                     }
@@ -2173,18 +2147,20 @@ final class VideoCNNVector extends CompiledNetwork {
                 acc3_1.intoArray(y, out + 96 + 8);
                 acc4_0.intoArray(y, out + 128);
                 acc4_1.intoArray(y, out + 128 + 8);
+                acc5_0.intoArray(y, out + 160);
+                acc5_1.intoArray(y, out + 160 + 8);
             }
         }
     }
 
     /**
      * Line 9: c3.0 = conv3d(p2), 32x8x8x8 -> 64x8x8x8.
-     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 3 output pixels x 2 vectors of output channels.
+     * <p>The input gradient: the forward gather over the output gradient with the flipped, transposed weights. Register tile: 2 output pixels x 2 vectors of output channels.
      */
-    private static void n6_c3_0_input_grad_tile3x2(float[][] f, int[][] ix, int batch, int training,
+    private static void n6_c3_0_input_grad_tile2x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] x = f[61];
-        float[] wt = f[58];
+        float[] x = f[58];
+        float[] wt = f[56];
         float[] y = f[29];
         // rows of the batch x (the input's depth, 8) x (the input's height, 8)
         for (int row = lo; row < hi; row++) {
@@ -2194,17 +2170,15 @@ final class VideoCNNVector extends CompiledNetwork {
             int jh = rest - jd * 8;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
-                int out = (((n * 8 + jd) * 8 + jh) * 8 + 5) * 32 + cb;
+                int out = (((n * 8 + jd) * 8 + jh) * 8 + 6) * 32 + cb;
                 FloatVector acc0_0 = FloatVector.fromArray(SPECIES, y, out);
                 FloatVector acc0_1 = FloatVector.fromArray(SPECIES, y, out + 8);
                 FloatVector acc1_0 = FloatVector.fromArray(SPECIES, y, out + 32);
                 FloatVector acc1_1 = FloatVector.fromArray(SPECIES, y, out + 32 + 8);
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, y, out + 64);
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, y, out + 64 + 8);
                 for (int md = 0; md < 3; md++) {
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
-                            int xrow = (((n * 10 + (jd + 2 + md * -1)) * 10 + (jh + 2 + mh * -1)) * 10 + (7 + mw * -1)) * 64;
+                            int xrow = (((n * 10 + (jd + 2 + md * -1)) * 10 + (jh + 2 + mh * -1)) * 10 + (8 + mw * -1)) * 64;
                             int wrow = ((md * 3 + mh) * 3 + mw) * 2048 + cb;
                             for (int ci = 0; ci < 64; ci++) {
                                 int wat = wrow + ci * 32;
@@ -2216,9 +2190,6 @@ final class VideoCNNVector extends CompiledNetwork {
                                 xs = FloatVector.broadcast(SPECIES, x[xrow + 64 + ci]);
                                 acc1_0 = xs.fma(w0, acc1_0);
                                 acc1_1 = xs.fma(w1, acc1_1);
-                                xs = FloatVector.broadcast(SPECIES, x[xrow + 128 + ci]);
-                                acc2_0 = xs.fma(w0, acc2_0);
-                                acc2_1 = xs.fma(w1, acc2_1);
                             }
                         }
                     }
@@ -2227,8 +2198,6 @@ final class VideoCNNVector extends CompiledNetwork {
                 acc0_1.intoArray(y, out + 8);
                 acc1_0.intoArray(y, out + 32);
                 acc1_1.intoArray(y, out + 32 + 8);
-                acc2_0.intoArray(y, out + 64);
-                acc2_1.intoArray(y, out + 64 + 8);
             }
         }
     }
@@ -2242,9 +2211,10 @@ final class VideoCNNVector extends CompiledNetwork {
         float[] gy = f[33];
         float[] gx = f[31];
         float[] y = f[32];
-        // the samples of the batch
-        for (int n = lo; n < hi; n++) {
-            for (int i = n * 32768; i < n * 32768 + 32768; i += 8) {
+        // parts of 4096 floats of the batch's buffer
+        for (int part = lo; part < hi; part++) {
+            int start = part * 4096;
+            for (int i = start; i < start + 4096; i += 8) {
                 FloatVector xv = FloatVector.fromArray(SPECIES, y, i);
                 FloatVector g = FloatVector.fromArray(SPECIES, gy, i);
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.broadcast(SPECIES, 0.0f).blend(g, xv.compare(VectorOperators.GT, 0f))).intoArray(gx, i);
@@ -2297,7 +2267,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[34];
         float[] y = f[36];
-        float[] mask = f[64];
+        float[] mask = f[61];
         if (0 < training) {
             for (int i = 0; i < batch * 64; i += 8) {
                 FloatVector.fromArray(SPECIES, x, i).mul(FloatVector.fromArray(SPECIES, mask, i)).intoArray(y, i);
@@ -2318,7 +2288,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] gy = f[37];
         float[] gx = f[35];
-        float[] mask = f[64];
+        float[] mask = f[61];
         if (0 < training) {
             for (int i = 0; i < batch * 64; i += 8) {
                 FloatVector.fromArray(SPECIES, gx, i).add(FloatVector.fromArray(SPECIES, gy, i).mul(FloatVector.fromArray(SPECIES, mask, i))).intoArray(gx, i);
@@ -2333,17 +2303,16 @@ final class VideoCNNVector extends CompiledNetwork {
 
     /**
      * Line 11: logits = dense(logits.0), 64 -> 10.
-     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded, only when they changed since the last call.
+     * <p>Repacks the weights into [taps][in][out padded] (in blocks of output channels when the kernels read them in blocks) and the bias padded; the runtime calls it only when the parameters changed since its last call.
      */
     private static void n10_logits_pack(float[][] f, int[][] ix, int batch, int training, int lo,
             int hi) {
         float[] weight = f[12];
-        float[] snapshot = f[68];
-        float[] packed = f[65];
-        float[] swapped = f[67];
-        Packing.packIfChanged(weight, snapshot, packed, swapped, 10, 64, 1, 1, 1, 64, 16, 10, 64, 16, 64);
+        float[] packed = f[62];
+        float[] swapped = f[64];
+        Packing.packBoth(weight, packed, swapped, 10, 64, 1, 1, 1, 64, 16, 10, 64, 16, 64);
         float[] bias = f[14];
-        float[] bp = f[66];
+        float[] bp = f[63];
         Packing.pad(bias, bp, 10);
     }
 
@@ -2354,9 +2323,9 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n10_logits_forward_tile1x2(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] x = f[36];
-        float[] wt = f[65];
+        float[] wt = f[62];
         float[] y = f[38];
-        float[] b = f[66];
+        float[] b = f[63];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
@@ -2384,7 +2353,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n10_logits_bias_grad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
         float[] gy = f[39];
-        float[] gb = f[69];
+        float[] gb = f[65];
         for (int row = lo; row < hi; row++) {
             int c = row * 8;
             FloatVector acc = FloatVector.fromArray(SPECIES, gb, c);
@@ -2401,7 +2370,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n10_logits_bias_grad_unpad(float[][] f, int[][] ix, int batch, int training,
             int lo, int hi) {
-        float[] gbp = f[69];
+        float[] gbp = f[65];
         float[] gbias = f[15];
         Packing.addUnpadded(gbp, gbias, 10);
     }
@@ -2414,7 +2383,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int lo, int hi) {
         float[] x = f[36];
         float[] gy = f[39];
-        float[] gw = f[70];
+        float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row / 10;
             int ci = (row - tap * 10) * 6;
@@ -2481,7 +2450,7 @@ final class VideoCNNVector extends CompiledNetwork {
             int training, int lo, int hi) {
         float[] x = f[36];
         float[] gy = f[39];
-        float[] gw = f[70];
+        float[] gw = f[66];
         for (int row = lo; row < hi; row++) {
             int tap = row;
             int mh = tap;
@@ -2531,7 +2500,7 @@ final class VideoCNNVector extends CompiledNetwork {
      */
     private static void n10_logits_weight_grad_unpack(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
-        float[] gwp = f[70];
+        float[] gwp = f[66];
         float[] gweight = f[13];
         Packing.unpackAdd(gwp, gweight, 10, 64, 1, 1, 1, 64, 16);
     }
@@ -2543,7 +2512,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n10_logits_input_grad_tile1x7(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[39];
-        float[] wt = f[67];
+        float[] wt = f[64];
         float[] y = f[37];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -2592,7 +2561,7 @@ final class VideoCNNVector extends CompiledNetwork {
     private static void n10_logits_input_grad_tile1x1(float[][] f, int[][] ix, int batch,
             int training, int lo, int hi) {
         float[] x = f[39];
-        float[] wt = f[67];
+        float[] wt = f[64];
         float[] y = f[37];
         // rows of the batch
         for (int row = lo; row < hi; row++) {
@@ -2654,56 +2623,52 @@ final class VideoCNNVector extends CompiledNetwork {
                 floats 40 per-sample 0 fixed 3600
                 floats 41 per-sample 0 fixed 16
                 floats 42 per-sample 0 fixed 9600
-                floats 43 per-sample 0 fixed 3600
-                floats 44 per-sample 646416 fixed 0 shared training 0 eval 0
-                floats 45 per-sample 332928 fixed 0 shared training 1 eval -1
-                floats 46 per-sample 0 fixed 16 zeroed
-                floats 47 per-sample 0 fixed 3600 zeroed
-                floats 48 per-sample 0 fixed 13824
-                floats 49 per-sample 0 fixed 32
-                floats 50 per-sample 0 fixed 13824
-                floats 51 per-sample 0 fixed 13824
-                floats 52 per-sample 93312 fixed 0 shared training 2 eval 1
-                floats 53 per-sample 186624 fixed 0 shared training 3 eval -1
-                floats 54 per-sample 0 fixed 32 zeroed
-                floats 55 per-sample 0 fixed 13824 zeroed
+                floats 43 per-sample 646416 fixed 0 shared training 0 eval 0
+                floats 44 per-sample 332928 fixed 0 shared training 1 eval -1
+                floats 45 per-sample 0 fixed 16 zeroed
+                floats 46 per-sample 0 fixed 3600 zeroed
+                floats 47 per-sample 0 fixed 13824
+                floats 48 per-sample 0 fixed 32
+                floats 49 per-sample 0 fixed 13824
+                floats 50 per-sample 93312 fixed 0 shared training 2 eval 1
+                floats 51 per-sample 186624 fixed 0 shared training 3 eval -1
+                floats 52 per-sample 0 fixed 32 zeroed
+                floats 53 per-sample 0 fixed 13824 zeroed
+                floats 54 per-sample 0 fixed 55296
+                floats 55 per-sample 0 fixed 64
                 floats 56 per-sample 0 fixed 55296
-                floats 57 per-sample 0 fixed 64
-                floats 58 per-sample 0 fixed 55296
-                floats 59 per-sample 0 fixed 55296
-                floats 60 per-sample 32000 fixed 0 shared training 4 eval 2
-                floats 61 per-sample 64000 fixed 0 shared training 5 eval -1
-                floats 62 per-sample 0 fixed 64 zeroed
-                floats 63 per-sample 0 fixed 55296 zeroed
-                floats 64 per-sample 64 fixed 0
-                floats 65 per-sample 0 fixed 1024
-                floats 66 per-sample 0 fixed 16
-                floats 67 per-sample 0 fixed 640
-                floats 68 per-sample 0 fixed 640
-                floats 69 per-sample 0 fixed 16 zeroed
-                floats 70 per-sample 0 fixed 1024 zeroed
+                floats 57 per-sample 32000 fixed 0 shared training 4 eval 2
+                floats 58 per-sample 64000 fixed 0 shared training 5 eval -1
+                floats 59 per-sample 0 fixed 64 zeroed
+                floats 60 per-sample 0 fixed 55296 zeroed
+                floats 61 per-sample 64 fixed 0
+                floats 62 per-sample 0 fixed 1024
+                floats 63 per-sample 0 fixed 16
+                floats 64 per-sample 0 fixed 640
+                floats 65 per-sample 0 fixed 16 zeroed
+                floats 66 per-sample 0 fixed 1024 zeroed
                 ints 0 per-sample 65536 fixed 0
                 ints 1 per-sample 16384 fixed 0
-                dropout 64 shape 64 p 0.3
-                forward 0 0 0 always 1
+                dropout 61 shape 64 p 0.3
+                forward 0 0 0 always 1 packs
                 forward 1 1024 0 always 132
                 forward 2 512 0 always 24505
                 forward 3 512 0 always 2190
-                forward 4 1 0 training 1835008
-                forward 5 1 0 eval 114688
-                forward 6 0 0 always 1
+                forward 4 256 0 training 7171
+                forward 5 256 0 eval 451
+                forward 6 0 0 always 1 packs
                 forward 7 256 0 always 36
                 forward 8 256 0 always 36608
                 forward 9 256 0 always 13108
-                forward 10 1 0 training 819200
-                forward 11 1 0 eval 49152
-                forward 12 0 0 always 1
+                forward 10 64 0 training 12803
+                forward 11 64 0 eval 771
+                forward 12 0 0 always 1 packs
                 forward 13 64 0 always 36
-                forward 14 64 0 always 69440
-                forward 15 64 0 always 26067
+                forward 14 64 0 always 72900
+                forward 15 64 0 always 31364
                 forward 16 0 0 always 1
                 forward 17 0 0 always 1
-                forward 18 0 0 always 1
+                forward 18 0 0 always 1 packs
                 forward 19 1 0 always 399
                 backward 20 0 2 always 4
                 backward 21 0 0 always 1
@@ -2714,17 +2679,17 @@ final class VideoCNNVector extends CompiledNetwork {
                 backward 26 1 0 always 53
                 backward 27 0 0 always 1
                 backward 28 0 0 always 1
-                backward 29 1 0 always 3
+                backward 29 8 0 always 1537
                 backward 30 0 8 always 4
                 backward 31 0 0 always 1
                 backward 32 0 135 always 45160
                 backward 33 0 9 always 45160
                 backward 34 0 0 always 1
                 backward 35 64 0 always 68
-                backward 36 64 0 always 62364
-                backward 37 64 0 always 41612
+                backward 36 64 0 always 72740
+                backward 37 64 0 always 31236
                 backward 38 1 0 always 49152
-                backward 39 1 0 always 3
+                backward 39 32 0 always 1537
                 backward 40 0 4 always 4
                 backward 41 0 0 always 1
                 backward 42 0 54 always 180280
@@ -2734,7 +2699,7 @@ final class VideoCNNVector extends CompiledNetwork {
                 backward 46 256 0 always 36451
                 backward 47 256 0 always 13037
                 backward 48 1 0 always 196608
-                backward 49 1 0 always 3
+                backward 49 64 0 always 1537
                 backward 50 0 2 always 4
                 backward 51 0 0 always 1
                 backward 52 0 75 always 213013

@@ -52,7 +52,8 @@ public record NetworkClass(KernelClass kernels, List<KernelStep> forward, List<K
      * The layout lines of the passes, {@code forward ID PER_SAMPLE FIXED PHASE COST} per step, for
      * the layout text: IDs index {@code dispatched}.
      */
-    public static String passLines(List<KernelStep> forward, List<KernelStep> backward, java.util.Set<String> inputGradientOnly) {
+    public static String passLines(List<KernelStep> forward, List<KernelStep> backward, java.util.Set<String> inputGradientOnly,
+            java.util.Set<String> packing) {
         Map<String, Integer> ids = new HashMap<>();
         StringBuilder text = new StringBuilder();
         for (String pass : List.of("forward", "backward")) {
@@ -62,6 +63,7 @@ public record NetworkClass(KernelClass kernels, List<KernelStep> forward, List<K
                         .append(step.fixed()).append(' ').append(step.phase().layoutName()).append(' ')
                         .append(step.cost())
                         .append(pass.equals("backward") && inputGradientOnly.contains(step.method()) ? " input-gradient" : "")
+                        .append(pass.equals("forward") && packing.contains(step.method()) ? " packs" : "")
                         .append('\n');
             }
         }

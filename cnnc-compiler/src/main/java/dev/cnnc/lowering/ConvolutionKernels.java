@@ -107,9 +107,15 @@ final class ConvolutionKernels {
         return blocks == null ? g.target().padded() : blocks.outputWidth();
     }
 
+    /** Whether a (not depthwise) gather runs the blocked nest, whose tiles keep their tap loops. */
+    static boolean readsInputBlocks(Layer layer, Gather g) {
+        return !isDepthwise(g) && inputBlocks(layer, g) != null;
+    }
+
     /** The input blocks of a gather at its tile's width, or null: the kernels and the packing ask here alike. */
     private static InputBlocks inputBlocks(Layer layer, Gather g) {
-        return InputBlocks.of(g, tileShape(g, layer.lanes(), layer.unroll()).vectors() * layer.lanes());
+        TileShape tile = tileShape(g, layer.lanes(), layer.unroll());
+        return InputBlocks.of(g, tile.vectors() * layer.lanes(), tile.pixels() * tile.vectors());
     }
 
     /** Output pixels of a depthwise tile: with its taps written out, 4 stay within what C1 compiles. */
@@ -195,7 +201,6 @@ final class ConvolutionKernels {
         Plane y = g.target();
         GatherArrays arrays = GatherArrays.of(k, g);
         Variable ys = arrays.y();
-        Variable bs = arrays.bias();
         int blockWidth = fullVectors * lanes;
         boolean gradient = g.accumulate();
         String depth = gradient ? LoopNotes.input(layer, 0, ad.count()) : LoopNotes.output(layer, 0, ad.count());
@@ -218,8 +223,8 @@ final class ConvolutionKernels {
                     // The sums start from the bias; every block of input channels then adds to what is stored.
                     overSamplesAndRows(k, ad.count(), ah.count(), rows, overTiles.apply(() -> {
                         Expr[] outAt = tileOutputs(k, g, ad, ah, aw, pixels);
-                        storeVectors(k, ys, outAt, vectors, lanes, (q, at) -> bs != null
-                                ? vload(bs, add(v(CB), c(q * lanes))) : broadcast(c(0f)));
+                        storeVectors(k, ys, outAt, vectors, lanes,
+                                (q, at) -> startingSum(arrays, add(v(CB), c(q * lanes)), at));
                     }));
                 }
                 k.loop(CIB, c(0), c(inputBlocks.count() * inputBlocks.width()), inputBlocks.width(),
@@ -270,15 +275,29 @@ final class ConvolutionKernels {
         /** Weights smaller than this stay in the L2 cache between rows anyway (512 KB per core on the smallest measured). */
         static final long CACHED_WEIGHT_BYTES = 256 * 1024;
 
-        /** The input blocks of a gather whose tiles are {@code blockWidth} channels wide, or null to keep the nest over rows. */
-        static InputBlocks of(Gather g, int blockWidth) {
+        /** Pixels a single output row needs before its blocks of output channels are worth splitting over threads. */
+        static final int ONE_ROW_PIXELS = 8;
+        /**
+         * Accumulators of the largest tile a single row's blocked nest takes: C1 runs out of virtual
+         * registers on it with AVX-512's 13x2 tiles (ActivityCNN), and code C1 cannot compile waits for C2.
+         */
+        static final int ONE_ROW_TILE = 12;
+
+        /**
+         * The input blocks of a gather whose tiles are {@code blockWidth} channels wide, or null to keep
+         * the nest over rows. A single long row (a 1-D convolution, a pointwise one read as one row) also
+         * takes the blocked nest: over rows, one sample would run on one thread.
+         */
+        static InputBlocks of(Gather g, int blockWidth, int accumulators) {
             int[] kernel = g.kernel();
             int taps = kernel[0] * kernel[1] * kernel[2];
             int readChannels = g.source().channels();
             long weights = (long) taps * readChannels * g.target().padded() * Float.BYTES;
             long rows = (long) g.target().depth() * g.target().height();
-            // Grouped convolutions read a group's channels per block (their weights are small); one row reads them once.
-            if (g.groups() != 1 || weights <= CACHED_WEIGHT_BYTES || rows < 2) {
+            boolean oneLongRow = rows < 2 && g.target().width() >= ONE_ROW_PIXELS && g.target().padded() >= 2 * blockWidth
+                    && accumulators <= ONE_ROW_TILE;
+            // Grouped convolutions read a group's channels per block (their weights are small).
+            if (g.groups() != 1 || (rows < 2 ? !oneLongRow : weights <= CACHED_WEIGHT_BYTES)) {
                 return null;
             }
             long perChannel = (long) taps * blockWidth * Float.BYTES;
@@ -370,7 +389,6 @@ final class ConvolutionKernels {
         Variable xs = arrays.x();
         Variable ws = arrays.weights();
         Variable ys = arrays.y();
-        Variable bs = arrays.bias();
         int lanes = layer.lanes();
         Plane x = g.padded();
         Plane y = g.target();
@@ -385,10 +403,8 @@ final class ConvolutionKernels {
                 // Blocks of input channels add to the sums stored so far (the first to the bias, stored before them).
                 if (g.accumulate() || inputBlocks != null) {
                     init = vload(ys, add(outAt[p], c(q * lanes)));
-                } else if (bs != null) {
-                    init = vload(bs, add(v(CB), c(q * lanes)));
                 } else {
-                    init = broadcast(c(0f));
+                    init = startingSum(arrays, add(v(CB), c(q * lanes)), add(outAt[p], c(q * lanes)));
                 }
                 k.set(acc[p][q], init);
             }
@@ -401,7 +417,8 @@ final class ConvolutionKernels {
         int[] kernel = g.kernel();
         Variable xRow = KernelBuilder.intVar("xrow");
         Variable wRow = KernelBuilder.intVar("wrow");
-        boolean unrolled = unrollsTaps(g, layer.unroll(), pixels, vectors);
+        // The blocked nest's passes and loops leave C1 too few registers for written-out taps (ActivityCNN's conv1d).
+        boolean unrolled = inputBlocks == null && unrollsTaps(g, layer.unroll(), pixels, vectors);
         tapLoop(k, unrolled, MD, ad.taps(), () -> tapLoop(k, unrolled, MH, ah.taps(), () -> tapLoop(k, unrolled, MW,
                 aw.taps(), () -> {
             Expr tap = tapIndex(g, ad, ah, aw);
@@ -492,7 +509,7 @@ final class ConvolutionKernels {
         Variable[][] acc = new Variable[pixels][1];
         for (int p = 0; p < pixels; p++) {
             acc[p][0] = KernelBuilder.vectorVar("acc" + p);
-            k.set(acc[p][0], arrays.bias() != null ? vload(arrays.bias(), v(CB)) : broadcast(c(0f)));
+            k.set(acc[p][0], startingSum(arrays, v(CB), outAt[p]));
         }
         Variable wv = KernelBuilder.vectorVar("w");
         Variable xRow = KernelBuilder.intVar("xrow");
@@ -511,12 +528,26 @@ final class ConvolutionKernels {
         storeTile(k, g, arrays.y(), outAt, acc, layer.lanes(), g.activation() != null);
     }
 
-    /** The arrays a gather kernel reads and writes: the padded input, the packed weights, the target, the padded bias (or null). */
-    private record GatherArrays(Variable x, Variable weights, Variable y, Variable bias) {
+    /**
+     * The arrays a gather kernel reads and writes: the padded input, the packed weights, the target,
+     * the padded bias (or null), the residual a fused add brings (or null).
+     */
+    private record GatherArrays(Variable x, Variable weights, Variable y, Variable bias, Variable residual) {
         static GatherArrays of(KernelBuilder k, Gather g) {
             return new GatherArrays(k.floats("x", g.padded().slot()), k.floats("wt", g.weightSlot()),
-                    k.floats("y", g.target().slot()), g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null);
+                    k.floats("y", g.target().slot()), g.biasSlot() >= 0 ? k.floats("b", g.biasSlot()) : null,
+                    g.residual() != null ? k.floats("r", g.residual().slot()) : null);
         }
+    }
+
+    /** What an output vector's sum starts from: its bias (or zero), plus the residual at {@code outAt} of a fused add. */
+    private static Expr startingSum(GatherArrays arrays, Expr biasAt, Expr outAt) {
+        Expr bias = arrays.bias() != null ? vload(arrays.bias(), biasAt) : null;
+        Expr residual = arrays.residual() != null ? vload(arrays.residual(), outAt) : null;
+        if (bias != null && residual != null) {
+            return E.add(bias, residual);
+        }
+        return bias != null ? bias : residual != null ? residual : broadcast(c(0f));
     }
 
     /** The kernel tap (md, mh, mw) of the phases stands for, flattened over the kernel's dimensions. */

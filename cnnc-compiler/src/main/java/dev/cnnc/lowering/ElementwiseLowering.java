@@ -24,7 +24,8 @@ import dev.cnnc.kernel.Variable;
 final class ElementwiseLowering {
 
     private static final Variable I = KernelBuilder.intVar("i");
-    private static final Variable N = KernelBuilder.intVar("n");
+    private static final Variable PART = KernelBuilder.intVar("part");
+    private static final Variable START = KernelBuilder.intVar("start");
     private static final Variable X = KernelBuilder.vectorVar("xv");
 
     private ElementwiseLowering() {}
@@ -34,10 +35,32 @@ final class ElementwiseLowering {
         k.loop(I, c(0), mul(v(KernelBuilder.BATCH), c(plane.sampleSize())), layer.lanes(), body);
     }
 
-    /** {@code for (n in [lo, hi)) for (i = n * size; i < (n + 1) * size; i += L) body(i)}: samples split over threads. */
-    private static void overSamples(Layer layer, KernelBuilder k, Plane plane, Runnable body) {
-        int size = plane.sampleSize();
-        k.parallelOverBatch(N, () -> k.loop(I, mul(v(N), c(size)), add(mul(v(N), c(size)), c(size)), layer.lanes(), body));
+    /** About the floats one part of {@link #overParts} covers: 16 KB, many vectors, few calls. */
+    static final int PART_FLOATS = 4096;
+
+    /**
+     * {@code for (part in [lo, hi)) for (i = part * length; i < (part + 1) * length; i += L) body(i)}:
+     * the batch's buffer in equal parts of about {@link #PART_FLOATS} floats, each inside one sample,
+     * split over threads, so that even one sample runs on all of them (each element is its own work).
+     */
+    private static void overParts(Layer layer, KernelBuilder k, Plane plane, Runnable body) {
+        int lanes = layer.lanes();
+        int length = partLength(plane.sampleSize(), lanes);
+        k.parallelLoop(PART, plane.sampleSize() / length, 0, "parts of " + length + " floats of the batch's buffer",
+                () -> {
+                    k.set(START, mul(v(PART), c(length)));
+                    k.loop(I, v(START), add(v(START), c(length)), lanes, body);
+                });
+    }
+
+    /** The longest part of at most {@link #PART_FLOATS} floats (or one vector) that divides a sample in whole vectors. */
+    static int partLength(int sampleSize, int lanes) {
+        int vectors = sampleSize / lanes;
+        int parts = Math.max(1, (sampleSize + PART_FLOATS - 1) / PART_FLOATS);
+        while (vectors % parts != 0) {
+            parts++;
+        }
+        return sampleSize / parts;
     }
 
     private static Expr at() {
@@ -70,7 +93,7 @@ final class ElementwiseLowering {
             KernelBuilder f = layer.kernel("forward");
             Variable xs = f.floats("x", x.slot());
             Variable ys = f.floats("y", y.slot());
-            overSamples(layer, f, x, () -> f.store(ys, at(), activate(activation, vload(xs, at()))));
+            overParts(layer, f, x, () -> f.store(ys, at(), activate(activation, vload(xs, at()))));
             layer.addForward(f);
         }
 
@@ -80,7 +103,7 @@ final class ElementwiseLowering {
         boolean fromInput = activation.function() == Op.Activation.Function.LEAKY_RELU;
         Variable saved = fromInput ? b.floats("x", x.slot()) : b.floats("y", y.slot());
         Variable g = KernelBuilder.vectorVar("g");
-        overSamples(layer, b, x, () -> {
+        overParts(layer, b, x, () -> {
             b.set(X, vload(saved, at()));
             b.set(g, vload(gys, at()));
             Expr local = switch (activation.function()) {
@@ -128,7 +151,7 @@ final class ElementwiseLowering {
         for (int k = 0; k < xs.length; k++) {
             xs[k] = f.floats("x" + k, layer.input(k).value().slot());
         }
-        overSamples(layer, f, y, () -> {
+        overParts(layer, f, y, () -> {
             Expr sum = vload(xs[0], at());
             for (int k = 1; k < xs.length; k++) {
                 sum = E.add(sum, vload(xs[k], at()));
@@ -144,7 +167,7 @@ final class ElementwiseLowering {
             gxs[k] = b.floats("gx" + k, layer.input(k).gradient().slot());
         }
         // An input named twice gets its gradient twice, as the interpreter adds it.
-        overSamples(layer, b, y, () -> {
+        overParts(layer, b, y, () -> {
             for (Variable gx : gxs) {
                 b.addTo(gx, at(), vload(gys, at()));
             }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param biasSlot the padded bias, or -1
  * @param accumulate whether the gather adds into {@code target} (a gradient) instead of setting it
  * @param activation applied to the tile as it is stored (a fused activation), or null
+ * @param residual added to the sums before the activation (a fused residual add), in the target's
+ *     layout, or null
  */
 record Gather(
         Plane source,
@@ -25,11 +27,23 @@ record Gather(
         int biasSlot,
         boolean accumulate,
         int groups,
-        Op.Activation activation) {
+        Op.Activation activation,
+        Plane residual) {
 
     /** The same reads through the same padded copy, with other weights, bias, target and activation. */
     Gather withWeights(int weights, int bias, Plane to, Op.Activation fused) {
-        return new Gather(source, padded, padBefore, to, axes, kernel, weights, bias, accumulate, groups, fused);
+        return new Gather(source, padded, padBefore, to, axes, kernel, weights, bias, accumulate, groups, fused,
+                residual);
+    }
+
+    /** The same gather adding {@code added} (null: nothing) to its sums before the activation. */
+    Gather withResidual(Plane added) {
+        if (added != null && (accumulate || added.padded() != target.padded() || added.sizes()[0] != target.sizes()[0]
+                || added.sizes()[1] != target.sizes()[1] || added.sizes()[2] != target.sizes()[2])) {
+            throw new IllegalArgumentException("a residual has the target's layout and only a forward gather adds one");
+        }
+        return new Gather(source, padded, padBefore, target, axes, kernel, weightSlot, biasSlot, accumulate, groups,
+                activation, added);
     }
 
     boolean needsPaddedCopy() {
@@ -55,6 +69,6 @@ record Gather(
             padded = new Plane(slot, source.channels(), source.padded(), paddedSizes[0], paddedSizes[1], paddedSizes[2]);
         }
         return new Gather(source, padded, before, target, axes, kernel, weightSlot, biasSlot, accumulate, groups,
-                activation);
+                activation, null);
     }
 }

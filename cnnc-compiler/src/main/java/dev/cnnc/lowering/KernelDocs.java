@@ -17,10 +17,10 @@ final class KernelDocs {
 
     private static final Map<String, String> PARTS = Map.ofEntries(
             Map.entry("pack", "Repacks the weights into [taps][in][out padded] (in blocks of output channels when the"
-                    + " kernels read them in blocks) and the bias padded, only when they"
-                    + " changed since the last call."),
-            Map.entry("pack_folded", "Repacks the weights with the batch norm after them folded in, only when they"
-                    + " or its statistics changed."),
+                    + " kernels read them in blocks) and the bias padded; the runtime calls it only when the"
+                    + " parameters changed since its last call."),
+            Map.entry("pack_folded", "Repacks the weights with the batch norm after them folded in; the runtime"
+                    + " calls it only when the parameters changed since its last call."),
             Map.entry("pad", "Copies the input into the interior of a buffer with zero borders, so that the"
                     + " convolution reads no bounds."),
             Map.entry("grad_pad", "Copies the output gradient into a buffer with zero borders, for the input"

@@ -27,11 +27,13 @@ final class Layer {
     private final List<KernelStep> forward = new ArrayList<>();
     private final List<KernelStep> backward = new ArrayList<>();
     private final List<String> inputGradientMethods = new ArrayList<>();
+    private final List<String> packingMethods = new ArrayList<>();
     private final List<String> explanations = new ArrayList<>();
     private Node fusedActivation;
     private boolean fusedIntoProducer;
     private boolean unpooled;
     private FoldBatchNorm.Fold fold;
+    private int mergedRows = 1;
     private KernelStep.Phase phase = KernelStep.Phase.ALWAYS;
 
     private final Unroll unroll;
@@ -66,6 +68,15 @@ final class Layer {
     /** This gather also has a folded variant that applies {@code fold}'s batch norm (see {@code FoldBatchNorm}). */
     void fold(FoldBatchNorm.Fold fold) {
         this.fold = fold;
+    }
+
+    /** Reads every {@code k} rows of the layer's maps as one (a pointwise convolution on a narrow map). */
+    void mergeRows(int k) {
+        mergedRows = k;
+    }
+
+    int mergedRows() {
+        return mergedRows;
     }
 
     FoldBatchNorm.Fold fold() {
@@ -170,6 +181,22 @@ final class Layer {
             addBackward(kernel);
             inputGradientMethods.add(backward.get(backward.size() - 1).method());
         }
+    }
+
+    /**
+     * A forward kernel that only repacks parameters (weights into the kernels' layout, a batch norm
+     * folded in): the runtime runs it when the parameters changed since its last run, not every pass.
+     */
+    void addPacking(KernelBuilder kernel) {
+        if (!kernel.isEmpty()) {
+            addForward(kernel);
+            packingMethods.add(forward.get(forward.size() - 1).method());
+        }
+    }
+
+    /** The methods {@link #addPacking} added. */
+    List<String> packingMethods() {
+        return packingMethods;
     }
 
     /** The methods {@link #addInputGradient} added. */

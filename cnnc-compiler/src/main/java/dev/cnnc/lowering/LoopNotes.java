@@ -16,6 +16,9 @@ final class LoopNotes {
      * A loop over one stride phase's outputs says so; null for a dimension the tensor lacks.
      */
     static String output(Layer layer, int dim, int count) {
+        if (layer.mergedRows() > 1) {
+            return merged(layer, dim, count, "output");
+        }
         Shape output = layer.output().shape();
         int rank = output.spatialRank();
         int d = dim - (3 - rank);
@@ -33,6 +36,9 @@ final class LoopNotes {
 
     /** The note of a loop over dimension {@code dim} of a gradient gathered into the layer's input. */
     static String input(Layer layer, int dim, int count) {
+        if (layer.mergedRows() > 1) {
+            return merged(layer, dim, count, "input");
+        }
         Shape input = layer.input(0).shape();
         int rank = input.spatialRank();
         int d = dim - (3 - rank);
@@ -41,6 +47,15 @@ final class LoopNotes {
         }
         String name = "the input's " + (rank == 1 ? "length" : NAMES[dim]);
         return count == input.spatial(d) ? name + ", " + count : count + " of " + name + " in this stride phase";
+    }
+
+    /** The note of a loop over a map whose rows are read {@link Layer#mergedRows} at a time. */
+    private static String merged(Layer layer, int dim, int count, String side) {
+        return switch (dim) {
+            case 0 -> null;
+            case 1 -> count == 1 ? null : count + " rows of " + layer.mergedRows() + " rows of the " + side;
+            default -> count + " positions: " + layer.mergedRows() + " rows of the " + side + " read as one";
+        };
     }
 
     /** Rows of a 3-D nest flattened into one parallel loop: {@code batch x out depth x out height}. */

@@ -68,6 +68,9 @@ public final class NetworkLowering {
         Set<String> foldedAway = new HashSet<>();
         for (FoldBatchNorm.Fold fold : folds.values()) {
             foldedAway.add(fold.norm().output());
+            if (fold.add() != null) {
+                foldedAway.add(fold.add().output());
+            }
             if (fold.activation() != null) {
                 foldedAway.add(fold.activation().output());
             }
@@ -109,7 +112,9 @@ public final class NetworkLowering {
         Set<String> networkInputs = new HashSet<>();
         spec.inputs().forEach(tensor -> networkInputs.add(tensor.name()));
         Set<String> inputGradientOnly = new HashSet<>();
+        Set<String> packing = new HashSet<>();
         for (Layer layer : layers) {
+            packing.addAll(layer.packingMethods());
             if (layer.inputCount() > 0 && layer.node().inputs().stream().allMatch(networkInputs::contains)) {
                 inputGradientOnly.addAll(layer.inputGradientMethods());
             }
@@ -128,7 +133,7 @@ public final class NetworkLowering {
                 .toList();
         BufferPlanner.Sharing sharing = BufferPlanner.plan(plan.floatBuffers(), kernels, forward, backward,
                 boundarySlots(spec, tensors));
-        String layout = plan.layout(boundary, sharing) + NetworkClass.passLines(forward, backward, inputGradientOnly);
+        String layout = plan.layout(boundary, sharing) + NetworkClass.passLines(forward, backward, inputGradientOnly, packing);
         return new Result(new NetworkClass(kernels, forward, backward, layout), reports, memory(plan, sharing));
     }
 

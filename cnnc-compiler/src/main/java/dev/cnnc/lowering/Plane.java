@@ -34,6 +34,18 @@ record Plane(int slot, int channels, int padded, int depth, int height, int widt
         return (channels + lanes - 1) / lanes * lanes;
     }
 
+    /**
+     * The same array with every {@code k} of its rows read as one, {@code [N][1][D*H/k][k*W][C padded]}:
+     * the same indices, since a row's positions follow the last position of the row before.
+     */
+    Plane withRowsMerged(int k) {
+        int rows = depth * height;
+        if (k < 1 || rows % k != 0) {
+            throw new IllegalArgumentException(k + " does not divide the " + rows + " rows");
+        }
+        return k == 1 ? this : new Plane(slot, channels, padded, 1, rows / k, width * k);
+    }
+
     int[] sizes() {
         return new int[] {depth, height, width};
     }

@@ -33,6 +33,7 @@ final class PoolingLowering {
     private static final Variable[] END = {KernelBuilder.intVar("ed"), KernelBuilder.intVar("eh"), KernelBuilder.intVar("ew")};
     private static final Variable C = KernelBuilder.intVar("c");
     private static final Variable P = KernelBuilder.intVar("p");
+    private static final Variable ROW = KernelBuilder.intVar("row");
     private static final Variable MAX = KernelBuilder.floatVar("max");
     private static final Variable VALUE = KernelBuilder.floatVar("value");
     private static final Variable WINNER = KernelBuilder.intVar("winner");
@@ -48,6 +49,23 @@ final class PoolingLowering {
         k.parallelOverBatch(N, () -> k.loop(O[0], sizes[0], LoopNotes.output(layer, 0, sizes[0]),
                 () -> k.loop(O[1], sizes[1], LoopNotes.output(layer, 1, sizes[1]),
                         () -> k.loop(O[2], sizes[2], LoopNotes.output(layer, 2, sizes[2]), body))));
+    }
+
+    /**
+     * {@code for (row in [lo, hi))} over the output rows {@code (n, od, oh)} of the batch, then {@code
+     * ow}: for a forward kernel, which writes each output once, so that even one sample splits over
+     * threads. (A backward kernel adds into inputs that neighbouring rows' windows share, so it splits
+     * by sample, {@link #overOutput}.)
+     */
+    private static void overOutputRows(Layer layer, KernelBuilder k, Plane y, Runnable body) {
+        int[] sizes = y.sizes();
+        int rows = sizes[0] * sizes[1];
+        k.parallelLoop(ROW, rows, 0, "the output rows of the batch", () -> {
+            k.set(N, div(v(ROW), c(rows)));
+            k.set(O[0], div(sub(v(ROW), mul(v(N), c(rows))), c(sizes[1])));
+            k.set(O[1], sub(sub(v(ROW), mul(v(N), c(rows))), mul(v(O[0]), c(sizes[1]))));
+            k.loop(O[2], sizes[2], LoopNotes.output(layer, 2, sizes[2]), body);
+        });
     }
 
     /**
@@ -89,7 +107,7 @@ final class PoolingLowering {
         Variable xs = f.floats("x", x.slot());
         Variable ys = f.floats("y", y.slot());
         Variable ix = f.ints("indices", indices);
-        overOutput(layer, f, y, () -> f.loop(C, x.channels(), () -> {
+        overOutputRows(layer, f, y, () -> f.loop(C, x.channels(), () -> {
             f.set(MAX, c(Float.NEGATIVE_INFINITY));
             f.set(WINNER, c(-1));
             overTaps(f, w, () -> {
@@ -113,7 +131,7 @@ final class PoolingLowering {
             KernelBuilder e = layer.kernel("forward_eval");
             Variable exs = e.floats("x", x.slot());
             Variable eys = e.floats("y", y.slot());
-            overOutput(layer, e, y, () -> e.loop(C, c(0), c(x.padded()), layer.lanes(), () -> {
+            overOutputRows(layer, e, y, () -> e.loop(C, c(0), c(x.padded()), layer.lanes(), () -> {
                 e.set(LARGEST, broadcast(c(Float.NEGATIVE_INFINITY)));
                 overTaps(e, w, () -> e.set(LARGEST, max(v(LARGEST), vload(exs, x.at(v(N), v(I[0]), v(I[1]), v(I[2]),
                         v(C))))), 0);
@@ -173,7 +191,7 @@ final class PoolingLowering {
         KernelBuilder f = layer.kernel("forward");
         Variable xs = f.floats("x", x.slot());
         Variable ys = f.floats("y", y.slot());
-        overOutput(layer, f, y, () -> {
+        overOutputRows(layer, f, y, () -> {
             avgWindow(f, w, pool.countIncludePad());
             f.loop(C, c(0), c(x.padded()), lanes, () -> {
                 f.set(ACC, broadcast(c(0f)));
@@ -244,7 +262,7 @@ final class PoolingLowering {
         KernelBuilder f = layer.kernel("forward");
         Variable xs = f.floats("x", x.slot());
         Variable ys = f.floats("y", y.slot());
-        overOutput(layer, f, y, () -> f.loop(C, c(0), c(x.padded()), lanes, () -> f.store(ys,
+        overOutputRows(layer, f, y, () -> f.loop(C, c(0), c(x.padded()), lanes, () -> f.store(ys,
                 y.at(v(N), v(O[0]), v(O[1]), v(O[2]), v(C)), vload(xs, x.at(v(N), source[0], source[1], source[2], v(C))))));
         layer.addForward(f);
 

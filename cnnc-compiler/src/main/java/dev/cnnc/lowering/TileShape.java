@@ -10,15 +10,27 @@ package dev.cnnc.lowering;
  * <p>Among the tiles that fit, the chosen one has the fewest estimated cycles for a whole output row
  * (remainder tiles included): a step costs the most of its FMAs and its loads over two ports each,
  * and at least the FMA latency, since each accumulator is a chain of dependent FMAs.
+ *
+ * <p>With 16 vector registers (AVX2), rows of four pixels or more take tiles of two vectors: the
+ * model rates 4x3, 3x3, 2x5 and 14x1 tiles as fast as 6x2, but on a Zen 3 core C2's code for them ran
+ * at 25-36 GFLOP/s where 6x2 ran at 35-57 (single layers, {@code cnnc bench --threads 1}: 3x3
+ * convolutions with 128 to 512 channels on 28x28 to 7x7, pointwise ones with 256 and 512).
  */
 record TileShape(int pixels, int vectors) {
 
-    /** FMA latency in cycles on the cores we target (Zen 2 to 4 and recent Intel cores: 4 to 5). */
-    private static final int FMA_LATENCY = 5;
+    /**
+     * FMA latency in cycles on the cores we target (Zen 2 to 4 and recent Intel cores: 4 to 5), plus
+     * one for the loads in between: 5x2 tiles (10 chains) ran a 512-channel 3x3 layer on 7x7 at 35
+     * GFLOP/s, 6x2 tiles with a 1x2 remainder at 40-42.
+     */
+    private static final int FMA_LATENCY = 6;
     /** FMAs or loads a core issues per cycle. */
     private static final int PORTS = 2;
     private static final int MAX_VECTORS = 8;
     private static final int MAX_PIXELS = 16;
+    /** Vectors of every tile with 16 registers, on rows of {@link #NARROW_ROW} pixels or more; see the class comment. */
+    private static final int AVX2_VECTORS = 2;
+    private static final int NARROW_ROW = 4;
 
     TileShape {
         if (pixels < 1 || vectors < 1) {
@@ -37,9 +49,11 @@ record TileShape(int pixels, int vectors) {
     /** The tile for rows of {@code width} outputs, {@code vectorsAcross} vectors of channels wide. */
     static TileShape choose(int width, int vectorsAcross, int lanes) {
         int registers = registers(lanes);
+        boolean twoVectors = registers == 16 && width >= NARROW_ROW && vectorsAcross >= AVX2_VECTORS;
         TileShape best = null;
         double bestCost = Double.MAX_VALUE;
-        for (int v = 1; v <= Math.min(vectorsAcross, MAX_VECTORS); v++) {
+        for (int v = twoVectors ? AVX2_VECTORS : 1; v <= Math.min(vectorsAcross, twoVectors ? AVX2_VECTORS : MAX_VECTORS);
+                v++) {
             for (int p = 1; p <= Math.min(width, MAX_PIXELS); p++) {
                 if (p * v + v + 1 > registers) {
                     break;

@@ -39,17 +39,69 @@ class FoldBatchNormTest {
         assertEquals("c", folds.get("c.1").activation().output());
     }
 
+    /**
+     * Residual adds: after a row-nest gather (the shortcut computed before it), after the later of two
+     * branches (a downsampling one, so the earlier branch's add stays), after a depthwise gather
+     * without an activation, and after a gather whose weights outgrow the cache (blocks of input
+     * channels, so the shortcut joins the bias before the first block).
+     */
+    private static final String RESIDUAL = """
+            network Residual {
+                input x: [8, 6, 6]
+                s = conv2d(x, out: 8, kernel: 3, padding: 1, bias: false) -> batchnorm -> relu
+                a = conv2d(s, out: 8, kernel: 3, padding: 1, bias: false) -> batchnorm
+                r = add(a, s) -> relu
+                b = conv2d(r, out: 16, kernel: 3, padding: 1, stride: 2) -> batchnorm
+                d = conv2d(r, out: 16, kernel: 1, stride: 2, bias: false) -> batchnorm
+                q = add(b, d) -> relu
+                w = conv2d(q, out: 16, kernel: 3, padding: 1, groups: 16) -> batchnorm
+                t = add(q, w)
+                e = conv2d(t, out: 128, kernel: 1)
+                f = conv2d(e, out: 128, kernel: 3, padding: 1, bias: false) -> batchnorm
+                g = add(f, e) -> relu
+                y = dense(flatten(g), out: 4)
+                output y
+            }
+            """;
+
+    @Test
+    void aResidualAddFusesIntoTheGatherThatRunsAfterItsShortcut() {
+        Map<String, FoldBatchNorm.Fold> folds = FoldBatchNorm.run(TestNetworks.check(RESIDUAL));
+        assertEquals("s", folds.get("s.0").last().output());
+        assertEquals("r.0", folds.get("a.0").add().output());
+        assertEquals("s", folds.get("a.0").shortcut());
+        assertEquals("r", folds.get("a.0").last().output());
+        assertEquals(null, folds.get("b.0").add(), "the other branch is computed after b");
+        assertEquals("b", folds.get("d.0").shortcut());
+        assertEquals("q", folds.get("d.0").last().output());
+        assertEquals("q", folds.get("w.0").shortcut());
+        assertEquals("t", folds.get("w.0").last().output());
+        assertEquals("g", folds.get("f.0").last().output());
+    }
+
+    @Test
+    void residualAddsFusedInEvalModeAgreeWithTheInterpreter() throws Exception {
+        agreesWithTheInterpreter(RESIDUAL, new String[] {"a.1.weight", "d.0.weight", "w.0.weight", "f.0.weight"},
+                "f.1.running_mean");
+    }
+
     @Test
     void foldedAndUnfoldedPassesAgreeWithTheInterpreter() throws Exception {
-        CheckedGraph graph = TestNetworks.check(MODEL);
-        Network reference = TestNetworks.randomNetwork(MODEL, 11);
+        agreesWithTheInterpreter(MODEL, new String[] {"a.0.weight", "a.1.weight", "b.0.bias", "c.1.weight", "c.2.bias"},
+                "a.1.running_mean");
+    }
+
+    private static void agreesWithTheInterpreter(String model, String[] gradients, String runningMean)
+            throws Exception {
+        CheckedGraph graph = TestNetworks.check(model);
+        Network reference = TestNetworks.randomNetwork(model, 11);
         for (boolean scalar : new boolean[] {false, true}) {
-            Network oracle = TestNetworks.randomNetwork(MODEL, 11);
-            Network compiled = BytecodeBackend.load(BytecodeBackend.compile(graph, "fold.Folded",
+            Network oracle = TestNetworks.randomNetwork(model, 11);
+            Network compiled = BytecodeBackend.load(BytecodeBackend.compile(graph, "fold." + graph.graph().name(),
                     BytecodeBackend.defaultLanes()), scalar);
             compiled.parameters().load(reference.parameters().toArrays(), "random", warning -> {});
             Random random = new Random(4);
-            float[] x = TestNetworks.gaussian(4 * 3 * 8 * 8, random);
+            float[] x = TestNetworks.gaussian(4 * reference.spec().inputs().get(0).sampleSize(), random);
             float[] g = TestNetworks.gaussian(4 * 4, random);
             for (String step : new String[] {"eval", "train", "eval after training"}) {
                 boolean train = step.equals("train");
@@ -58,12 +110,12 @@ class FoldBatchNormTest {
                 String what = (scalar ? "scalar, " : "vector, ") + step;
                 assertClose(oracle.forward(4, x)[0], compiled.forward(4, x)[0], what + ": output");
                 assertClose(oracle.backward(g)[0], compiled.backward(g)[0], what + ": input gradient");
-                for (String name : new String[] {"a.0.weight", "a.1.weight", "b.0.bias", "c.1.weight", "c.2.bias"}) {
+                for (String name : gradients) {
                     assertClose(oracle.parameters().gradient(name), compiled.parameters().gradient(name),
                             what + ": gradient of " + name);
                 }
-                assertClose(oracle.parameters().values("a.1.running_mean"),
-                        compiled.parameters().values("a.1.running_mean"), what + ": running mean");
+                assertClose(oracle.parameters().values(runningMean), compiled.parameters().values(runningMean),
+                        what + ": running mean");
                 oracle.parameters().zeroGradients();
                 compiled.parameters().zeroGradients();
             }

@@ -14,6 +14,12 @@ import java.util.function.Consumer;
  * The parameters and buffers of one network, by {@code state_dict} name, each with its gradient
  * when it is trained. The arrays are live: kernels read them and write gradients into them, so
  * loading copies into them rather than replacing them.
+ *
+ * <p>Compiled networks keep the weights repacked for their kernels and repack them only when the
+ * {@link #version} moved. Every way to change values moves it: {@link #values} (which hands out
+ * the array to write into), {@link #load}, {@link #initialize}, the optimizers, and a training-mode
+ * pass that updates batch norm statistics. Code that keeps an array from {@code values} and writes
+ * into it later calls {@link #markChanged} after writing.
  */
 public final class Parameters {
 
@@ -22,6 +28,7 @@ public final class Parameters {
     private final Map<String, ParameterSpec> specs = new LinkedHashMap<>();
     private final Map<String, float[]> values = new LinkedHashMap<>();
     private final Map<String, float[]> gradients = new LinkedHashMap<>();
+    private long version;
 
     public Parameters(List<ParameterSpec> parameters) {
         for (ParameterSpec spec : parameters) {
@@ -48,10 +55,28 @@ public final class Parameters {
         return spec;
     }
 
-    /** The live values of a parameter, C order in the shape of its spec. */
+    /**
+     * The live values of a parameter, C order in the shape of its spec. The caller may write into
+     * them, so this counts as a change ({@link #version}); writes into an array kept from an earlier
+     * call need {@link #markChanged}.
+     */
     public float[] values(String name) {
         spec(name);
+        version++;
         return values.get(name);
+    }
+
+    /**
+     * A number that moves whenever the values may have changed, so that a network can keep what it
+     * derives from them (packed or folded weights) until it does.
+     */
+    public long version() {
+        return version;
+    }
+
+    /** Says that values were written through an array kept from an earlier {@link #values} call. */
+    public void markChanged() {
+        version++;
     }
 
     /** The live gradient of a trained parameter; backward passes add into it. */
@@ -69,6 +94,7 @@ public final class Parameters {
      */
     public void initialize(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        version++;
         for (ParameterSpec spec : specs.values()) {
             float[] value = values.get(spec.name());
             switch (spec.kind()) {
@@ -118,6 +144,7 @@ public final class Parameters {
         if (!problems.isEmpty()) {
             throw new ParameterLoadException(source, problems);
         }
+        version++;
         for (ParameterSpec spec : specs.values()) {
             float[] data = arrays.get(spec.name()).data();
             System.arraycopy(data, 0, values.get(spec.name()), 0, data.length);

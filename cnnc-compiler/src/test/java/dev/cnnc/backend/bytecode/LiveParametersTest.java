@@ -12,8 +12,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiled networks repack weights only when they changed, found by comparing with a snapshot:
- * a weight changed in place, through its live array, must still reach the next pass.
+ * Compiled networks repack weights only when the parameters' version moved: a weight changed in
+ * place, through its live array, must still reach the next pass, and so must running statistics a
+ * training-mode pass updated, which eval mode folds into the convolution's weights.
  */
 class LiveParametersTest {
 
@@ -50,6 +51,58 @@ class LiveParametersTest {
         for (String name : new String[] {"c.weight", "t.weight", "y.weight"}) {
             assertClose(reference.parameters().gradient(name), compiled.parameters().gradient(name));
         }
+    }
+
+    private static final String FOLDED = """
+            network Folded {
+                input x: [3, 8, 8]
+                c = conv2d(x, out: 6, kernel: 3, padding: 1) -> batchnorm -> relu
+                y = dense(flatten(c), out: 4)
+                output y
+            }
+            """;
+
+    @Test
+    void aKeptArrayWrittenLaterReachesTheNextPassOnceMarkedChanged() throws Exception {
+        CheckedGraph graph = TestNetworks.check(MODEL);
+        Network compiled = BytecodeBackend.load(BytecodeBackend.compile(graph, "live.Kept", BytecodeBackend.defaultLanes()),
+                false);
+        Network reference = Interpreter.load(graph);
+        compiled.parameters().initialize(4);
+        reference.parameters().initialize(4);
+        float[] x = TestNetworks.gaussian(3 * 9 * 9, new Random(2));
+        float[] kept = compiled.parameters().values("c.weight");
+        float[] first = compiled.forward(1, x)[0];
+        assertArrayEquals(first, compiled.forward(1, x)[0], "an unchanged network gives the same output twice");
+        kept[0] += 1f;
+        reference.parameters().values("c.weight")[0] += 1f;
+        compiled.parameters().markChanged();
+        float[] after = compiled.forward(1, x)[0];
+        assertFalse(Arrays.equals(first, after), "the marked change changed nothing");
+        assertClose(reference.forward(1, x)[0], after);
+    }
+
+    @Test
+    void runningStatisticsUpdatedInTrainingModeReachTheFoldedEvalPass() throws Exception {
+        CheckedGraph graph = TestNetworks.check(FOLDED);
+        Network compiled = BytecodeBackend.load(BytecodeBackend.compile(graph, "live.Folded",
+                BytecodeBackend.defaultLanes()), false);
+        Network reference = Interpreter.load(graph);
+        compiled.parameters().initialize(5);
+        reference.parameters().initialize(5);
+        float[] x = TestNetworks.gaussian(4 * 3 * 8 * 8, new Random(3));
+        float[] before = compiled.forward(4, x)[0];
+        for (Network network : new Network[] {compiled, reference}) {
+            network.setTraining(true);
+            network.forward(4, x);
+            network.setTraining(false);
+        }
+        float[] after = compiled.forward(4, x)[0];
+        assertFalse(Arrays.equals(before, after), "the updated statistics changed nothing");
+        assertClose(reference.forward(4, x)[0], after);
+        // A batch of another size keeps the packed weights and their version.
+        assertClose(reference.forward(1, Arrays.copyOf(x, 3 * 8 * 8))[0],
+                compiled.forward(1, Arrays.copyOf(x, 3 * 8 * 8))[0]);
     }
 
     private static void assertClose(float[] expected, float[] actual) {

@@ -62,7 +62,8 @@ final class BufferTables {
         }
         if (batch != ownBatch) {
             for (NetworkLayout.Buffer buffer : layout.floats()) {
-                if (!buffer.shared()) {
+                // A buffer of fixed size (packed weights among them) keeps its array and contents.
+                if (!buffer.shared() && (floats[buffer.slot()] == null || buffer.perSample() > 0)) {
                     floats[buffer.slot()] = new float[length(buffer, batch)];
                 }
             }

@@ -3,6 +3,7 @@ package dev.cnnc.runtime.compiled;
 import dev.cnnc.runtime.InvalidInputException;
 import dev.cnnc.runtime.AbstractNetwork;
 import dev.cnnc.runtime.NetworkSpec;
+import dev.cnnc.runtime.ParameterSpec;
 import dev.cnnc.runtime.TensorChecks;
 import dev.cnnc.runtime.kernels.Dropout;
 import java.util.Arrays;
@@ -23,7 +24,10 @@ public abstract class CompiledNetwork extends AbstractNetwork {
     // Arrays, not lists: walking them allocates no iterator, whatever the JIT decides.
     private final NetworkLayout.Step[] forwardSteps;
     private final NetworkLayout.Step[] backwardSteps;
-    private final NetworkLayout.ParameterSlots[] parameterSlots;
+    /** The parameters' {@link dev.cnnc.runtime.Parameters#version} at each forward step's last run; only packing steps read it. */
+    private final long[] packedVersion;
+    /** Whether a training-mode forward pass changes parameters (batch norm's running statistics). */
+    private final boolean trainingUpdatesBuffers;
     private final BufferTables buffers;
     private final float[][] floats;
     private final int[][] ints;
@@ -52,11 +56,22 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         this.evalDiffers = layout.evalDiffers();
         this.forwardSteps = layout.forward().toArray(NetworkLayout.Step[]::new);
         this.backwardSteps = layout.backward().toArray(NetworkLayout.Step[]::new);
-        this.parameterSlots = layout.parameters().toArray(NetworkLayout.ParameterSlots[]::new);
         this.buffers = new BufferTables(layout);
         this.floats = buffers.floats;
         this.ints = buffers.ints;
         this.dropoutMasks = new float[layout.dropouts().size()][];
+        this.packedVersion = new long[forwardSteps.length];
+        Arrays.fill(packedVersion, -1);
+        this.trainingUpdatesBuffers = layout.parameters().stream()
+                .anyMatch(slots -> slots.spec().kind() == ParameterSpec.Kind.RUNNING_MEAN);
+        // Loading copies into the live arrays and never replaces them, so they are bound once.
+        for (NetworkLayout.ParameterSlots parameter : layout.parameters()) {
+            String name = parameter.spec().name();
+            floats[parameter.valueSlot()] = parameters().values(name);
+            if (parameter.gradientSlot() >= 0) {
+                floats[parameter.gradientSlot()] = parameters().gradient(name);
+            }
+        }
     }
 
     /**
@@ -92,7 +107,6 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         checkDestinations(outputs, layout.outputs(), batch, "output");
         allocate(batch);
         buffers.bind(isTraining() ? BufferTables.Plan.TRAINING : BufferTables.Plan.EVAL, batch);
-        bindParameters();
         for (int i = 0; i < inputs.length; i++) {
             NetworkLayout.Boundary input = layout.inputs().get(i);
             convert(Conversion.IN, inputs[i], floats[input.valueSlot()], batch, input.shape());
@@ -101,6 +115,10 @@ public abstract class CompiledNetwork extends AbstractNetwork {
             drawDropoutMasks();
         }
         run(forwardSteps, batch, isTraining() ? 1 : 0, isTraining() ? NetworkLayout.Phase.EVAL : NetworkLayout.Phase.TRAINING);
+        if (isTraining() && trainingUpdatesBuffers) {
+            // The pass moved the running statistics that the folded eval-mode weights are made of.
+            parameters().markChanged();
+        }
         lastBatch = batch;
         lastTraining = isTraining();
         lastEval = !isTraining();
@@ -139,7 +157,6 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         if (gradInputs != null) {
             checkDestinations(gradInputs, layout.inputs(), batch, "input gradient");
         }
-        bindParameters();
         if (lastEval && (evalDiffers || buffers.anyShared())) {
             // The backward kernels read what an eval pass skipped (folding, pool indices) or let others overwrite (the eval plan).
             buffers.bind(BufferTables.Plan.TRAINING, batch);
@@ -186,12 +203,24 @@ public abstract class CompiledNetwork extends AbstractNetwork {
         }
     }
 
-    /** Runs every step but those of the {@code skipped} phase (null: none). */
+    /**
+     * Runs every step but those of the {@code skipped} phase (null: none), and of the packing steps
+     * only those whose parameters changed since they last ran.
+     */
     private void run(NetworkLayout.Step[] steps, int batch, int training, NetworkLayout.Phase skipped) {
-        for (NetworkLayout.Step step : steps) {
-            if (step.phase() != skipped) {
-                runStep(step, batch, training);
+        for (int j = 0; j < steps.length; j++) {
+            NetworkLayout.Step step = steps[j];
+            if (step.phase() == skipped) {
+                continue;
             }
+            if (step.packs()) {
+                long version = parameters().version();
+                if (packedVersion[j] == version) {
+                    continue;
+                }
+                packedVersion[j] = version;
+            }
+            runStep(step, batch, training);
         }
     }
 
@@ -325,17 +354,6 @@ public abstract class CompiledNetwork extends AbstractNetwork {
             dropoutMasks[i] = new float[batch * sampleSize(layout.dropouts().get(i).shape())];
         }
         allocatedBatch = batch;
-    }
-
-    // The parameters' arrays are live and may have been replaced by a load, so they are bound at every call.
-    private void bindParameters() {
-        for (NetworkLayout.ParameterSlots parameter : parameterSlots) {
-            String name = parameter.spec().name();
-            floats[parameter.valueSlot()] = parameters().values(name);
-            if (parameter.gradientSlot() >= 0) {
-                floats[parameter.gradientSlot()] = parameters().gradient(name);
-            }
-        }
     }
 
     // Masks are drawn in node order and NCHW order, as the interpreter draws them, so one seed gives one result.

@@ -28,6 +28,7 @@ import java.util.Locale;
  * forward 0 0 0 always 1
  * forward 1 24 0 training 4200
  * forward 2 24 0 eval 4200
+ * forward 5 0 0 always 1 packs
  * backward 3 0 36 always 900
  * backward 4 24 0 always 4200 input-gradient
  * </pre>
@@ -38,7 +39,8 @@ import java.util.Locale;
  * training-mode forward pass and before the backward pass that follows an eval-mode one), and the
  * statements one iteration of its range runs, an estimate that leaves short steps to one thread. A backward step
  * marked {@code input-gradient} computes only gradients of the network's inputs, which a training
- * step does not need.
+ * step does not need. A forward step marked {@code packs} only derives arrays from the parameters
+ * (weights repacked, a batch norm folded in) and runs only when they changed since its last run.
  *
  * <p>A {@code shared} buffer (buffer planning) uses the array of its group in the plan of the
  * pass: {@code training} for a training forward pass and any backward pass, {@code eval} for an
@@ -74,7 +76,7 @@ record NetworkLayout(
     }
 
     /** One call of a pass: kernel {@code id} over {@code [0, perSample * batch + fixed)}, or once when serial. */
-    record Step(int id, int perSample, int fixed, Phase phase, long cost, boolean inputGradientOnly) {
+    record Step(int id, int perSample, int fixed, Phase phase, long cost, boolean inputGradientOnly, boolean packs) {
         boolean parallel() {
             return perSample > 0 || fixed > 0;
         }
@@ -154,7 +156,7 @@ record NetworkLayout(
                 case "forward", "backward" -> (w[0].equals("forward") ? forward : backward).add(
                         new Step(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]),
                                 Phase.valueOf(w[4].toUpperCase(Locale.ROOT)), Long.parseLong(w[5]),
-                                w.length > 6 && w[6].equals("input-gradient")));
+                                w.length > 6 && w[6].equals("input-gradient"), w.length > 6 && w[6].equals("packs")));
                 case "" -> {}
                 default -> throw new IllegalStateException("unknown line in a network layout: " + line);
             }

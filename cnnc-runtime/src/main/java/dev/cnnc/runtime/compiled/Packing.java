@@ -53,17 +53,12 @@ public final class Packing {
     /**
      * Packs {@code weight} for both of its kernels, the forward one into {@code packed} and the
      * swapped one (the input gradient's, which reads what the forward kernel writes) into {@code
-     * swapped}, unless it equals {@code snapshot}, the copy taken at the last packing. Parameters
-     * are live arrays anyone may change, so a pass compares rather than trusts; a compare costs a
-     * fraction of a repack, and nothing at all is packed while the weights stay the same (inference).
+     * swapped}. The runtime calls it only when the parameters changed ({@link
+     * dev.cnnc.runtime.Parameters#version}), so nothing is packed or compared while they stay the same.
      */
-    public static void packIfChanged(float[] weight, float[] snapshot, float[] packed, float[] swapped, int r, int s,
-            int taps, int groups, int firstIsWritten, int readChannels, int writtenPadded, int swappedReadChannels,
-            int swappedWrittenPadded, int blockWidth, int swappedBlockWidth) {
-        if (Arrays.equals(weight, snapshot)) {
-            return;
-        }
-        System.arraycopy(weight, 0, snapshot, 0, weight.length);
+    public static void packBoth(float[] weight, float[] packed, float[] swapped, int r, int s, int taps, int groups,
+            int firstIsWritten, int readChannels, int writtenPadded, int swappedReadChannels, int swappedWrittenPadded,
+            int blockWidth, int swappedBlockWidth) {
         pack(weight, packed, r, s, taps, groups, firstIsWritten, readChannels, writtenPadded, blockWidth);
         pack(weight, swapped, r, s, taps, groups, 1 - firstIsWritten, swappedReadChannels, swappedWrittenPadded,
                 swappedBlockWidth);
@@ -73,15 +68,12 @@ public final class Packing {
      * Packs a convolution's or dense layer's weight with the eval-mode batch norm after it folded in:
      * with {@code scale = gamma / sqrt(var + eps)} per output channel, the weights of output channel
      * {@code i} times {@code scale[i]} and the bias {@code (bias - mean) * scale + beta} ({@code bias}
-     * read only when {@code hasBias} is 1). Like {@link #packIfChanged}, it does nothing while every
-     * input equals its copy in {@code snapshot} (the weight, then the bias, gamma, beta, mean and var).
+     * read only when {@code hasBias} is 1). Like {@link #packBoth}, the runtime calls it only when the
+     * parameters changed.
      */
     public static void packFolded(float[] weight, float[] bias, int hasBias, float[] gamma, float[] beta, float[] mean,
-            float[] var, float eps, float[] snapshot, float[] packed, float[] paddedBias, int r, int s, int taps,
-            int groups, int readChannels, int writtenPadded, int blockWidth) {
-        if (!snapshot(weight, bias, hasBias, gamma, beta, mean, var, snapshot)) {
-            return;
-        }
+            float[] var, float eps, float[] packed, float[] paddedBias, int r, int s, int taps, int groups,
+            int readChannels, int writtenPadded, int blockWidth) {
         Arrays.fill(packed, 0f);
         int perGroup = r / groups;
         for (int i = 0; i < r; i++) {
@@ -96,32 +88,6 @@ public final class Packing {
                 }
             }
         }
-    }
-
-    /** Copies the inputs into {@code snapshot} and says whether any differed from it (without allocating). */
-    private static boolean snapshot(float[] weight, float[] bias, int hasBias, float[] gamma, float[] beta,
-            float[] mean, float[] var, float[] snapshot) {
-        boolean changed = false;
-        int at = 0;
-        for (int k = 0; k < 6; k++) {
-            float[] input = switch (k) {
-                case 0 -> weight;
-                case 1 -> hasBias != 0 ? bias : null;
-                case 2 -> gamma;
-                case 3 -> beta;
-                case 4 -> mean;
-                default -> var;
-            };
-            if (input == null) {
-                continue;
-            }
-            if (!Arrays.equals(input, 0, input.length, snapshot, at, at + input.length)) {
-                System.arraycopy(input, 0, snapshot, at, input.length);
-                changed = true;
-            }
-            at += input.length;
-        }
-        return changed;
     }
 
     /** Adds a gradient in the packed layout into the parameter's gradient in PyTorch's layout. */
