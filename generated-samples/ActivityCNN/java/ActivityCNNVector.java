@@ -2691,69 +2691,69 @@ final class ActivityCNNVector extends CompiledNetwork {
                 floats 79 per-sample 0 fixed 512 zeroed
                 ints 0 per-sample 2048 fixed 0
                 dropout 74 shape 64 p 0.2
-                forward 0 0 0 training 1 packs
-                forward 1 1 0 always 259
-                forward 2 0 2 training 28923
-                forward 3 0 2 training 605
-                forward 4 0 0 eval 1 packs
-                forward 5 0 2 eval 29198
-                forward 6 0 2 eval 613
-                forward 7 0 0 training 1
-                forward 8 1 0 training 513
-                forward 9 0 0 always 1 packs
-                forward 10 1 0 always 515
-                forward 11 0 2 always 71891
-                forward 12 0 2 always 1482
-                forward 13 1 0 training 36867
-                forward 14 1 0 eval 2563
-                forward 15 0 0 always 1 packs
-                forward 16 1 0 always 259
-                forward 17 0 4 always 10383
-                forward 18 0 4 always 902
-                forward 19 0 0 always 1
-                forward 20 0 0 always 1
-                forward 21 0 0 always 1 packs
-                forward 22 1 0 always 269
-                forward 23 0 0 always 1
-                backward 24 0 0 always 1
-                backward 25 0 6 always 3
-                backward 26 0 0 always 1
-                backward 27 0 10 always 39
-                backward 28 0 1 always 31
-                backward 29 0 0 always 1
-                backward 30 1 0 always 121
-                backward 31 1 0 always 37
-                backward 32 0 0 always 1
-                backward 33 0 0 always 1
-                backward 34 1 0 always 769
-                backward 35 0 8 always 4
-                backward 36 0 0 always 1
-                backward 37 0 15 always 2928
-                backward 38 0 1 always 2928
-                backward 39 0 0 always 1
-                backward 40 1 0 always 259
-                backward 41 0 2 always 13599
-                backward 42 0 2 always 1172
-                backward 43 0 2 always 6874
-                backward 44 0 2 always 595
-                backward 45 1 0 always 6144
-                backward 46 1 0 always 1537
-                backward 47 0 4 always 4
-                backward 48 0 0 always 1
-                backward 49 0 25 always 5692
-                backward 50 0 5 always 2588
-                backward 51 0 0 always 1
-                backward 52 1 0 always 515
-                backward 53 0 2 always 71341
-                backward 54 0 2 always 1466
-                backward 55 1 0 always 1537
-                backward 56 0 0 always 1
-                backward 57 0 7 always 5692
-                backward 58 0 7 always 3364
-                backward 59 0 0 always 1
-                backward 60 1 0 always 515 input-gradient
-                backward 61 1 0 always 99649 input-gradient
-                backward 62 1 0 always 2053 input-gradient
+                forward 0 0 0 training 1 packs kernel=n0_block1_0_pack
+                forward 1 1 0 always 259 kernel=n0_block1_0_pad
+                forward 2 0 2 training 28923 kernel=n0_block1_0_forward_tile6x2
+                forward 3 0 2 training 605 kernel=n0_block1_0_forward_tile2x2
+                forward 4 0 0 eval 1 packs kernel=n0_block1_0_pack_folded
+                forward 5 0 2 eval 29198 kernel=n0_block1_0_forward_folded_tile6x2
+                forward 6 0 2 eval 613 kernel=n0_block1_0_forward_folded_tile2x2
+                forward 7 0 0 training 1 kernel=n1_block1_1_forward
+                forward 8 1 0 training 513 kernel=n2_block1_forward
+                forward 9 0 0 always 1 packs kernel=n3_block2_0_pack
+                forward 10 1 0 always 515 kernel=n3_block2_0_pad
+                forward 11 0 2 always 71891 kernel=n3_block2_0_forward_tile6x2
+                forward 12 0 2 always 1482 kernel=n3_block2_0_forward_tile2x2
+                forward 13 1 0 training 36867 kernel=n5_pool_forward
+                forward 14 1 0 eval 2563 kernel=n5_pool_forward_eval
+                forward 15 0 0 always 1 packs kernel=n6_block3_0_pack
+                forward 16 1 0 always 259 kernel=n6_block3_0_pad
+                forward 17 0 4 always 10383 kernel=n6_block3_0_forward_tile6x2
+                forward 18 0 4 always 902 kernel=n6_block3_0_forward_tile2x2
+                forward 19 0 0 always 1 kernel=n8_features_forward
+                forward 20 0 0 always 1 kernel=n9_head_0_forward
+                forward 21 0 0 always 1 packs kernel=n10_head_1_pack
+                forward 22 1 0 always 269 kernel=n10_head_1_forward_tile1x1
+                forward 23 0 0 always 1 kernel=n11_head_forward
+                backward 24 0 0 always 1 kernel=n11_head_backward
+                backward 25 0 6 always 3 kernel=n10_head_1_bias_grad
+                backward 26 0 0 always 1 kernel=n10_head_1_bias_grad_unpad
+                backward 27 0 10 always 39 kernel=n10_head_1_weight_grad
+                backward 28 0 1 always 31 kernel=n10_head_1_weight_grad_rest
+                backward 29 0 0 always 1 kernel=n10_head_1_weight_grad_unpack
+                backward 30 1 0 always 121 kernel=n10_head_1_input_grad_tile1x7
+                backward 31 1 0 always 37 kernel=n10_head_1_input_grad_tile1x1
+                backward 32 0 0 always 1 kernel=n9_head_0_backward
+                backward 33 0 0 always 1 kernel=n8_features_backward
+                backward 34 1 0 always 769 kernel=n7_block3_backward
+                backward 35 0 8 always 4 kernel=n6_block3_0_bias_grad
+                backward 36 0 0 always 1 kernel=n6_block3_0_bias_grad_unpad
+                backward 37 0 15 always 2928 kernel=n6_block3_0_weight_grad
+                backward 38 0 1 always 2928 kernel=n6_block3_0_weight_grad_rest
+                backward 39 0 0 always 1 kernel=n6_block3_0_weight_grad_unpack
+                backward 40 1 0 always 259 kernel=n6_block3_0_grad_pad
+                backward 41 0 2 always 13599 kernel=n6_block3_0_input_grad_tile6x2
+                backward 42 0 2 always 1172 kernel=n6_block3_0_input_grad_tile2x2
+                backward 43 0 2 always 6874 kernel=n6_block3_0_input_grad_phase1_tile6x2
+                backward 44 0 2 always 595 kernel=n6_block3_0_input_grad_phase1_tile2x2
+                backward 45 1 0 always 6144 kernel=n5_pool_backward
+                backward 46 1 0 always 1537 kernel=n4_block2_backward
+                backward 47 0 4 always 4 kernel=n3_block2_0_bias_grad
+                backward 48 0 0 always 1 kernel=n3_block2_0_bias_grad_unpad
+                backward 49 0 25 always 5692 kernel=n3_block2_0_weight_grad
+                backward 50 0 5 always 2588 kernel=n3_block2_0_weight_grad_rest
+                backward 51 0 0 always 1 kernel=n3_block2_0_weight_grad_unpack
+                backward 52 1 0 always 515 kernel=n3_block2_0_grad_pad
+                backward 53 0 2 always 71341 kernel=n3_block2_0_input_grad_tile6x2
+                backward 54 0 2 always 1466 kernel=n3_block2_0_input_grad_tile2x2
+                backward 55 1 0 always 1537 kernel=n2_block1_backward
+                backward 56 0 0 always 1 kernel=n1_block1_1_backward
+                backward 57 0 7 always 5692 kernel=n0_block1_0_weight_grad
+                backward 58 0 7 always 3364 kernel=n0_block1_0_weight_grad_rest
+                backward 59 0 0 always 1 kernel=n0_block1_0_weight_grad_unpack
+                backward 60 1 0 always 515 input-gradient kernel=n0_block1_0_grad_pad
+                backward 61 1 0 always 99649 input-gradient kernel=n0_block1_0_input_grad_tile6x2
+                backward 62 1 0 always 2053 input-gradient kernel=n0_block1_0_input_grad_tile2x2
                 """;
     }
 }

@@ -3605,78 +3605,78 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                 floats 61 per-sample 0 fixed 64 zeroed
                 ints 0 per-sample 3136 fixed 0
                 ints 1 per-sample 392 fixed 0
-                forward 0 0 0 always 1 packs
-                forward 1 28 0 always 59
-                forward 2 28 0 always 7747
-                forward 3 28 0 always 1451
-                forward 4 14 0 training 6275
-                forward 5 14 0 eval 3139
-                forward 6 0 0 always 1 packs
-                forward 7 14 0 always 227
-                forward 8 14 0 always 24547
-                forward 9 14 0 always 5351
-                forward 10 7 0 training 1571
-                forward 11 7 0 eval 787
-                forward 12 0 0 always 1 packs
-                forward 13 7 0 always 1595
-                forward 14 7 0 always 475
-                forward 15 7 0 always 1595
-                forward 16 7 0 always 475
-                forward 17 7 0 always 1595
-                forward 18 7 0 always 475
-                forward 19 7 0 always 1595
-                forward 20 7 0 always 475
-                forward 21 0 0 always 1 packs
-                forward 22 14 0 always 519
-                forward 23 14 0 always 519
-                forward 24 14 0 always 519
-                forward 25 14 0 always 519
-                backward 26 1 0 always 2353
-                backward 27 0 1 always 3
-                backward 28 0 0 always 1
-                backward 29 0 2 always 2962
-                backward 30 0 1 always 2174
-                backward 31 0 2 always 2962
-                backward 32 0 1 always 2174
-                backward 33 0 2 always 2962
-                backward 34 0 1 always 2174
-                backward 35 0 2 always 2962
-                backward 36 0 1 always 2174
-                backward 37 0 0 always 1
-                backward 38 14 0 always 2051
-                backward 39 14 0 always 523
-                backward 40 1 0 always 9409
-                backward 41 0 16 always 4
-                backward 42 0 0 always 1
-                backward 43 0 1 always 8832
-                backward 44 0 1 always 4000
-                backward 45 0 1 always 8832
-                backward 46 0 1 always 4000
-                backward 47 0 1 always 8832
-                backward 48 0 1 always 4000
-                backward 49 0 1 always 8832
-                backward 50 0 1 always 4000
-                backward 51 0 0 always 1
-                backward 52 7 0 always 5543
-                backward 53 7 0 always 1623
-                backward 54 1 0 always 1176
-                backward 55 1 0 always 4705
-                backward 56 0 8 always 4
-                backward 57 0 0 always 1
-                backward 58 0 18 always 17356
-                backward 59 0 9 always 12620
-                backward 60 0 0 always 1
-                backward 61 14 0 always 115
-                backward 62 14 0 always 24899
-                backward 63 14 0 always 5515
-                backward 64 1 0 always 9408
-                backward 65 4 0 always 9409
-                backward 66 0 16 always 4
-                backward 67 0 0 always 1
-                backward 68 0 3 always 81648
-                backward 69 0 0 always 1
-                backward 70 28 0 always 451 input-gradient
-                backward 71 28 0 always 8740 input-gradient
+                forward 0 0 0 always 1 packs kernel=n0_enc1_0_pack
+                forward 1 28 0 always 59 kernel=n0_enc1_0_pad
+                forward 2 28 0 always 7747 kernel=n0_enc1_0_forward_tile6x2
+                forward 3 28 0 always 1451 kernel=n0_enc1_0_forward_tile4x2
+                forward 4 14 0 training 6275 kernel=n2_pool1_forward
+                forward 5 14 0 eval 3139 kernel=n2_pool1_forward_eval
+                forward 6 0 0 always 1 packs kernel=n3_enc2_0_pack
+                forward 7 14 0 always 227 kernel=n3_enc2_0_pad
+                forward 8 14 0 always 24547 kernel=n3_enc2_0_forward_tile6x2
+                forward 9 14 0 always 5351 kernel=n3_enc2_0_forward_tile2x2
+                forward 10 7 0 training 1571 kernel=n5_code_forward
+                forward 11 7 0 eval 787 kernel=n5_code_forward_eval
+                forward 12 0 0 always 1 packs kernel=n6_dec1_0_pack
+                forward 13 7 0 always 1595 kernel=n6_dec1_0_forward_tile6x2
+                forward 14 7 0 always 475 kernel=n6_dec1_0_forward_tile1x2
+                forward 15 7 0 always 1595 kernel=n6_dec1_0_forward_phase1_tile6x2
+                forward 16 7 0 always 475 kernel=n6_dec1_0_forward_phase1_tile1x2
+                forward 17 7 0 always 1595 kernel=n6_dec1_0_forward_phase2_tile6x2
+                forward 18 7 0 always 475 kernel=n6_dec1_0_forward_phase2_tile1x2
+                forward 19 7 0 always 1595 kernel=n6_dec1_0_forward_phase3_tile6x2
+                forward 20 7 0 always 475 kernel=n6_dec1_0_forward_phase3_tile1x2
+                forward 21 0 0 always 1 packs kernel=n8_dec2_0_pack
+                forward 22 14 0 always 519 kernel=n8_dec2_0_forward_tile14x1
+                forward 23 14 0 always 519 kernel=n8_dec2_0_forward_phase1_tile14x1
+                forward 24 14 0 always 519 kernel=n8_dec2_0_forward_phase2_tile14x1
+                forward 25 14 0 always 519 kernel=n8_dec2_0_forward_phase3_tile14x1
+                backward 26 1 0 always 2353 kernel=n9_dec2_backward
+                backward 27 0 1 always 3 kernel=n8_dec2_0_bias_grad
+                backward 28 0 0 always 1 kernel=n8_dec2_0_bias_grad_unpad
+                backward 29 0 2 always 2962 kernel=n8_dec2_0_weight_grad
+                backward 30 0 1 always 2174 kernel=n8_dec2_0_weight_grad_rest
+                backward 31 0 2 always 2962 kernel=n8_dec2_0_weight_grad_phase1
+                backward 32 0 1 always 2174 kernel=n8_dec2_0_weight_grad_phase1_rest
+                backward 33 0 2 always 2962 kernel=n8_dec2_0_weight_grad_phase2
+                backward 34 0 1 always 2174 kernel=n8_dec2_0_weight_grad_phase2_rest
+                backward 35 0 2 always 2962 kernel=n8_dec2_0_weight_grad_phase3
+                backward 36 0 1 always 2174 kernel=n8_dec2_0_weight_grad_phase3_rest
+                backward 37 0 0 always 1 kernel=n8_dec2_0_weight_grad_unpack
+                backward 38 14 0 always 2051 kernel=n8_dec2_0_input_grad_tile6x2
+                backward 39 14 0 always 523 kernel=n8_dec2_0_input_grad_tile2x2
+                backward 40 1 0 always 9409 kernel=n7_dec1_backward
+                backward 41 0 16 always 4 kernel=n6_dec1_0_bias_grad
+                backward 42 0 0 always 1 kernel=n6_dec1_0_bias_grad_unpad
+                backward 43 0 1 always 8832 kernel=n6_dec1_0_weight_grad
+                backward 44 0 1 always 4000 kernel=n6_dec1_0_weight_grad_rest
+                backward 45 0 1 always 8832 kernel=n6_dec1_0_weight_grad_phase1
+                backward 46 0 1 always 4000 kernel=n6_dec1_0_weight_grad_phase1_rest
+                backward 47 0 1 always 8832 kernel=n6_dec1_0_weight_grad_phase2
+                backward 48 0 1 always 4000 kernel=n6_dec1_0_weight_grad_phase2_rest
+                backward 49 0 1 always 8832 kernel=n6_dec1_0_weight_grad_phase3
+                backward 50 0 1 always 4000 kernel=n6_dec1_0_weight_grad_phase3_rest
+                backward 51 0 0 always 1 kernel=n6_dec1_0_weight_grad_unpack
+                backward 52 7 0 always 5543 kernel=n6_dec1_0_input_grad_tile6x2
+                backward 53 7 0 always 1623 kernel=n6_dec1_0_input_grad_tile1x2
+                backward 54 1 0 always 1176 kernel=n5_code_backward
+                backward 55 1 0 always 4705 kernel=n4_enc2_backward
+                backward 56 0 8 always 4 kernel=n3_enc2_0_bias_grad
+                backward 57 0 0 always 1 kernel=n3_enc2_0_bias_grad_unpad
+                backward 58 0 18 always 17356 kernel=n3_enc2_0_weight_grad
+                backward 59 0 9 always 12620 kernel=n3_enc2_0_weight_grad_rest
+                backward 60 0 0 always 1 kernel=n3_enc2_0_weight_grad_unpack
+                backward 61 14 0 always 115 kernel=n3_enc2_0_grad_pad
+                backward 62 14 0 always 24899 kernel=n3_enc2_0_input_grad_tile6x2
+                backward 63 14 0 always 5515 kernel=n3_enc2_0_input_grad_tile2x2
+                backward 64 1 0 always 9408 kernel=n2_pool1_backward
+                backward 65 4 0 always 9409 kernel=n1_enc1_backward
+                backward 66 0 16 always 4 kernel=n0_enc1_0_bias_grad
+                backward 67 0 0 always 1 kernel=n0_enc1_0_bias_grad_unpad
+                backward 68 0 3 always 81648 kernel=n0_enc1_0_weight_grad
+                backward 69 0 0 always 1 kernel=n0_enc1_0_weight_grad_unpack
+                backward 70 28 0 always 451 input-gradient kernel=n0_enc1_0_grad_pad
+                backward 71 28 0 always 8740 input-gradient kernel=n0_enc1_0_input_grad_tile14x1
                 """;
     }
 }

@@ -3277,76 +3277,76 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                 floats 61 per-sample 0 fixed 512 zeroed
                 ints 0 per-sample 3136 fixed 0
                 ints 1 per-sample 392 fixed 0
-                forward 0 0 0 always 1 packs
-                forward 1 28 0 always 59
-                forward 2 28 0 always 972
-                forward 3 28 0 always 185
-                forward 4 14 0 training 6275
-                forward 5 14 0 eval 395
-                forward 6 0 0 always 1 packs
-                forward 7 14 0 always 31
-                forward 8 14 0 always 4373
-                forward 9 7 0 training 1571
-                forward 10 7 0 eval 108
-                forward 11 0 0 always 1 packs
-                forward 12 7 0 always 203
-                forward 13 7 0 always 63
-                forward 14 7 0 always 203
-                forward 15 7 0 always 63
-                forward 16 7 0 always 203
-                forward 17 7 0 always 63
-                forward 18 7 0 always 203
-                forward 19 7 0 always 63
-                forward 20 0 0 always 1 packs
-                forward 21 14 0 always 519
-                forward 22 14 0 always 519
-                forward 23 14 0 always 519
-                forward 24 14 0 always 519
-                backward 25 2 0 always 1177
-                backward 26 0 1 always 3
-                backward 27 0 0 always 1
-                backward 28 0 2 always 2962
-                backward 29 0 1 always 2174
-                backward 30 0 2 always 2962
-                backward 31 0 1 always 2174
-                backward 32 0 2 always 2962
-                backward 33 0 1 always 2174
-                backward 34 0 2 always 2962
-                backward 35 0 1 always 2174
-                backward 36 0 0 always 1
-                backward 37 14 0 always 260
-                backward 38 14 0 always 69
-                backward 39 1 0 always 1177
-                backward 40 0 2 always 4
-                backward 41 0 0 always 1
-                backward 42 0 1 always 1112
-                backward 43 0 1 always 508
-                backward 44 0 1 always 1112
-                backward 45 0 1 always 508
-                backward 46 0 1 always 1112
-                backward 47 0 1 always 508
-                backward 48 0 1 always 1112
-                backward 49 0 1 always 508
-                backward 50 0 0 always 1
-                backward 51 7 0 always 1059
-                backward 52 1 0 always 1176
-                backward 53 1 0 always 589
-                backward 54 0 8 always 3
-                backward 55 0 0 always 1
-                backward 56 0 18 always 2962
-                backward 57 0 3 always 5326
-                backward 58 0 0 always 1
-                backward 59 14 0 always 31
-                backward 60 14 0 always 3116
-                backward 61 14 0 always 693
-                backward 62 1 0 always 9408
-                backward 63 4 0 always 1177
-                backward 64 0 2 always 4
-                backward 65 0 0 always 1
-                backward 66 0 3 always 10214
-                backward 67 0 0 always 1
-                backward 68 28 0 always 59 input-gradient
-                backward 69 28 0 always 8740 input-gradient
+                forward 0 0 0 always 1 packs kernel=n0_enc1_0_pack
+                forward 1 28 0 always 59 kernel=n0_enc1_0_pad
+                forward 2 28 0 always 972 kernel=n0_enc1_0_forward_tile6x2
+                forward 3 28 0 always 185 kernel=n0_enc1_0_forward_tile4x2
+                forward 4 14 0 training 6275 kernel=n2_pool1_forward
+                forward 5 14 0 eval 395 kernel=n2_pool1_forward_eval
+                forward 6 0 0 always 1 packs kernel=n3_enc2_0_pack
+                forward 7 14 0 always 31 kernel=n3_enc2_0_pad
+                forward 8 14 0 always 4373 kernel=n3_enc2_0_forward_tile14x1
+                forward 9 7 0 training 1571 kernel=n5_code_forward
+                forward 10 7 0 eval 108 kernel=n5_code_forward_eval
+                forward 11 0 0 always 1 packs kernel=n6_dec1_0_pack
+                forward 12 7 0 always 203 kernel=n6_dec1_0_forward_tile6x2
+                forward 13 7 0 always 63 kernel=n6_dec1_0_forward_tile1x2
+                forward 14 7 0 always 203 kernel=n6_dec1_0_forward_phase1_tile6x2
+                forward 15 7 0 always 63 kernel=n6_dec1_0_forward_phase1_tile1x2
+                forward 16 7 0 always 203 kernel=n6_dec1_0_forward_phase2_tile6x2
+                forward 17 7 0 always 63 kernel=n6_dec1_0_forward_phase2_tile1x2
+                forward 18 7 0 always 203 kernel=n6_dec1_0_forward_phase3_tile6x2
+                forward 19 7 0 always 63 kernel=n6_dec1_0_forward_phase3_tile1x2
+                forward 20 0 0 always 1 packs kernel=n8_dec2_0_pack
+                forward 21 14 0 always 519 kernel=n8_dec2_0_forward_tile14x1
+                forward 22 14 0 always 519 kernel=n8_dec2_0_forward_phase1_tile14x1
+                forward 23 14 0 always 519 kernel=n8_dec2_0_forward_phase2_tile14x1
+                forward 24 14 0 always 519 kernel=n8_dec2_0_forward_phase3_tile14x1
+                backward 25 2 0 always 1177 kernel=n9_dec2_backward
+                backward 26 0 1 always 3 kernel=n8_dec2_0_bias_grad
+                backward 27 0 0 always 1 kernel=n8_dec2_0_bias_grad_unpad
+                backward 28 0 2 always 2962 kernel=n8_dec2_0_weight_grad
+                backward 29 0 1 always 2174 kernel=n8_dec2_0_weight_grad_rest
+                backward 30 0 2 always 2962 kernel=n8_dec2_0_weight_grad_phase1
+                backward 31 0 1 always 2174 kernel=n8_dec2_0_weight_grad_phase1_rest
+                backward 32 0 2 always 2962 kernel=n8_dec2_0_weight_grad_phase2
+                backward 33 0 1 always 2174 kernel=n8_dec2_0_weight_grad_phase2_rest
+                backward 34 0 2 always 2962 kernel=n8_dec2_0_weight_grad_phase3
+                backward 35 0 1 always 2174 kernel=n8_dec2_0_weight_grad_phase3_rest
+                backward 36 0 0 always 1 kernel=n8_dec2_0_weight_grad_unpack
+                backward 37 14 0 always 260 kernel=n8_dec2_0_input_grad_tile6x2
+                backward 38 14 0 always 69 kernel=n8_dec2_0_input_grad_tile2x2
+                backward 39 1 0 always 1177 kernel=n7_dec1_backward
+                backward 40 0 2 always 4 kernel=n6_dec1_0_bias_grad
+                backward 41 0 0 always 1 kernel=n6_dec1_0_bias_grad_unpad
+                backward 42 0 1 always 1112 kernel=n6_dec1_0_weight_grad
+                backward 43 0 1 always 508 kernel=n6_dec1_0_weight_grad_rest
+                backward 44 0 1 always 1112 kernel=n6_dec1_0_weight_grad_phase1
+                backward 45 0 1 always 508 kernel=n6_dec1_0_weight_grad_phase1_rest
+                backward 46 0 1 always 1112 kernel=n6_dec1_0_weight_grad_phase2
+                backward 47 0 1 always 508 kernel=n6_dec1_0_weight_grad_phase2_rest
+                backward 48 0 1 always 1112 kernel=n6_dec1_0_weight_grad_phase3
+                backward 49 0 1 always 508 kernel=n6_dec1_0_weight_grad_phase3_rest
+                backward 50 0 0 always 1 kernel=n6_dec1_0_weight_grad_unpack
+                backward 51 7 0 always 1059 kernel=n6_dec1_0_input_grad_tile7x1
+                backward 52 1 0 always 1176 kernel=n5_code_backward
+                backward 53 1 0 always 589 kernel=n4_enc2_backward
+                backward 54 0 8 always 3 kernel=n3_enc2_0_bias_grad
+                backward 55 0 0 always 1 kernel=n3_enc2_0_bias_grad_unpad
+                backward 56 0 18 always 2962 kernel=n3_enc2_0_weight_grad
+                backward 57 0 3 always 5326 kernel=n3_enc2_0_weight_grad_rest
+                backward 58 0 0 always 1 kernel=n3_enc2_0_weight_grad_unpack
+                backward 59 14 0 always 31 kernel=n3_enc2_0_grad_pad
+                backward 60 14 0 always 3116 kernel=n3_enc2_0_input_grad_tile6x2
+                backward 61 14 0 always 693 kernel=n3_enc2_0_input_grad_tile2x2
+                backward 62 1 0 always 9408 kernel=n2_pool1_backward
+                backward 63 4 0 always 1177 kernel=n1_enc1_backward
+                backward 64 0 2 always 4 kernel=n0_enc1_0_bias_grad
+                backward 65 0 0 always 1 kernel=n0_enc1_0_bias_grad_unpad
+                backward 66 0 3 always 10214 kernel=n0_enc1_0_weight_grad
+                backward 67 0 0 always 1 kernel=n0_enc1_0_weight_grad_unpack
+                backward 68 28 0 always 59 input-gradient kernel=n0_enc1_0_grad_pad
+                backward 69 28 0 always 8740 input-gradient kernel=n0_enc1_0_input_grad_tile14x1
                 """;
     }
 }

@@ -2071,64 +2071,64 @@ final class LeNet5Scalar extends CompiledNetwork {
                 floats 73 per-sample 0 fixed 840 zeroed
                 ints 0 per-sample 1176 fixed 0
                 ints 1 per-sample 400 fixed 0
-                forward 0 0 0 always 1 packs
-                forward 1 28 0 always 59
-                forward 2 28 0 always 7515
-                forward 3 28 0 always 1410
-                forward 4 14 0 training 2355
-                forward 5 14 0 eval 1179
-                forward 6 0 0 always 1 packs
-                forward 7 10 0 always 25819
-                forward 8 10 0 always 18555
-                forward 9 5 0 training 2243
-                forward 10 5 0 eval 1123
-                forward 11 0 0 always 1
-                forward 12 0 0 always 1 packs
-                forward 13 1 0 always 109160
-                forward 14 1 0 always 1613
-                forward 15 0 0 always 1 packs
-                forward 16 1 0 always 23295
-                forward 17 0 0 always 1 packs
-                forward 18 1 0 always 1369
-                forward 19 1 0 always 689
-                backward 20 0 10 always 4
-                backward 21 0 0 always 1
-                backward 22 0 14 always 253
-                backward 23 0 0 always 1
-                backward 24 1 0 always 2175
-                backward 25 1 0 always 253
-                backward 26 0 84 always 4
-                backward 27 0 0 always 1
-                backward 28 0 20 always 2066
-                backward 29 0 0 always 1
-                backward 30 1 0 always 23208
-                backward 31 1 0 always 349
-                backward 32 1 0 always 361
-                backward 33 0 120 always 4
-                backward 34 0 0 always 1
-                backward 35 0 66 always 2948
-                backward 36 0 1 always 2108
-                backward 37 0 0 always 1
-                backward 38 1 0 always 110640
-                backward 39 1 0 always 493
-                backward 40 0 0 always 1
-                backward 41 1 0 always 1200
-                backward 42 1 0 always 4801
-                backward 43 0 16 always 4
-                backward 44 0 0 always 1
-                backward 45 0 25 always 17808
-                backward 46 0 0 always 1
-                backward 47 10 0 always 163
-                backward 48 14 0 always 50859
-                backward 49 14 0 always 10986
-                backward 50 1 0 always 3528
-                backward 51 2 0 always 7057
-                backward 52 0 6 always 4
-                backward 53 0 0 always 1
-                backward 54 0 5 always 44759
-                backward 55 0 0 always 1
-                backward 56 28 0 always 171 input-gradient
-                backward 57 28 0 always 9164 input-gradient
+                forward 0 0 0 always 1 packs kernel=n0_conv1_0_pack
+                forward 1 28 0 always 59 kernel=n0_conv1_0_pad
+                forward 2 28 0 always 7515 kernel=n0_conv1_0_forward_tile6x2
+                forward 3 28 0 always 1410 kernel=n0_conv1_0_forward_tile4x2
+                forward 4 14 0 training 2355 kernel=n2_pool1_forward
+                forward 5 14 0 eval 1179 kernel=n2_pool1_forward_eval
+                forward 6 0 0 always 1 packs kernel=n3_conv2_0_pack
+                forward 7 10 0 always 25819 kernel=n3_conv2_0_forward_tile6x2
+                forward 8 10 0 always 18555 kernel=n3_conv2_0_forward_tile4x2
+                forward 9 5 0 training 2243 kernel=n5_pool2_forward
+                forward 10 5 0 eval 1123 kernel=n5_pool2_forward_eval
+                forward 11 0 0 always 1 kernel=n6_fc1_0_forward
+                forward 12 0 0 always 1 packs kernel=n7_fc1_1_pack
+                forward 13 1 0 always 109160 kernel=n7_fc1_1_forward_tile1x7
+                forward 14 1 0 always 1613 kernel=n7_fc1_1_forward_tile1x1
+                forward 15 0 0 always 1 packs kernel=n9_fc2_0_pack
+                forward 16 1 0 always 23295 kernel=n9_fc2_0_forward_tile1x7
+                forward 17 0 0 always 1 packs kernel=n11_fc3_pack
+                forward 18 1 0 always 1369 kernel=n11_fc3_forward_tile1x7
+                forward 19 1 0 always 689 kernel=n11_fc3_forward_tile1x3
+                backward 20 0 10 always 4 kernel=n11_fc3_bias_grad
+                backward 21 0 0 always 1 kernel=n11_fc3_bias_grad_unpad
+                backward 22 0 14 always 253 kernel=n11_fc3_weight_grad
+                backward 23 0 0 always 1 kernel=n11_fc3_weight_grad_unpack
+                backward 24 1 0 always 2175 kernel=n11_fc3_input_grad_tile1x7
+                backward 25 1 0 always 253 kernel=n10_fc2_backward
+                backward 26 0 84 always 4 kernel=n9_fc2_0_bias_grad
+                backward 27 0 0 always 1 kernel=n9_fc2_0_bias_grad_unpad
+                backward 28 0 20 always 2066 kernel=n9_fc2_0_weight_grad
+                backward 29 0 0 always 1 kernel=n9_fc2_0_weight_grad_unpack
+                backward 30 1 0 always 23208 kernel=n9_fc2_0_input_grad_tile1x7
+                backward 31 1 0 always 349 kernel=n9_fc2_0_input_grad_tile1x1
+                backward 32 1 0 always 361 kernel=n8_fc1_backward
+                backward 33 0 120 always 4 kernel=n7_fc1_1_bias_grad
+                backward 34 0 0 always 1 kernel=n7_fc1_1_bias_grad_unpad
+                backward 35 0 66 always 2948 kernel=n7_fc1_1_weight_grad
+                backward 36 0 1 always 2108 kernel=n7_fc1_1_weight_grad_rest
+                backward 37 0 0 always 1 kernel=n7_fc1_1_weight_grad_unpack
+                backward 38 1 0 always 110640 kernel=n7_fc1_1_input_grad_tile1x7
+                backward 39 1 0 always 493 kernel=n7_fc1_1_input_grad_tile1x1
+                backward 40 0 0 always 1 kernel=n6_fc1_0_backward
+                backward 41 1 0 always 1200 kernel=n5_pool2_backward
+                backward 42 1 0 always 4801 kernel=n4_conv2_backward
+                backward 43 0 16 always 4 kernel=n3_conv2_0_bias_grad
+                backward 44 0 0 always 1 kernel=n3_conv2_0_bias_grad_unpad
+                backward 45 0 25 always 17808 kernel=n3_conv2_0_weight_grad
+                backward 46 0 0 always 1 kernel=n3_conv2_0_weight_grad_unpack
+                backward 47 10 0 always 163 kernel=n3_conv2_0_grad_pad
+                backward 48 14 0 always 50859 kernel=n3_conv2_0_input_grad_tile6x2
+                backward 49 14 0 always 10986 kernel=n3_conv2_0_input_grad_tile2x2
+                backward 50 1 0 always 3528 kernel=n2_pool1_backward
+                backward 51 2 0 always 7057 kernel=n1_conv1_backward
+                backward 52 0 6 always 4 kernel=n0_conv1_0_bias_grad
+                backward 53 0 0 always 1 kernel=n0_conv1_0_bias_grad_unpad
+                backward 54 0 5 always 44759 kernel=n0_conv1_0_weight_grad
+                backward 55 0 0 always 1 kernel=n0_conv1_0_weight_grad_unpack
+                backward 56 28 0 always 171 input-gradient kernel=n0_conv1_0_grad_pad
+                backward 57 28 0 always 9164 input-gradient kernel=n0_conv1_0_input_grad_tile14x1
                 """;
     }
 }

@@ -1919,63 +1919,63 @@ final class LeNet5Vector extends CompiledNetwork {
                 floats 73 per-sample 0 fixed 1344 zeroed
                 ints 0 per-sample 1568 fixed 0
                 ints 1 per-sample 400 fixed 0
-                forward 0 0 0 always 1 packs
-                forward 1 28 0 always 59
-                forward 2 28 0 always 1714
-                forward 3 14 0 training 2355
-                forward 4 14 0 eval 213
-                forward 5 0 0 always 1 packs
-                forward 6 10 0 always 3231
-                forward 7 10 0 always 2323
-                forward 8 5 0 training 2243
-                forward 9 5 0 eval 143
-                forward 10 0 0 always 1
-                forward 11 0 0 always 1 packs
-                forward 12 1 0 always 12845
-                forward 13 1 0 always 1613
-                forward 14 0 0 always 1 packs
-                forward 15 1 0 always 1945
-                forward 16 1 0 always 1219
-                forward 17 0 0 always 1 packs
-                forward 18 1 0 always 519
-                backward 19 0 2 always 4
-                backward 20 0 0 always 1
-                backward 21 0 14 always 58
-                backward 22 0 0 always 1
-                backward 23 1 0 always 185
-                backward 24 1 0 always 119
-                backward 25 1 0 always 34
-                backward 26 0 11 always 4
-                backward 27 0 0 always 1
-                backward 28 0 20 always 338
-                backward 29 0 0 always 1
-                backward 30 1 0 always 2733
-                backward 31 1 0 always 349
-                backward 32 1 0 always 46
-                backward 33 0 15 always 4
-                backward 34 0 0 always 1
-                backward 35 0 66 always 458
-                backward 36 0 1 always 338
-                backward 37 0 0 always 1
-                backward 38 1 0 always 13590
-                backward 39 1 0 always 493
-                backward 40 0 0 always 1
-                backward 41 1 0 always 1200
-                backward 42 1 0 always 601
-                backward 43 0 2 always 4
-                backward 44 0 0 always 1
-                backward 45 0 25 always 2234
-                backward 46 0 0 always 1
-                backward 47 10 0 always 23
-                backward 48 14 0 always 12085
-                backward 49 1 0 always 3528
-                backward 50 2 0 always 1177
-                backward 51 0 6 always 3
-                backward 52 0 0 always 1
-                backward 53 0 5 always 10212
-                backward 54 0 0 always 1
-                backward 55 28 0 always 59 input-gradient
-                backward 56 28 0 always 9164 input-gradient
+                forward 0 0 0 always 1 packs kernel=n0_conv1_0_pack
+                forward 1 28 0 always 59 kernel=n0_conv1_0_pad
+                forward 2 28 0 always 1714 kernel=n0_conv1_0_forward_tile14x1
+                forward 3 14 0 training 2355 kernel=n2_pool1_forward
+                forward 4 14 0 eval 213 kernel=n2_pool1_forward_eval
+                forward 5 0 0 always 1 packs kernel=n3_conv2_0_pack
+                forward 6 10 0 always 3231 kernel=n3_conv2_0_forward_tile6x2
+                forward 7 10 0 always 2323 kernel=n3_conv2_0_forward_tile4x2
+                forward 8 5 0 training 2243 kernel=n5_pool2_forward
+                forward 9 5 0 eval 143 kernel=n5_pool2_forward_eval
+                forward 10 0 0 always 1 kernel=n6_fc1_0_forward
+                forward 11 0 0 always 1 packs kernel=n7_fc1_1_pack
+                forward 12 1 0 always 12845 kernel=n7_fc1_1_forward_tile1x7
+                forward 13 1 0 always 1613 kernel=n7_fc1_1_forward_tile1x1
+                forward 14 0 0 always 1 packs kernel=n9_fc2_0_pack
+                forward 15 1 0 always 1945 kernel=n9_fc2_0_forward_tile1x7
+                forward 16 1 0 always 1219 kernel=n9_fc2_0_forward_tile1x4
+                forward 17 0 0 always 1 packs kernel=n11_fc3_pack
+                forward 18 1 0 always 519 kernel=n11_fc3_forward_tile1x2
+                backward 19 0 2 always 4 kernel=n11_fc3_bias_grad
+                backward 20 0 0 always 1 kernel=n11_fc3_bias_grad_unpad
+                backward 21 0 14 always 58 kernel=n11_fc3_weight_grad
+                backward 22 0 0 always 1 kernel=n11_fc3_weight_grad_unpack
+                backward 23 1 0 always 185 kernel=n11_fc3_input_grad_tile1x7
+                backward 24 1 0 always 119 kernel=n11_fc3_input_grad_tile1x4
+                backward 25 1 0 always 34 kernel=n10_fc2_backward
+                backward 26 0 11 always 4 kernel=n9_fc2_0_bias_grad
+                backward 27 0 0 always 1 kernel=n9_fc2_0_bias_grad_unpad
+                backward 28 0 20 always 338 kernel=n9_fc2_0_weight_grad
+                backward 29 0 0 always 1 kernel=n9_fc2_0_weight_grad_unpack
+                backward 30 1 0 always 2733 kernel=n9_fc2_0_input_grad_tile1x7
+                backward 31 1 0 always 349 kernel=n9_fc2_0_input_grad_tile1x1
+                backward 32 1 0 always 46 kernel=n8_fc1_backward
+                backward 33 0 15 always 4 kernel=n7_fc1_1_bias_grad
+                backward 34 0 0 always 1 kernel=n7_fc1_1_bias_grad_unpad
+                backward 35 0 66 always 458 kernel=n7_fc1_1_weight_grad
+                backward 36 0 1 always 338 kernel=n7_fc1_1_weight_grad_rest
+                backward 37 0 0 always 1 kernel=n7_fc1_1_weight_grad_unpack
+                backward 38 1 0 always 13590 kernel=n7_fc1_1_input_grad_tile1x7
+                backward 39 1 0 always 493 kernel=n7_fc1_1_input_grad_tile1x1
+                backward 40 0 0 always 1 kernel=n6_fc1_0_backward
+                backward 41 1 0 always 1200 kernel=n5_pool2_backward
+                backward 42 1 0 always 601 kernel=n4_conv2_backward
+                backward 43 0 2 always 4 kernel=n3_conv2_0_bias_grad
+                backward 44 0 0 always 1 kernel=n3_conv2_0_bias_grad_unpad
+                backward 45 0 25 always 2234 kernel=n3_conv2_0_weight_grad
+                backward 46 0 0 always 1 kernel=n3_conv2_0_weight_grad_unpack
+                backward 47 10 0 always 23 kernel=n3_conv2_0_grad_pad
+                backward 48 14 0 always 12085 kernel=n3_conv2_0_input_grad_tile14x1
+                backward 49 1 0 always 3528 kernel=n2_pool1_backward
+                backward 50 2 0 always 1177 kernel=n1_conv1_backward
+                backward 51 0 6 always 3 kernel=n0_conv1_0_bias_grad
+                backward 52 0 0 always 1 kernel=n0_conv1_0_bias_grad_unpad
+                backward 53 0 5 always 10212 kernel=n0_conv1_0_weight_grad
+                backward 54 0 0 always 1 kernel=n0_conv1_0_weight_grad_unpack
+                backward 55 28 0 always 59 input-gradient kernel=n0_conv1_0_grad_pad
+                backward 56 28 0 always 9164 input-gradient kernel=n0_conv1_0_input_grad_tile14x1
                 """;
     }
 }

@@ -2820,18 +2820,18 @@ final class TinyResNetScalar extends CompiledNetwork {
                 // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 5 tiles of 6
                 for (int jw = 0; jw < 30; jw += 6) {
                     int out = ((n * 32 + jh) * 32 + jw) * 16 + cb;
-                    float acc0_0 = b[cb] + r[out];
-                    float acc0_1 = b[cb + 1] + r[out + 1];
-                    float acc1_0 = b[cb] + r[out + 16];
-                    float acc1_1 = b[cb + 1] + r[out + 16 + 1];
-                    float acc2_0 = b[cb] + r[out + 32];
-                    float acc2_1 = b[cb + 1] + r[out + 32 + 1];
-                    float acc3_0 = b[cb] + r[out + 48];
-                    float acc3_1 = b[cb + 1] + r[out + 48 + 1];
-                    float acc4_0 = b[cb] + r[out + 64];
-                    float acc4_1 = b[cb + 1] + r[out + 64 + 1];
-                    float acc5_0 = b[cb] + r[out + 80];
-                    float acc5_1 = b[cb + 1] + r[out + 80 + 1];
+                    float acc0_0 = b[cb];
+                    float acc0_1 = b[cb + 1];
+                    float acc1_0 = b[cb];
+                    float acc1_1 = b[cb + 1];
+                    float acc2_0 = b[cb];
+                    float acc2_1 = b[cb + 1];
+                    float acc3_0 = b[cb];
+                    float acc3_1 = b[cb + 1];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     for (int mh = 0; mh < 3; mh++) {
                         for (int mw = 0; mw < 3; mw++) {
                             int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
@@ -2861,18 +2861,37 @@ final class TinyResNetScalar extends CompiledNetwork {
                             }
                         }
                     }
-                    y[out] = Math.max(acc0_0, 0.0f);
-                    y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 16] = Math.max(acc1_0, 0.0f);
-                    y[out + 16 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 32] = Math.max(acc2_0, 0.0f);
-                    y[out + 32 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 48] = Math.max(acc3_0, 0.0f);
-                    y[out + 48 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 64] = Math.max(acc4_0, 0.0f);
-                    y[out + 64 + 1] = Math.max(acc4_1, 0.0f);
-                    y[out + 80] = Math.max(acc5_0, 0.0f);
-                    y[out + 80 + 1] = Math.max(acc5_1, 0.0f);
+                    y[out] = acc0_0 + r[out];
+                    y[out + 1] = acc0_1 + r[out + 1];
+                    y[out + 16] = acc1_0 + r[out + 16];
+                    y[out + 16 + 1] = acc1_1 + r[out + 16 + 1];
+                    y[out + 32] = acc2_0 + r[out + 32];
+                    y[out + 32 + 1] = acc2_1 + r[out + 32 + 1];
+                    y[out + 48] = acc3_0 + r[out + 48];
+                    y[out + 48 + 1] = acc3_1 + r[out + 48 + 1];
+                    y[out + 64] = acc4_0 + r[out + 64];
+                    y[out + 64 + 1] = acc4_1 + r[out + 64 + 1];
+                    y[out + 80] = acc5_0 + r[out + 80];
+                    y[out + 80 + 1] = acc5_1 + r[out + 80 + 1];
+                }
+            }
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 5 tiles of 6
+                for (int jw = 0; jw < 30; jw += 6) {
+                    int out = ((n * 32 + jh) * 32 + jw) * 16 + cb;
+                    y[out] = Math.max(y[out], 0.0f);
+                    y[out + 1] = Math.max(y[out + 1], 0.0f);
+                    y[out + 16] = Math.max(y[out + 16], 0.0f);
+                    y[out + 16 + 1] = Math.max(y[out + 16 + 1], 0.0f);
+                    y[out + 32] = Math.max(y[out + 32], 0.0f);
+                    y[out + 32 + 1] = Math.max(y[out + 32 + 1], 0.0f);
+                    y[out + 48] = Math.max(y[out + 48], 0.0f);
+                    y[out + 48 + 1] = Math.max(y[out + 48 + 1], 0.0f);
+                    y[out + 64] = Math.max(y[out + 64], 0.0f);
+                    y[out + 64 + 1] = Math.max(y[out + 64 + 1], 0.0f);
+                    y[out + 80] = Math.max(y[out + 80], 0.0f);
+                    y[out + 80 + 1] = Math.max(y[out + 80 + 1], 0.0f);
                 }
             }
         }
@@ -2895,14 +2914,15 @@ final class TinyResNetScalar extends CompiledNetwork {
             int jh = row - n * 32;
             // 8 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 16; cb += 2) {
-                int out = ((n * 32 + jh) * 32 + 30) * 16 + cb;
-                float acc0_0 = b[cb] + r[out];
-                float acc0_1 = b[cb + 1] + r[out + 1];
-                float acc1_0 = b[cb] + r[out + 16];
-                float acc1_1 = b[cb + 1] + r[out + 16 + 1];
+                int jw = 30;
+                int out = ((n * 32 + jh) * 32 + jw) * 16 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
                 int mh = 0;
                 int mw = 0;
-                int xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
                 int wrow = (mh * 3 + mw) * 256 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 16;
@@ -2916,7 +2936,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc1_1 = xs * w1 + acc1_1;
                 }
                 mw = 1;
-                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
                 wrow = (mh * 3 + mw) * 256 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 16;
@@ -2930,7 +2950,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc1_1 = xs * w1 + acc1_1;
                 }
                 mw = 2;
-                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
                 wrow = (mh * 3 + mw) * 256 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 16;
@@ -2945,7 +2965,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 }
                 mh = 1;
                 mw = 0;
-                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
                 wrow = (mh * 3 + mw) * 256 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 16;
@@ -2959,7 +2979,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc1_1 = xs * w1 + acc1_1;
                 }
                 mw = 1;
-                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
                 wrow = (mh * 3 + mw) * 256 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 16;
@@ -2973,7 +2993,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc1_1 = xs * w1 + acc1_1;
                 }
                 mw = 2;
-                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
                 wrow = (mh * 3 + mw) * 256 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 16;
@@ -2988,7 +3008,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                 }
                 mh = 2;
                 mw = 0;
-                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
                 wrow = (mh * 3 + mw) * 256 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 16;
@@ -3002,7 +3022,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc1_1 = xs * w1 + acc1_1;
                 }
                 mw = 1;
-                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
                 wrow = (mh * 3 + mw) * 256 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 16;
@@ -3016,7 +3036,7 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc1_1 = xs * w1 + acc1_1;
                 }
                 mw = 2;
-                xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
+                xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
                 wrow = (mh * 3 + mw) * 256 + cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 16;
@@ -3029,10 +3049,19 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc1_0 = xs * w0 + acc1_0;
                     acc1_1 = xs * w1 + acc1_1;
                 }
-                y[out] = Math.max(acc0_0, 0.0f);
-                y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 16] = Math.max(acc1_0, 0.0f);
-                y[out + 16 + 1] = Math.max(acc1_1, 0.0f);
+                y[out] = acc0_0 + r[out];
+                y[out + 1] = acc0_1 + r[out + 1];
+                y[out + 16] = acc1_0 + r[out + 16];
+                y[out + 16 + 1] = acc1_1 + r[out + 16 + 1];
+            }
+            // 8 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 16; cb += 2) {
+                int jw = 30;
+                int out = ((n * 32 + jh) * 32 + jw) * 16 + cb;
+                y[out] = Math.max(y[out], 0.0f);
+                y[out + 1] = Math.max(y[out + 1], 0.0f);
+                y[out + 16] = Math.max(y[out + 16], 0.0f);
+                y[out + 16 + 1] = Math.max(y[out + 16 + 1], 0.0f);
             }
         }
     }
@@ -5716,18 +5745,18 @@ final class TinyResNetScalar extends CompiledNetwork {
                 // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 2 tiles of 6
                 for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
-                    float acc0_0 = b[cb] + r[out];
-                    float acc0_1 = b[cb + 1] + r[out + 1];
-                    float acc1_0 = b[cb] + r[out + 32];
-                    float acc1_1 = b[cb + 1] + r[out + 32 + 1];
-                    float acc2_0 = b[cb] + r[out + 64];
-                    float acc2_1 = b[cb + 1] + r[out + 64 + 1];
-                    float acc3_0 = b[cb] + r[out + 96];
-                    float acc3_1 = b[cb + 1] + r[out + 96 + 1];
-                    float acc4_0 = b[cb] + r[out + 128];
-                    float acc4_1 = b[cb + 1] + r[out + 128 + 1];
-                    float acc5_0 = b[cb] + r[out + 160];
-                    float acc5_1 = b[cb + 1] + r[out + 160 + 1];
+                    float acc0_0 = b[cb];
+                    float acc0_1 = b[cb + 1];
+                    float acc1_0 = b[cb];
+                    float acc1_1 = b[cb + 1];
+                    float acc2_0 = b[cb];
+                    float acc2_1 = b[cb + 1];
+                    float acc3_0 = b[cb];
+                    float acc3_1 = b[cb + 1];
+                    float acc4_0 = b[cb];
+                    float acc4_1 = b[cb + 1];
+                    float acc5_0 = b[cb];
+                    float acc5_1 = b[cb + 1];
                     int xrow = ((n * 32 + jh * 2) * 32 + jw * 2) * 16;
                     int wrow = cb;
                     for (int ci = 0; ci < 16; ci++) {
@@ -5753,18 +5782,37 @@ final class TinyResNetScalar extends CompiledNetwork {
                         acc5_0 = xs * w0 + acc5_0;
                         acc5_1 = xs * w1 + acc5_1;
                     }
-                    y[out] = Math.max(acc0_0, 0.0f);
-                    y[out + 1] = Math.max(acc0_1, 0.0f);
-                    y[out + 32] = Math.max(acc1_0, 0.0f);
-                    y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                    y[out + 64] = Math.max(acc2_0, 0.0f);
-                    y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                    y[out + 96] = Math.max(acc3_0, 0.0f);
-                    y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
-                    y[out + 128] = Math.max(acc4_0, 0.0f);
-                    y[out + 128 + 1] = Math.max(acc4_1, 0.0f);
-                    y[out + 160] = Math.max(acc5_0, 0.0f);
-                    y[out + 160 + 1] = Math.max(acc5_1, 0.0f);
+                    y[out] = acc0_0 + r[out];
+                    y[out + 1] = acc0_1 + r[out + 1];
+                    y[out + 32] = acc1_0 + r[out + 32];
+                    y[out + 32 + 1] = acc1_1 + r[out + 32 + 1];
+                    y[out + 64] = acc2_0 + r[out + 64];
+                    y[out + 64 + 1] = acc2_1 + r[out + 64 + 1];
+                    y[out + 96] = acc3_0 + r[out + 96];
+                    y[out + 96 + 1] = acc3_1 + r[out + 96 + 1];
+                    y[out + 128] = acc4_0 + r[out + 128];
+                    y[out + 128 + 1] = acc4_1 + r[out + 128 + 1];
+                    y[out + 160] = acc5_0 + r[out + 160];
+                    y[out + 160 + 1] = acc5_1 + r[out + 160 + 1];
+                }
+            }
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
+                    int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
+                    y[out] = Math.max(y[out], 0.0f);
+                    y[out + 1] = Math.max(y[out + 1], 0.0f);
+                    y[out + 32] = Math.max(y[out + 32], 0.0f);
+                    y[out + 32 + 1] = Math.max(y[out + 32 + 1], 0.0f);
+                    y[out + 64] = Math.max(y[out + 64], 0.0f);
+                    y[out + 64 + 1] = Math.max(y[out + 64 + 1], 0.0f);
+                    y[out + 96] = Math.max(y[out + 96], 0.0f);
+                    y[out + 96 + 1] = Math.max(y[out + 96 + 1], 0.0f);
+                    y[out + 128] = Math.max(y[out + 128], 0.0f);
+                    y[out + 128 + 1] = Math.max(y[out + 128 + 1], 0.0f);
+                    y[out + 160] = Math.max(y[out + 160], 0.0f);
+                    y[out + 160 + 1] = Math.max(y[out + 160 + 1], 0.0f);
                 }
             }
         }
@@ -5787,16 +5835,17 @@ final class TinyResNetScalar extends CompiledNetwork {
             int jh = row - n * 16;
             // 16 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 2) {
-                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
-                float acc0_0 = b[cb] + r[out];
-                float acc0_1 = b[cb + 1] + r[out + 1];
-                float acc1_0 = b[cb] + r[out + 32];
-                float acc1_1 = b[cb + 1] + r[out + 32 + 1];
-                float acc2_0 = b[cb] + r[out + 64];
-                float acc2_1 = b[cb + 1] + r[out + 64 + 1];
-                float acc3_0 = b[cb] + r[out + 96];
-                float acc3_1 = b[cb + 1] + r[out + 96 + 1];
-                int xrow = ((n * 32 + jh * 2) * 32 + 24) * 16;
+                int jw = 12;
+                int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
+                float acc0_0 = b[cb];
+                float acc0_1 = b[cb + 1];
+                float acc1_0 = b[cb];
+                float acc1_1 = b[cb + 1];
+                float acc2_0 = b[cb];
+                float acc2_1 = b[cb + 1];
+                float acc3_0 = b[cb];
+                float acc3_1 = b[cb + 1];
+                int xrow = ((n * 32 + jh * 2) * 32 + jw * 2) * 16;
                 int wrow = cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 32;
@@ -5815,14 +5864,27 @@ final class TinyResNetScalar extends CompiledNetwork {
                     acc3_0 = xs * w0 + acc3_0;
                     acc3_1 = xs * w1 + acc3_1;
                 }
-                y[out] = Math.max(acc0_0, 0.0f);
-                y[out + 1] = Math.max(acc0_1, 0.0f);
-                y[out + 32] = Math.max(acc1_0, 0.0f);
-                y[out + 32 + 1] = Math.max(acc1_1, 0.0f);
-                y[out + 64] = Math.max(acc2_0, 0.0f);
-                y[out + 64 + 1] = Math.max(acc2_1, 0.0f);
-                y[out + 96] = Math.max(acc3_0, 0.0f);
-                y[out + 96 + 1] = Math.max(acc3_1, 0.0f);
+                y[out] = acc0_0 + r[out];
+                y[out + 1] = acc0_1 + r[out + 1];
+                y[out + 32] = acc1_0 + r[out + 32];
+                y[out + 32 + 1] = acc1_1 + r[out + 32 + 1];
+                y[out + 64] = acc2_0 + r[out + 64];
+                y[out + 64 + 1] = acc2_1 + r[out + 64 + 1];
+                y[out + 96] = acc3_0 + r[out + 96];
+                y[out + 96 + 1] = acc3_1 + r[out + 96 + 1];
+            }
+            // 16 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 2) {
+                int jw = 12;
+                int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
+                y[out] = Math.max(y[out], 0.0f);
+                y[out + 1] = Math.max(y[out + 1], 0.0f);
+                y[out + 32] = Math.max(y[out + 32], 0.0f);
+                y[out + 32 + 1] = Math.max(y[out + 32 + 1], 0.0f);
+                y[out + 64] = Math.max(y[out + 64], 0.0f);
+                y[out + 64 + 1] = Math.max(y[out + 64 + 1], 0.0f);
+                y[out + 96] = Math.max(y[out + 96], 0.0f);
+                y[out + 96 + 1] = Math.max(y[out + 96 + 1], 0.0f);
             }
         }
     }
@@ -6839,127 +6901,127 @@ final class TinyResNetScalar extends CompiledNetwork {
                 floats 180 per-sample 0 fixed 320
                 floats 181 per-sample 0 fixed 10 zeroed
                 floats 182 per-sample 0 fixed 320 zeroed
-                forward 0 0 0 training 1 packs
-                forward 1 32 0 always 99
-                forward 2 32 0 training 24443
-                forward 3 32 0 training 2275
-                forward 4 0 0 eval 1 packs
-                forward 5 32 0 eval 24443
-                forward 6 32 0 eval 2275
-                forward 7 0 0 training 1
-                forward 8 4 0 training 4097
-                forward 9 0 0 training 1 packs
-                forward 10 32 0 always 515
-                forward 11 32 0 training 122723
-                forward 12 32 0 training 10699
-                forward 13 0 0 eval 1 packs
-                forward 14 32 0 eval 122723
-                forward 15 32 0 eval 10699
-                forward 16 0 0 training 1
-                forward 17 4 0 training 4097
-                forward 18 0 0 training 1 packs
-                forward 19 32 0 always 515
-                forward 20 32 0 training 122723
-                forward 21 32 0 training 10699
-                forward 22 0 0 eval 1 packs
-                forward 23 32 0 eval 122723
-                forward 24 32 0 eval 10699
-                forward 25 0 0 training 1
-                forward 26 4 0 training 4097
-                forward 27 4 0 training 4097
-                forward 28 0 0 training 1 packs
-                forward 29 32 0 always 515
-                forward 30 16 0 training 98179
-                forward 31 16 0 training 35155
-                forward 32 0 0 eval 1 packs
-                forward 33 16 0 eval 98179
-                forward 34 16 0 eval 35155
-                forward 35 0 0 training 1
-                forward 36 2 0 training 4097
-                forward 37 0 0 training 1 packs
-                forward 38 16 0 always 515
-                forward 39 16 0 training 194947
-                forward 40 16 0 training 69715
-                forward 41 0 0 eval 1 packs
-                forward 42 16 0 eval 194947
-                forward 43 16 0 eval 69715
-                forward 44 0 0 training 1
-                forward 45 0 0 training 1 packs
-                forward 46 16 0 training 11715
-                forward 47 16 0 training 4211
-                forward 48 0 0 eval 1 packs
-                forward 49 16 0 eval 11715
-                forward 50 16 0 eval 4211
-                forward 51 0 0 training 1
-                forward 52 2 0 training 4097
-                forward 53 2 0 training 4097
-                forward 54 0 0 always 1
-                forward 55 0 0 always 1 packs
-                forward 56 1 0 always 537
-                forward 57 1 0 always 273
-                backward 58 0 10 always 4
-                backward 59 0 0 always 1
-                backward 60 0 5 always 253
-                backward 61 0 1 always 113
-                backward 62 0 0 always 1
-                backward 63 1 0 always 727
-                backward 64 1 0 always 119
-                backward 65 0 0 always 1
-                backward 66 2 0 always 12289
-                backward 67 2 0 always 8193
-                backward 68 0 0 always 1
-                backward 69 0 2 always 90520
-                backward 70 0 1 always 65816
-                backward 71 0 0 always 1
-                backward 72 16 0 always 11235
-                backward 73 16 0 always 4027
-                backward 74 0 0 always 1
-                backward 75 0 45 always 90520
-                backward 76 0 3 always 90520
-                backward 77 0 0 always 1
-                backward 78 16 0 always 515
-                backward 79 16 0 always 194947
-                backward 80 16 0 always 69715
-                backward 81 2 0 always 12289
-                backward 82 0 0 always 1
-                backward 83 0 18 always 90520
-                backward 84 0 9 always 65816
-                backward 85 0 0 always 1
-                backward 86 16 0 always 515
-                backward 87 16 0 always 11235
-                backward 88 16 0 always 4027
-                backward 89 16 0 always 22003
-                backward 90 16 0 always 7875
-                backward 91 16 0 always 22019
-                backward 92 16 0 always 7883
-                backward 93 16 0 always 43555
-                backward 94 16 0 always 15579
-                backward 95 4 0 always 12289
-                backward 96 4 0 always 8193
-                backward 97 0 0 always 1
-                backward 98 0 18 always 180432
-                backward 99 0 9 always 131216
-                backward 100 0 0 always 1
-                backward 101 32 0 always 515
-                backward 102 32 0 always 122723
-                backward 103 32 0 always 10699
-                backward 104 4 0 always 12289
-                backward 105 0 0 always 1
-                backward 106 0 18 always 180432
-                backward 107 0 9 always 131216
-                backward 108 0 0 always 1
-                backward 109 32 0 always 515
-                backward 110 32 0 always 122723
-                backward 111 32 0 always 10699
-                backward 112 4 0 always 12289
-                backward 113 0 0 always 1
-                backward 114 0 9 always 106608
-                backward 115 0 0 always 1
-                backward 116 32 0 always 515 input-gradient
-                backward 117 32 0 always 15344 input-gradient
-                backward 118 32 0 always 10304 input-gradient
-                backward 119 32 0 always 1341 input-gradient
-                backward 120 32 0 always 905 input-gradient
+                forward 0 0 0 training 1 packs kernel=n0_stem_0_pack
+                forward 1 32 0 always 99 kernel=n0_stem_0_pad
+                forward 2 32 0 training 24443 kernel=n0_stem_0_forward_tile6x2
+                forward 3 32 0 training 2275 kernel=n0_stem_0_forward_tile2x2
+                forward 4 0 0 eval 1 packs kernel=n0_stem_0_pack_folded
+                forward 5 32 0 eval 24443 kernel=n0_stem_0_forward_folded_tile6x2
+                forward 6 32 0 eval 2275 kernel=n0_stem_0_forward_folded_tile2x2
+                forward 7 0 0 training 1 kernel=n1_stem_1_forward
+                forward 8 4 0 training 4097 kernel=n2_stem_forward
+                forward 9 0 0 training 1 packs kernel=n3_b1a_0_pack
+                forward 10 32 0 always 515 kernel=n3_b1a_0_pad
+                forward 11 32 0 training 122723 kernel=n3_b1a_0_forward_tile6x2
+                forward 12 32 0 training 10699 kernel=n3_b1a_0_forward_tile2x2
+                forward 13 0 0 eval 1 packs kernel=n3_b1a_0_pack_folded
+                forward 14 32 0 eval 122723 kernel=n3_b1a_0_forward_folded_tile6x2
+                forward 15 32 0 eval 10699 kernel=n3_b1a_0_forward_folded_tile2x2
+                forward 16 0 0 training 1 kernel=n4_b1a_1_forward
+                forward 17 4 0 training 4097 kernel=n5_b1a_forward
+                forward 18 0 0 training 1 packs kernel=n6_b1b_0_pack
+                forward 19 32 0 always 515 kernel=n6_b1b_0_pad
+                forward 20 32 0 training 122723 kernel=n6_b1b_0_forward_tile6x2
+                forward 21 32 0 training 10699 kernel=n6_b1b_0_forward_tile2x2
+                forward 22 0 0 eval 1 packs kernel=n6_b1b_0_pack_folded
+                forward 23 32 0 eval 123243 kernel=n6_b1b_0_forward_folded_tile6x2
+                forward 24 32 0 eval 10747 kernel=n6_b1b_0_forward_folded_tile2x2
+                forward 25 0 0 training 1 kernel=n7_b1b_forward
+                forward 26 4 0 training 4097 kernel=n8_res1_0_forward
+                forward 27 4 0 training 4097 kernel=n9_res1_forward
+                forward 28 0 0 training 1 packs kernel=n10_b2a_0_pack
+                forward 29 32 0 always 515 kernel=n10_b2a_0_pad
+                forward 30 16 0 training 98179 kernel=n10_b2a_0_forward_tile6x2
+                forward 31 16 0 training 35155 kernel=n10_b2a_0_forward_tile4x2
+                forward 32 0 0 eval 1 packs kernel=n10_b2a_0_pack_folded
+                forward 33 16 0 eval 98179 kernel=n10_b2a_0_forward_folded_tile6x2
+                forward 34 16 0 eval 35155 kernel=n10_b2a_0_forward_folded_tile4x2
+                forward 35 0 0 training 1 kernel=n11_b2a_1_forward
+                forward 36 2 0 training 4097 kernel=n12_b2a_forward
+                forward 37 0 0 training 1 packs kernel=n13_b2b_0_pack
+                forward 38 16 0 always 515 kernel=n13_b2b_0_pad
+                forward 39 16 0 training 194947 kernel=n13_b2b_0_forward_tile6x2
+                forward 40 16 0 training 69715 kernel=n13_b2b_0_forward_tile4x2
+                forward 41 0 0 eval 1 packs kernel=n13_b2b_0_pack_folded
+                forward 42 16 0 eval 194947 kernel=n13_b2b_0_forward_folded_tile6x2
+                forward 43 16 0 eval 69715 kernel=n13_b2b_0_forward_folded_tile4x2
+                forward 44 0 0 training 1 kernel=n14_b2b_forward
+                forward 45 0 0 training 1 packs kernel=n15_short2_0_pack
+                forward 46 16 0 training 11715 kernel=n15_short2_0_forward_tile6x2
+                forward 47 16 0 training 4211 kernel=n15_short2_0_forward_tile4x2
+                forward 48 0 0 eval 1 packs kernel=n15_short2_0_pack_folded
+                forward 49 16 0 eval 12131 kernel=n15_short2_0_forward_folded_tile6x2
+                forward 50 16 0 eval 4371 kernel=n15_short2_0_forward_folded_tile4x2
+                forward 51 0 0 training 1 kernel=n16_short2_forward
+                forward 52 2 0 training 4097 kernel=n17_res2_0_forward
+                forward 53 2 0 training 4097 kernel=n18_res2_forward
+                forward 54 0 0 always 1 kernel=n19_pool_forward
+                forward 55 0 0 always 1 packs kernel=n20_logits_pack
+                forward 56 1 0 always 537 kernel=n20_logits_forward_tile1x7
+                forward 57 1 0 always 273 kernel=n20_logits_forward_tile1x3
+                backward 58 0 10 always 4 kernel=n20_logits_bias_grad
+                backward 59 0 0 always 1 kernel=n20_logits_bias_grad_unpad
+                backward 60 0 5 always 253 kernel=n20_logits_weight_grad
+                backward 61 0 1 always 113 kernel=n20_logits_weight_grad_rest
+                backward 62 0 0 always 1 kernel=n20_logits_weight_grad_unpack
+                backward 63 1 0 always 727 kernel=n20_logits_input_grad_tile1x7
+                backward 64 1 0 always 119 kernel=n20_logits_input_grad_tile1x4
+                backward 65 0 0 always 1 kernel=n19_pool_backward
+                backward 66 2 0 always 12289 kernel=n18_res2_backward
+                backward 67 2 0 always 8193 kernel=n17_res2_0_backward
+                backward 68 0 0 always 1 kernel=n16_short2_backward
+                backward 69 0 2 always 90520 kernel=n15_short2_0_weight_grad
+                backward 70 0 1 always 65816 kernel=n15_short2_0_weight_grad_rest
+                backward 71 0 0 always 1 kernel=n15_short2_0_weight_grad_unpack
+                backward 72 16 0 always 11235 kernel=n15_short2_0_input_grad_tile6x2
+                backward 73 16 0 always 4027 kernel=n15_short2_0_input_grad_tile4x2
+                backward 74 0 0 always 1 kernel=n14_b2b_backward
+                backward 75 0 45 always 90520 kernel=n13_b2b_0_weight_grad
+                backward 76 0 3 always 90520 kernel=n13_b2b_0_weight_grad_rest
+                backward 77 0 0 always 1 kernel=n13_b2b_0_weight_grad_unpack
+                backward 78 16 0 always 515 kernel=n13_b2b_0_grad_pad
+                backward 79 16 0 always 194947 kernel=n13_b2b_0_input_grad_tile6x2
+                backward 80 16 0 always 69715 kernel=n13_b2b_0_input_grad_tile4x2
+                backward 81 2 0 always 12289 kernel=n12_b2a_backward
+                backward 82 0 0 always 1 kernel=n11_b2a_1_backward
+                backward 83 0 18 always 90520 kernel=n10_b2a_0_weight_grad
+                backward 84 0 9 always 65816 kernel=n10_b2a_0_weight_grad_rest
+                backward 85 0 0 always 1 kernel=n10_b2a_0_weight_grad_unpack
+                backward 86 16 0 always 515 kernel=n10_b2a_0_grad_pad
+                backward 87 16 0 always 11235 kernel=n10_b2a_0_input_grad_tile6x2
+                backward 88 16 0 always 4027 kernel=n10_b2a_0_input_grad_tile4x2
+                backward 89 16 0 always 22003 kernel=n10_b2a_0_input_grad_phase1_tile6x2
+                backward 90 16 0 always 7875 kernel=n10_b2a_0_input_grad_phase1_tile4x2
+                backward 91 16 0 always 22019 kernel=n10_b2a_0_input_grad_phase2_tile6x2
+                backward 92 16 0 always 7883 kernel=n10_b2a_0_input_grad_phase2_tile4x2
+                backward 93 16 0 always 43555 kernel=n10_b2a_0_input_grad_phase3_tile6x2
+                backward 94 16 0 always 15579 kernel=n10_b2a_0_input_grad_phase3_tile4x2
+                backward 95 4 0 always 12289 kernel=n9_res1_backward
+                backward 96 4 0 always 8193 kernel=n8_res1_0_backward
+                backward 97 0 0 always 1 kernel=n7_b1b_backward
+                backward 98 0 18 always 180432 kernel=n6_b1b_0_weight_grad
+                backward 99 0 9 always 131216 kernel=n6_b1b_0_weight_grad_rest
+                backward 100 0 0 always 1 kernel=n6_b1b_0_weight_grad_unpack
+                backward 101 32 0 always 515 kernel=n6_b1b_0_grad_pad
+                backward 102 32 0 always 122723 kernel=n6_b1b_0_input_grad_tile6x2
+                backward 103 32 0 always 10699 kernel=n6_b1b_0_input_grad_tile2x2
+                backward 104 4 0 always 12289 kernel=n5_b1a_backward
+                backward 105 0 0 always 1 kernel=n4_b1a_1_backward
+                backward 106 0 18 always 180432 kernel=n3_b1a_0_weight_grad
+                backward 107 0 9 always 131216 kernel=n3_b1a_0_weight_grad_rest
+                backward 108 0 0 always 1 kernel=n3_b1a_0_weight_grad_unpack
+                backward 109 32 0 always 515 kernel=n3_b1a_0_grad_pad
+                backward 110 32 0 always 122723 kernel=n3_b1a_0_input_grad_tile6x2
+                backward 111 32 0 always 10699 kernel=n3_b1a_0_input_grad_tile2x2
+                backward 112 4 0 always 12289 kernel=n2_stem_backward
+                backward 113 0 0 always 1 kernel=n1_stem_1_backward
+                backward 114 0 9 always 106608 kernel=n0_stem_0_weight_grad
+                backward 115 0 0 always 1 kernel=n0_stem_0_weight_grad_unpack
+                backward 116 32 0 always 515 input-gradient kernel=n0_stem_0_grad_pad
+                backward 117 32 0 always 15344 input-gradient kernel=n0_stem_0_input_grad_tile6x2
+                backward 118 32 0 always 10304 input-gradient kernel=n0_stem_0_input_grad_tile6x1
+                backward 119 32 0 always 1341 input-gradient kernel=n0_stem_0_input_grad_tile2x2
+                backward 120 32 0 always 905 input-gradient kernel=n0_stem_0_input_grad_tile2x1
                 """;
     }
 }

@@ -2357,25 +2357,26 @@ final class TinyResNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
+            int cb = 0;
             // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 5 tiles of 6
             for (int jw = 0; jw < 30; jw += 6) {
-                int out = ((n * 32 + jh) * 32 + jw) * 16;
-                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out));
-                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 8));
-                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 16));
-                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 16 + 8));
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 32));
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 32 + 8));
-                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 48));
-                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 48 + 8));
-                FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 64));
-                FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 64 + 8));
-                FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 80));
-                FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 80 + 8));
+                int out = ((n * 32 + jh) * 32 + jw) * 16 + cb;
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                 for (int mh = 0; mh < 3; mh++) {
                     for (int mw = 0; mw < 3; mw++) {
                         int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
-                        int wrow = (mh * 3 + mw) * 256;
+                        int wrow = (mh * 3 + mw) * 256 + cb;
                         for (int ci = 0; ci < 16; ci++) {
                             int wat = wrow + ci * 16;
                             FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2401,18 +2402,35 @@ final class TinyResNetVector extends CompiledNetwork {
                         }
                     }
                 }
-                acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
-                acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16 + 8);
-                acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-                acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
-                acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48);
-                acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48 + 8);
-                acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
-                acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 80);
-                acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 80 + 8);
+                acc0_0.add(FloatVector.fromArray(SPECIES, r, out)).intoArray(y, out);
+                acc0_1.add(FloatVector.fromArray(SPECIES, r, out + 8)).intoArray(y, out + 8);
+                acc1_0.add(FloatVector.fromArray(SPECIES, r, out + 16)).intoArray(y, out + 16);
+                acc1_1.add(FloatVector.fromArray(SPECIES, r, out + 16 + 8)).intoArray(y, out + 16 + 8);
+                acc2_0.add(FloatVector.fromArray(SPECIES, r, out + 32)).intoArray(y, out + 32);
+                acc2_1.add(FloatVector.fromArray(SPECIES, r, out + 32 + 8)).intoArray(y, out + 32 + 8);
+                acc3_0.add(FloatVector.fromArray(SPECIES, r, out + 48)).intoArray(y, out + 48);
+                acc3_1.add(FloatVector.fromArray(SPECIES, r, out + 48 + 8)).intoArray(y, out + 48 + 8);
+                acc4_0.add(FloatVector.fromArray(SPECIES, r, out + 64)).intoArray(y, out + 64);
+                acc4_1.add(FloatVector.fromArray(SPECIES, r, out + 64 + 8)).intoArray(y, out + 64 + 8);
+                acc5_0.add(FloatVector.fromArray(SPECIES, r, out + 80)).intoArray(y, out + 80);
+                acc5_1.add(FloatVector.fromArray(SPECIES, r, out + 80 + 8)).intoArray(y, out + 80 + 8);
+            }
+            cb = 0;
+            // output width: floor((32 + 2*1 - 3) / 1) + 1 = 32, 5 tiles of 6
+            for (int jw = 0; jw < 30; jw += 6) {
+                int out = ((n * 32 + jh) * 32 + jw) * 16 + cb;
+                FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                FloatVector.fromArray(SPECIES, y, out + 16).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
+                FloatVector.fromArray(SPECIES, y, out + 16 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16 + 8);
+                FloatVector.fromArray(SPECIES, y, out + 32).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                FloatVector.fromArray(SPECIES, y, out + 32 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+                FloatVector.fromArray(SPECIES, y, out + 48).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48);
+                FloatVector.fromArray(SPECIES, y, out + 48 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 48 + 8);
+                FloatVector.fromArray(SPECIES, y, out + 64).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                FloatVector.fromArray(SPECIES, y, out + 64 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                FloatVector.fromArray(SPECIES, y, out + 80).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 80);
+                FloatVector.fromArray(SPECIES, y, out + 80 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 80 + 8);
             }
         }
     }
@@ -2432,15 +2450,17 @@ final class TinyResNetVector extends CompiledNetwork {
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
             int jh = row - n * 32;
-            int out = ((n * 32 + jh) * 32 + 30) * 16;
-            FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out));
-            FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 8));
-            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, 0).add(FloatVector.fromArray(SPECIES, r, out + 16));
-            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, 8).add(FloatVector.fromArray(SPECIES, r, out + 16 + 8));
+            int cb = 0;
+            int jw = 30;
+            int out = ((n * 32 + jh) * 32 + jw) * 16 + cb;
+            FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
+            FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+            FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
+            FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
             int mh = 0;
             int mw = 0;
-            int xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
-            int wrow = (mh * 3 + mw) * 256;
+            int xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
+            int wrow = (mh * 3 + mw) * 256 + cb;
             for (int ci = 0; ci < 16; ci++) {
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2453,8 +2473,8 @@ final class TinyResNetVector extends CompiledNetwork {
                 acc1_1 = xs.fma(w1, acc1_1);
             }
             mw = 1;
-            xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
-            wrow = (mh * 3 + mw) * 256;
+            xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
+            wrow = (mh * 3 + mw) * 256 + cb;
             for (int ci = 0; ci < 16; ci++) {
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2467,8 +2487,8 @@ final class TinyResNetVector extends CompiledNetwork {
                 acc1_1 = xs.fma(w1, acc1_1);
             }
             mw = 2;
-            xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
-            wrow = (mh * 3 + mw) * 256;
+            xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
+            wrow = (mh * 3 + mw) * 256 + cb;
             for (int ci = 0; ci < 16; ci++) {
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2482,8 +2502,8 @@ final class TinyResNetVector extends CompiledNetwork {
             }
             mh = 1;
             mw = 0;
-            xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
-            wrow = (mh * 3 + mw) * 256;
+            xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
+            wrow = (mh * 3 + mw) * 256 + cb;
             for (int ci = 0; ci < 16; ci++) {
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2496,8 +2516,8 @@ final class TinyResNetVector extends CompiledNetwork {
                 acc1_1 = xs.fma(w1, acc1_1);
             }
             mw = 1;
-            xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
-            wrow = (mh * 3 + mw) * 256;
+            xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
+            wrow = (mh * 3 + mw) * 256 + cb;
             for (int ci = 0; ci < 16; ci++) {
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2510,8 +2530,8 @@ final class TinyResNetVector extends CompiledNetwork {
                 acc1_1 = xs.fma(w1, acc1_1);
             }
             mw = 2;
-            xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
-            wrow = (mh * 3 + mw) * 256;
+            xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
+            wrow = (mh * 3 + mw) * 256 + cb;
             for (int ci = 0; ci < 16; ci++) {
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2525,8 +2545,8 @@ final class TinyResNetVector extends CompiledNetwork {
             }
             mh = 2;
             mw = 0;
-            xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
-            wrow = (mh * 3 + mw) * 256;
+            xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
+            wrow = (mh * 3 + mw) * 256 + cb;
             for (int ci = 0; ci < 16; ci++) {
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2539,8 +2559,8 @@ final class TinyResNetVector extends CompiledNetwork {
                 acc1_1 = xs.fma(w1, acc1_1);
             }
             mw = 1;
-            xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
-            wrow = (mh * 3 + mw) * 256;
+            xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
+            wrow = (mh * 3 + mw) * 256 + cb;
             for (int ci = 0; ci < 16; ci++) {
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2553,8 +2573,8 @@ final class TinyResNetVector extends CompiledNetwork {
                 acc1_1 = xs.fma(w1, acc1_1);
             }
             mw = 2;
-            xrow = ((n * 34 + (jh + mh)) * 34 + (30 + mw)) * 16;
-            wrow = (mh * 3 + mw) * 256;
+            xrow = ((n * 34 + (jh + mh)) * 34 + (jw + mw)) * 16;
+            wrow = (mh * 3 + mw) * 256 + cb;
             for (int ci = 0; ci < 16; ci++) {
                 int wat = wrow + ci * 16;
                 FloatVector w0 = FloatVector.fromArray(SPECIES, wt, wat);
@@ -2566,10 +2586,17 @@ final class TinyResNetVector extends CompiledNetwork {
                 acc1_0 = xs.fma(w0, acc1_0);
                 acc1_1 = xs.fma(w1, acc1_1);
             }
-            acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-            acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-            acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
-            acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16 + 8);
+            acc0_0.add(FloatVector.fromArray(SPECIES, r, out)).intoArray(y, out);
+            acc0_1.add(FloatVector.fromArray(SPECIES, r, out + 8)).intoArray(y, out + 8);
+            acc1_0.add(FloatVector.fromArray(SPECIES, r, out + 16)).intoArray(y, out + 16);
+            acc1_1.add(FloatVector.fromArray(SPECIES, r, out + 16 + 8)).intoArray(y, out + 16 + 8);
+            cb = 0;
+            jw = 30;
+            out = ((n * 32 + jh) * 32 + jw) * 16 + cb;
+            FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+            FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+            FloatVector.fromArray(SPECIES, y, out + 16).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16);
+            FloatVector.fromArray(SPECIES, y, out + 16 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 16 + 8);
         }
     }
 
@@ -5216,18 +5243,18 @@ final class TinyResNetVector extends CompiledNetwork {
                 // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 2 tiles of 6
                 for (int jw = 0; jw < 12; jw += 6) {
                     int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
-                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out));
-                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 8));
-                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 32));
-                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 32 + 8));
-                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 64));
-                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 64 + 8));
-                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 96));
-                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 96 + 8));
-                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 128));
-                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 128 + 8));
-                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 160));
-                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 160 + 8));
+                    FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
+                    FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                    FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
+                    FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                    FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
+                    FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                    FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
+                    FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                    FloatVector acc4_0 = FloatVector.fromArray(SPECIES, b, cb);
+                    FloatVector acc4_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                    FloatVector acc5_0 = FloatVector.fromArray(SPECIES, b, cb);
+                    FloatVector acc5_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
                     int xrow = ((n * 32 + jh * 2) * 32 + jw * 2) * 16;
                     int wrow = cb;
                     for (int ci = 0; ci < 16; ci++) {
@@ -5253,18 +5280,37 @@ final class TinyResNetVector extends CompiledNetwork {
                         acc5_0 = xs.fma(w0, acc5_0);
                         acc5_1 = xs.fma(w1, acc5_1);
                     }
-                    acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                    acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                    acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-                    acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
-                    acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                    acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
-                    acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
-                    acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
-                    acc4_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
-                    acc4_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
-                    acc5_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160);
-                    acc5_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160 + 8);
+                    acc0_0.add(FloatVector.fromArray(SPECIES, r, out)).intoArray(y, out);
+                    acc0_1.add(FloatVector.fromArray(SPECIES, r, out + 8)).intoArray(y, out + 8);
+                    acc1_0.add(FloatVector.fromArray(SPECIES, r, out + 32)).intoArray(y, out + 32);
+                    acc1_1.add(FloatVector.fromArray(SPECIES, r, out + 32 + 8)).intoArray(y, out + 32 + 8);
+                    acc2_0.add(FloatVector.fromArray(SPECIES, r, out + 64)).intoArray(y, out + 64);
+                    acc2_1.add(FloatVector.fromArray(SPECIES, r, out + 64 + 8)).intoArray(y, out + 64 + 8);
+                    acc3_0.add(FloatVector.fromArray(SPECIES, r, out + 96)).intoArray(y, out + 96);
+                    acc3_1.add(FloatVector.fromArray(SPECIES, r, out + 96 + 8)).intoArray(y, out + 96 + 8);
+                    acc4_0.add(FloatVector.fromArray(SPECIES, r, out + 128)).intoArray(y, out + 128);
+                    acc4_1.add(FloatVector.fromArray(SPECIES, r, out + 128 + 8)).intoArray(y, out + 128 + 8);
+                    acc5_0.add(FloatVector.fromArray(SPECIES, r, out + 160)).intoArray(y, out + 160);
+                    acc5_1.add(FloatVector.fromArray(SPECIES, r, out + 160 + 8)).intoArray(y, out + 160 + 8);
+                }
+            }
+            // 2 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 16) {
+                // output width: floor((32 + 2*0 - 1) / 2) + 1 = 16, 2 tiles of 6
+                for (int jw = 0; jw < 12; jw += 6) {
+                    int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
+                    FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                    FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 32).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                    FloatVector.fromArray(SPECIES, y, out + 32 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 64).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                    FloatVector.fromArray(SPECIES, y, out + 64 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 96).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
+                    FloatVector.fromArray(SPECIES, y, out + 96 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 128).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128);
+                    FloatVector.fromArray(SPECIES, y, out + 128 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 128 + 8);
+                    FloatVector.fromArray(SPECIES, y, out + 160).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160);
+                    FloatVector.fromArray(SPECIES, y, out + 160 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 160 + 8);
                 }
             }
         }
@@ -5287,16 +5333,17 @@ final class TinyResNetVector extends CompiledNetwork {
             int jh = row - n * 16;
             // 2 blocks of 2 vectors of output channels
             for (int cb = 0; cb < 32; cb += 16) {
-                int out = ((n * 16 + jh) * 16 + 12) * 32 + cb;
-                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out));
-                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 8));
-                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 32));
-                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 32 + 8));
-                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 64));
-                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 64 + 8));
-                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb).add(FloatVector.fromArray(SPECIES, r, out + 96));
-                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8).add(FloatVector.fromArray(SPECIES, r, out + 96 + 8));
-                int xrow = ((n * 32 + jh * 2) * 32 + 24) * 16;
+                int jw = 12;
+                int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
+                FloatVector acc0_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc0_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc1_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc1_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc2_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc2_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                FloatVector acc3_0 = FloatVector.fromArray(SPECIES, b, cb);
+                FloatVector acc3_1 = FloatVector.fromArray(SPECIES, b, cb + 8);
+                int xrow = ((n * 32 + jh * 2) * 32 + jw * 2) * 16;
                 int wrow = cb;
                 for (int ci = 0; ci < 16; ci++) {
                     int wat = wrow + ci * 32;
@@ -5315,14 +5362,27 @@ final class TinyResNetVector extends CompiledNetwork {
                     acc3_0 = xs.fma(w0, acc3_0);
                     acc3_1 = xs.fma(w1, acc3_1);
                 }
-                acc0_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
-                acc0_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
-                acc1_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
-                acc1_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
-                acc2_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
-                acc2_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
-                acc3_0.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
-                acc3_1.max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
+                acc0_0.add(FloatVector.fromArray(SPECIES, r, out)).intoArray(y, out);
+                acc0_1.add(FloatVector.fromArray(SPECIES, r, out + 8)).intoArray(y, out + 8);
+                acc1_0.add(FloatVector.fromArray(SPECIES, r, out + 32)).intoArray(y, out + 32);
+                acc1_1.add(FloatVector.fromArray(SPECIES, r, out + 32 + 8)).intoArray(y, out + 32 + 8);
+                acc2_0.add(FloatVector.fromArray(SPECIES, r, out + 64)).intoArray(y, out + 64);
+                acc2_1.add(FloatVector.fromArray(SPECIES, r, out + 64 + 8)).intoArray(y, out + 64 + 8);
+                acc3_0.add(FloatVector.fromArray(SPECIES, r, out + 96)).intoArray(y, out + 96);
+                acc3_1.add(FloatVector.fromArray(SPECIES, r, out + 96 + 8)).intoArray(y, out + 96 + 8);
+            }
+            // 2 blocks of 2 vectors of output channels
+            for (int cb = 0; cb < 32; cb += 16) {
+                int jw = 12;
+                int out = ((n * 16 + jh) * 16 + jw) * 32 + cb;
+                FloatVector.fromArray(SPECIES, y, out).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out);
+                FloatVector.fromArray(SPECIES, y, out + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 8);
+                FloatVector.fromArray(SPECIES, y, out + 32).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32);
+                FloatVector.fromArray(SPECIES, y, out + 32 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 32 + 8);
+                FloatVector.fromArray(SPECIES, y, out + 64).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64);
+                FloatVector.fromArray(SPECIES, y, out + 64 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 64 + 8);
+                FloatVector.fromArray(SPECIES, y, out + 96).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96);
+                FloatVector.fromArray(SPECIES, y, out + 96 + 8).max(FloatVector.broadcast(SPECIES, 0.0f)).intoArray(y, out + 96 + 8);
             }
         }
     }
@@ -6220,123 +6280,123 @@ final class TinyResNetVector extends CompiledNetwork {
                 floats 180 per-sample 0 fixed 320
                 floats 181 per-sample 0 fixed 16 zeroed
                 floats 182 per-sample 0 fixed 512 zeroed
-                forward 0 0 0 training 1 packs
-                forward 1 32 0 always 67
-                forward 2 32 0 training 3059
-                forward 3 32 0 training 288
-                forward 4 0 0 eval 1 packs
-                forward 5 32 0 eval 3059
-                forward 6 32 0 eval 288
-                forward 7 0 0 training 1
-                forward 8 4 0 training 513
-                forward 9 0 0 training 1 packs
-                forward 10 32 0 always 67
-                forward 11 32 0 training 15344
-                forward 12 32 0 training 1341
-                forward 13 0 0 eval 1 packs
-                forward 14 32 0 eval 15344
-                forward 15 32 0 eval 1341
-                forward 16 0 0 training 1
-                forward 17 4 0 training 513
-                forward 18 0 0 training 1 packs
-                forward 19 32 0 always 67
-                forward 20 32 0 training 15344
-                forward 21 32 0 training 1341
-                forward 22 0 0 eval 1 packs
-                forward 23 32 0 eval 15344
-                forward 24 32 0 eval 1341
-                forward 25 0 0 training 1
-                forward 26 4 0 training 513
-                forward 27 4 0 training 513
-                forward 28 0 0 training 1 packs
-                forward 29 32 0 always 67
-                forward 30 16 0 training 12275
-                forward 31 16 0 training 4397
-                forward 32 0 0 eval 1 packs
-                forward 33 16 0 eval 12275
-                forward 34 16 0 eval 4397
-                forward 35 0 0 training 1
-                forward 36 2 0 training 513
-                forward 37 0 0 training 1 packs
-                forward 38 16 0 always 67
-                forward 39 16 0 training 24371
-                forward 40 16 0 training 8717
-                forward 41 0 0 eval 1 packs
-                forward 42 16 0 eval 24371
-                forward 43 16 0 eval 8717
-                forward 44 0 0 training 1
-                forward 45 0 0 training 1 packs
-                forward 46 16 0 training 1467
-                forward 47 16 0 training 529
-                forward 48 0 0 eval 1 packs
-                forward 49 16 0 eval 1467
-                forward 50 16 0 eval 529
-                forward 51 0 0 training 1
-                forward 52 2 0 training 513
-                forward 53 2 0 training 513
-                forward 54 0 0 always 1
-                forward 55 0 0 always 1 packs
-                forward 56 1 0 always 207
-                backward 57 0 2 always 4
-                backward 58 0 0 always 1
-                backward 59 0 5 always 58
-                backward 60 0 1 always 30
-                backward 61 0 0 always 1
-                backward 62 1 0 always 119
-                backward 63 0 0 always 1
-                backward 64 2 0 always 1537
-                backward 65 2 0 always 1025
-                backward 66 0 0 always 1
-                backward 67 0 2 always 11322
-                backward 68 0 1 always 8234
-                backward 69 0 0 always 1
-                backward 70 16 0 always 1408
-                backward 71 16 0 always 507
-                backward 72 0 0 always 1
-                backward 73 0 45 always 11322
-                backward 74 0 3 always 11322
-                backward 75 0 0 always 1
-                backward 76 16 0 always 67
-                backward 77 16 0 always 24371
-                backward 78 16 0 always 8717
-                backward 79 2 0 always 1537
-                backward 80 0 0 always 1
-                backward 81 0 18 always 11322
-                backward 82 0 9 always 8234
-                backward 83 0 0 always 1
-                backward 84 16 0 always 67
-                backward 85 16 0 always 1408
-                backward 86 16 0 always 507
-                backward 87 16 0 always 2754
-                backward 88 16 0 always 988
-                backward 89 16 0 always 2756
-                backward 90 16 0 always 989
-                backward 91 16 0 always 5448
-                backward 92 16 0 always 1951
-                backward 93 4 0 always 1537
-                backward 94 4 0 always 1025
-                backward 95 0 0 always 1
-                backward 96 0 18 always 22562
-                backward 97 0 9 always 16410
-                backward 98 0 0 always 1
-                backward 99 32 0 always 67
-                backward 100 32 0 always 15344
-                backward 101 32 0 always 1341
-                backward 102 4 0 always 1537
-                backward 103 0 0 always 1
-                backward 104 0 18 always 22562
-                backward 105 0 9 always 16410
-                backward 106 0 0 always 1
-                backward 107 32 0 always 67
-                backward 108 32 0 always 15344
-                backward 109 32 0 always 1341
-                backward 110 4 0 always 1537
-                backward 111 0 0 always 1
-                backward 112 0 9 always 13334
-                backward 113 0 0 always 1
-                backward 114 32 0 always 67 input-gradient
-                backward 115 32 0 always 7000 input-gradient
-                backward 116 32 0 always 3213 input-gradient
+                forward 0 0 0 training 1 packs kernel=n0_stem_0_pack
+                forward 1 32 0 always 67 kernel=n0_stem_0_pad
+                forward 2 32 0 training 3059 kernel=n0_stem_0_forward_tile6x2
+                forward 3 32 0 training 288 kernel=n0_stem_0_forward_tile2x2
+                forward 4 0 0 eval 1 packs kernel=n0_stem_0_pack_folded
+                forward 5 32 0 eval 3059 kernel=n0_stem_0_forward_folded_tile6x2
+                forward 6 32 0 eval 288 kernel=n0_stem_0_forward_folded_tile2x2
+                forward 7 0 0 training 1 kernel=n1_stem_1_forward
+                forward 8 4 0 training 513 kernel=n2_stem_forward
+                forward 9 0 0 training 1 packs kernel=n3_b1a_0_pack
+                forward 10 32 0 always 67 kernel=n3_b1a_0_pad
+                forward 11 32 0 training 15344 kernel=n3_b1a_0_forward_tile6x2
+                forward 12 32 0 training 1341 kernel=n3_b1a_0_forward_tile2x2
+                forward 13 0 0 eval 1 packs kernel=n3_b1a_0_pack_folded
+                forward 14 32 0 eval 15344 kernel=n3_b1a_0_forward_folded_tile6x2
+                forward 15 32 0 eval 1341 kernel=n3_b1a_0_forward_folded_tile2x2
+                forward 16 0 0 training 1 kernel=n4_b1a_1_forward
+                forward 17 4 0 training 513 kernel=n5_b1a_forward
+                forward 18 0 0 training 1 packs kernel=n6_b1b_0_pack
+                forward 19 32 0 always 67 kernel=n6_b1b_0_pad
+                forward 20 32 0 training 15344 kernel=n6_b1b_0_forward_tile6x2
+                forward 21 32 0 training 1341 kernel=n6_b1b_0_forward_tile2x2
+                forward 22 0 0 eval 1 packs kernel=n6_b1b_0_pack_folded
+                forward 23 32 0 eval 15410 kernel=n6_b1b_0_forward_folded_tile6x2
+                forward 24 32 0 eval 1348 kernel=n6_b1b_0_forward_folded_tile2x2
+                forward 25 0 0 training 1 kernel=n7_b1b_forward
+                forward 26 4 0 training 513 kernel=n8_res1_0_forward
+                forward 27 4 0 training 513 kernel=n9_res1_forward
+                forward 28 0 0 training 1 packs kernel=n10_b2a_0_pack
+                forward 29 32 0 always 67 kernel=n10_b2a_0_pad
+                forward 30 16 0 training 12275 kernel=n10_b2a_0_forward_tile6x2
+                forward 31 16 0 training 4397 kernel=n10_b2a_0_forward_tile4x2
+                forward 32 0 0 eval 1 packs kernel=n10_b2a_0_pack_folded
+                forward 33 16 0 eval 12275 kernel=n10_b2a_0_forward_folded_tile6x2
+                forward 34 16 0 eval 4397 kernel=n10_b2a_0_forward_folded_tile4x2
+                forward 35 0 0 training 1 kernel=n11_b2a_1_forward
+                forward 36 2 0 training 513 kernel=n12_b2a_forward
+                forward 37 0 0 training 1 packs kernel=n13_b2b_0_pack
+                forward 38 16 0 always 67 kernel=n13_b2b_0_pad
+                forward 39 16 0 training 24371 kernel=n13_b2b_0_forward_tile6x2
+                forward 40 16 0 training 8717 kernel=n13_b2b_0_forward_tile4x2
+                forward 41 0 0 eval 1 packs kernel=n13_b2b_0_pack_folded
+                forward 42 16 0 eval 24371 kernel=n13_b2b_0_forward_folded_tile6x2
+                forward 43 16 0 eval 8717 kernel=n13_b2b_0_forward_folded_tile4x2
+                forward 44 0 0 training 1 kernel=n14_b2b_forward
+                forward 45 0 0 training 1 packs kernel=n15_short2_0_pack
+                forward 46 16 0 training 1467 kernel=n15_short2_0_forward_tile6x2
+                forward 47 16 0 training 529 kernel=n15_short2_0_forward_tile4x2
+                forward 48 0 0 eval 1 packs kernel=n15_short2_0_pack_folded
+                forward 49 16 0 eval 1519 kernel=n15_short2_0_forward_folded_tile6x2
+                forward 50 16 0 eval 549 kernel=n15_short2_0_forward_folded_tile4x2
+                forward 51 0 0 training 1 kernel=n16_short2_forward
+                forward 52 2 0 training 513 kernel=n17_res2_0_forward
+                forward 53 2 0 training 513 kernel=n18_res2_forward
+                forward 54 0 0 always 1 kernel=n19_pool_forward
+                forward 55 0 0 always 1 packs kernel=n20_logits_pack
+                forward 56 1 0 always 207 kernel=n20_logits_forward_tile1x2
+                backward 57 0 2 always 4 kernel=n20_logits_bias_grad
+                backward 58 0 0 always 1 kernel=n20_logits_bias_grad_unpad
+                backward 59 0 5 always 58 kernel=n20_logits_weight_grad
+                backward 60 0 1 always 30 kernel=n20_logits_weight_grad_rest
+                backward 61 0 0 always 1 kernel=n20_logits_weight_grad_unpack
+                backward 62 1 0 always 119 kernel=n20_logits_input_grad_tile1x4
+                backward 63 0 0 always 1 kernel=n19_pool_backward
+                backward 64 2 0 always 1537 kernel=n18_res2_backward
+                backward 65 2 0 always 1025 kernel=n17_res2_0_backward
+                backward 66 0 0 always 1 kernel=n16_short2_backward
+                backward 67 0 2 always 11322 kernel=n15_short2_0_weight_grad
+                backward 68 0 1 always 8234 kernel=n15_short2_0_weight_grad_rest
+                backward 69 0 0 always 1 kernel=n15_short2_0_weight_grad_unpack
+                backward 70 16 0 always 1408 kernel=n15_short2_0_input_grad_tile6x2
+                backward 71 16 0 always 507 kernel=n15_short2_0_input_grad_tile4x2
+                backward 72 0 0 always 1 kernel=n14_b2b_backward
+                backward 73 0 45 always 11322 kernel=n13_b2b_0_weight_grad
+                backward 74 0 3 always 11322 kernel=n13_b2b_0_weight_grad_rest
+                backward 75 0 0 always 1 kernel=n13_b2b_0_weight_grad_unpack
+                backward 76 16 0 always 67 kernel=n13_b2b_0_grad_pad
+                backward 77 16 0 always 24371 kernel=n13_b2b_0_input_grad_tile6x2
+                backward 78 16 0 always 8717 kernel=n13_b2b_0_input_grad_tile4x2
+                backward 79 2 0 always 1537 kernel=n12_b2a_backward
+                backward 80 0 0 always 1 kernel=n11_b2a_1_backward
+                backward 81 0 18 always 11322 kernel=n10_b2a_0_weight_grad
+                backward 82 0 9 always 8234 kernel=n10_b2a_0_weight_grad_rest
+                backward 83 0 0 always 1 kernel=n10_b2a_0_weight_grad_unpack
+                backward 84 16 0 always 67 kernel=n10_b2a_0_grad_pad
+                backward 85 16 0 always 1408 kernel=n10_b2a_0_input_grad_tile6x2
+                backward 86 16 0 always 507 kernel=n10_b2a_0_input_grad_tile4x2
+                backward 87 16 0 always 2754 kernel=n10_b2a_0_input_grad_phase1_tile6x2
+                backward 88 16 0 always 988 kernel=n10_b2a_0_input_grad_phase1_tile4x2
+                backward 89 16 0 always 2756 kernel=n10_b2a_0_input_grad_phase2_tile6x2
+                backward 90 16 0 always 989 kernel=n10_b2a_0_input_grad_phase2_tile4x2
+                backward 91 16 0 always 5448 kernel=n10_b2a_0_input_grad_phase3_tile6x2
+                backward 92 16 0 always 1951 kernel=n10_b2a_0_input_grad_phase3_tile4x2
+                backward 93 4 0 always 1537 kernel=n9_res1_backward
+                backward 94 4 0 always 1025 kernel=n8_res1_0_backward
+                backward 95 0 0 always 1 kernel=n7_b1b_backward
+                backward 96 0 18 always 22562 kernel=n6_b1b_0_weight_grad
+                backward 97 0 9 always 16410 kernel=n6_b1b_0_weight_grad_rest
+                backward 98 0 0 always 1 kernel=n6_b1b_0_weight_grad_unpack
+                backward 99 32 0 always 67 kernel=n6_b1b_0_grad_pad
+                backward 100 32 0 always 15344 kernel=n6_b1b_0_input_grad_tile6x2
+                backward 101 32 0 always 1341 kernel=n6_b1b_0_input_grad_tile2x2
+                backward 102 4 0 always 1537 kernel=n5_b1a_backward
+                backward 103 0 0 always 1 kernel=n4_b1a_1_backward
+                backward 104 0 18 always 22562 kernel=n3_b1a_0_weight_grad
+                backward 105 0 9 always 16410 kernel=n3_b1a_0_weight_grad_rest
+                backward 106 0 0 always 1 kernel=n3_b1a_0_weight_grad_unpack
+                backward 107 32 0 always 67 kernel=n3_b1a_0_grad_pad
+                backward 108 32 0 always 15344 kernel=n3_b1a_0_input_grad_tile6x2
+                backward 109 32 0 always 1341 kernel=n3_b1a_0_input_grad_tile2x2
+                backward 110 4 0 always 1537 kernel=n2_stem_backward
+                backward 111 0 0 always 1 kernel=n1_stem_1_backward
+                backward 112 0 9 always 13334 kernel=n0_stem_0_weight_grad
+                backward 113 0 0 always 1 kernel=n0_stem_0_weight_grad_unpack
+                backward 114 32 0 always 67 input-gradient kernel=n0_stem_0_grad_pad
+                backward 115 32 0 always 7000 input-gradient kernel=n0_stem_0_input_grad_tile11x1
+                backward 116 32 0 always 3213 input-gradient kernel=n0_stem_0_input_grad_tile10x1
                 """;
     }
 }

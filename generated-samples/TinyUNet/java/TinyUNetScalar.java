@@ -7795,161 +7795,161 @@ final class TinyUNetScalar extends CompiledNetwork {
                 floats 149 per-sample 0 fixed 16 zeroed
                 ints 0 per-sample 16384 fixed 0
                 ints 1 per-sample 8192 fixed 0
-                forward 0 0 0 always 1 packs
-                forward 1 64 0 always 131
-                forward 2 64 0 always 19363
-                forward 3 64 0 always 1451
-                forward 4 0 0 always 1 packs
-                forward 5 64 0 always 1027
-                forward 6 64 0 always 245443
-                forward 7 64 0 always 17579
-                forward 8 32 0 training 14339
-                forward 9 32 0 eval 7171
-                forward 10 0 0 always 1 packs
-                forward 11 32 0 always 515
-                forward 12 32 0 always 245443
-                forward 13 32 0 always 21395
-                forward 14 0 0 always 1 packs
-                forward 15 32 0 always 1027
-                forward 16 32 0 always 487363
-                forward 17 32 0 always 42131
-                forward 18 16 0 training 14339
-                forward 19 16 0 eval 7171
-                forward 20 0 0 always 1 packs
-                forward 21 16 0 always 515
-                forward 22 16 0 always 389891
-                forward 23 16 0 always 139427
-                forward 24 0 0 always 1 packs
-                forward 25 16 0 always 43971
-                forward 26 16 0 always 15731
-                forward 27 16 0 always 43971
-                forward 28 16 0 always 15731
-                forward 29 16 0 always 43971
-                forward 30 16 0 always 15731
-                forward 31 16 0 always 43971
-                forward 32 16 0 always 15731
-                forward 33 0 0 always 1
-                forward 34 0 0 always 1 packs
-                forward 35 32 0 always 2051
-                forward 36 32 0 always 971203
-                forward 37 32 0 always 83603
-                forward 38 0 0 always 1 packs
-                forward 39 32 0 always 28083
-                forward 40 32 0 always 2427
-                forward 41 32 0 always 28083
-                forward 42 32 0 always 2427
-                forward 43 32 0 always 28083
-                forward 44 32 0 always 2427
-                forward 45 32 0 always 28083
-                forward 46 32 0 always 2427
-                forward 47 0 0 always 1
-                forward 48 0 0 always 1 packs
-                forward 49 64 0 always 2051
-                forward 50 64 0 always 487363
-                forward 51 64 0 always 34859
-                forward 52 0 0 always 1 packs
-                forward 53 64 0 always 1924
-                forward 54 64 0 always 451
-                backward 55 1 0 always 12289
-                backward 56 0 1 always 3
-                backward 57 0 0 always 1
-                backward 58 0 2 always 61462
-                backward 59 0 1 always 45074
-                backward 60 0 0 always 1
-                backward 61 64 0 always 4163
-                backward 62 64 0 always 315
-                backward 63 16 0 always 12289
-                backward 64 0 16 always 4
-                backward 65 0 0 always 1
-                backward 66 0 45 always 721104
-                backward 67 0 3 always 721104
-                backward 68 0 0 always 1
-                backward 69 64 0 always 1027
-                backward 70 64 0 always 490883
-                backward 71 64 0 always 35155
-                backward 72 0 0 always 1
-                backward 73 0 16 always 4
-                backward 74 0 0 always 1
-                backward 75 0 5 always 180432
-                backward 76 0 1 always 82000
-                backward 77 0 5 always 180432
-                backward 78 0 1 always 82000
-                backward 79 0 5 always 180432
-                backward 80 0 1 always 82000
-                backward 81 0 5 always 180432
-                backward 82 0 1 always 82000
-                backward 83 0 0 always 1
-                backward 84 32 0 always 110723
-                backward 85 32 0 always 9619
-                backward 86 8 0 always 12289
-                backward 87 0 32 always 4
-                backward 88 0 0 always 1
-                backward 89 0 90 always 360856
-                backward 90 0 9 always 262424
-                backward 91 0 0 always 1
-                backward 92 32 0 always 1027
-                backward 93 32 0 always 974723
-                backward 94 32 0 always 84259
-                backward 95 0 0 always 1
-                backward 96 0 32 always 4
-                backward 97 0 0 always 1
-                backward 98 0 10 always 90520
-                backward 99 0 1 always 65816
-                backward 100 0 10 always 90520
-                backward 101 0 1 always 65816
-                backward 102 0 10 always 90520
-                backward 103 0 1 always 65816
-                backward 104 0 10 always 90520
-                backward 105 0 1 always 65816
-                backward 106 0 0 always 1
-                backward 107 16 0 always 174595
-                backward 108 16 0 always 62499
-                backward 109 4 0 always 12289
-                backward 110 0 64 always 4
-                backward 111 0 0 always 1
-                backward 112 0 45 always 181032
-                backward 113 0 3 always 181032
-                backward 114 0 0 always 1
-                backward 115 16 0 always 1027
-                backward 116 16 0 always 388483
-                backward 117 16 0 always 138835
-                backward 118 1 0 always 24576
-                backward 119 8 0 always 12289
-                backward 120 0 32 always 4
-                backward 121 0 0 always 1
-                backward 122 0 45 always 360856
-                backward 123 0 3 always 360856
-                backward 124 0 0 always 1
-                backward 125 32 0 always 1027
-                backward 126 32 0 always 487363
-                backward 127 32 0 always 42131
-                backward 128 8 0 always 12289
-                backward 129 0 32 always 4
-                backward 130 0 0 always 1
-                backward 131 0 18 always 360856
-                backward 132 0 9 always 262424
-                backward 133 0 0 always 1
-                backward 134 32 0 always 1027
-                backward 135 32 0 always 243683
-                backward 136 32 0 always 21067
-                backward 137 1 0 always 49152
-                backward 138 16 0 always 12289
-                backward 139 0 16 always 4
-                backward 140 0 0 always 1
-                backward 141 0 18 always 721104
-                backward 142 0 9 always 524432
-                backward 143 0 0 always 1
-                backward 144 64 0 always 1027
-                backward 145 64 0 always 245443
-                backward 146 64 0 always 17579
-                backward 147 16 0 always 12289
-                backward 148 0 16 always 4
-                backward 149 0 0 always 1
-                backward 150 0 3 always 426096
-                backward 151 0 0 always 1
-                backward 152 64 0 always 1027 input-gradient
-                backward 153 64 0 always 16316 input-gradient
-                backward 154 64 0 always 3793 input-gradient
+                forward 0 0 0 always 1 packs kernel=n0_enc1_0_pack
+                forward 1 64 0 always 131 kernel=n0_enc1_0_pad
+                forward 2 64 0 always 19363 kernel=n0_enc1_0_forward_tile6x2
+                forward 3 64 0 always 1451 kernel=n0_enc1_0_forward_tile4x2
+                forward 4 0 0 always 1 packs kernel=n2_enc1_2_pack
+                forward 5 64 0 always 1027 kernel=n2_enc1_2_pad
+                forward 6 64 0 always 245443 kernel=n2_enc1_2_forward_tile6x2
+                forward 7 64 0 always 17579 kernel=n2_enc1_2_forward_tile4x2
+                forward 8 32 0 training 14339 kernel=n4_down1_forward
+                forward 9 32 0 eval 7171 kernel=n4_down1_forward_eval
+                forward 10 0 0 always 1 packs kernel=n5_enc2_0_pack
+                forward 11 32 0 always 515 kernel=n5_enc2_0_pad
+                forward 12 32 0 always 245443 kernel=n5_enc2_0_forward_tile6x2
+                forward 13 32 0 always 21395 kernel=n5_enc2_0_forward_tile2x2
+                forward 14 0 0 always 1 packs kernel=n7_enc2_2_pack
+                forward 15 32 0 always 1027 kernel=n7_enc2_2_pad
+                forward 16 32 0 always 487363 kernel=n7_enc2_2_forward_tile6x2
+                forward 17 32 0 always 42131 kernel=n7_enc2_2_forward_tile2x2
+                forward 18 16 0 training 14339 kernel=n9_down2_forward
+                forward 19 16 0 eval 7171 kernel=n9_down2_forward_eval
+                forward 20 0 0 always 1 packs kernel=n10_bottom_0_pack
+                forward 21 16 0 always 515 kernel=n10_bottom_0_pad
+                forward 22 16 0 always 389891 kernel=n10_bottom_0_forward_tile6x2
+                forward 23 16 0 always 139427 kernel=n10_bottom_0_forward_tile4x2
+                forward 24 0 0 always 1 packs kernel=n12_up2_pack
+                forward 25 16 0 always 43971 kernel=n12_up2_forward_tile6x2
+                forward 26 16 0 always 15731 kernel=n12_up2_forward_tile4x2
+                forward 27 16 0 always 43971 kernel=n12_up2_forward_phase1_tile6x2
+                forward 28 16 0 always 15731 kernel=n12_up2_forward_phase1_tile4x2
+                forward 29 16 0 always 43971 kernel=n12_up2_forward_phase2_tile6x2
+                forward 30 16 0 always 15731 kernel=n12_up2_forward_phase2_tile4x2
+                forward 31 16 0 always 43971 kernel=n12_up2_forward_phase3_tile6x2
+                forward 32 16 0 always 15731 kernel=n12_up2_forward_phase3_tile4x2
+                forward 33 0 0 always 1 kernel=n13_dec2_0_forward
+                forward 34 0 0 always 1 packs kernel=n14_dec2_1_pack
+                forward 35 32 0 always 2051 kernel=n14_dec2_1_pad
+                forward 36 32 0 always 971203 kernel=n14_dec2_1_forward_tile6x2
+                forward 37 32 0 always 83603 kernel=n14_dec2_1_forward_tile2x2
+                forward 38 0 0 always 1 packs kernel=n16_up1_pack
+                forward 39 32 0 always 28083 kernel=n16_up1_forward_tile6x2
+                forward 40 32 0 always 2427 kernel=n16_up1_forward_tile2x2
+                forward 41 32 0 always 28083 kernel=n16_up1_forward_phase1_tile6x2
+                forward 42 32 0 always 2427 kernel=n16_up1_forward_phase1_tile2x2
+                forward 43 32 0 always 28083 kernel=n16_up1_forward_phase2_tile6x2
+                forward 44 32 0 always 2427 kernel=n16_up1_forward_phase2_tile2x2
+                forward 45 32 0 always 28083 kernel=n16_up1_forward_phase3_tile6x2
+                forward 46 32 0 always 2427 kernel=n16_up1_forward_phase3_tile2x2
+                forward 47 0 0 always 1 kernel=n17_dec1_0_forward
+                forward 48 0 0 always 1 packs kernel=n18_dec1_1_pack
+                forward 49 64 0 always 2051 kernel=n18_dec1_1_pad
+                forward 50 64 0 always 487363 kernel=n18_dec1_1_forward_tile6x2
+                forward 51 64 0 always 34859 kernel=n18_dec1_1_forward_tile4x2
+                forward 52 0 0 always 1 packs kernel=n20_mask_0_pack
+                forward 53 64 0 always 1924 kernel=n20_mask_0_forward_tile13x1
+                forward 54 64 0 always 451 kernel=n20_mask_0_forward_tile12x1
+                backward 55 1 0 always 12289 kernel=n21_mask_backward
+                backward 56 0 1 always 3 kernel=n20_mask_0_bias_grad
+                backward 57 0 0 always 1 kernel=n20_mask_0_bias_grad_unpad
+                backward 58 0 2 always 61462 kernel=n20_mask_0_weight_grad
+                backward 59 0 1 always 45074 kernel=n20_mask_0_weight_grad_rest
+                backward 60 0 0 always 1 kernel=n20_mask_0_weight_grad_unpack
+                backward 61 64 0 always 4163 kernel=n20_mask_0_input_grad_tile6x2
+                backward 62 64 0 always 315 kernel=n20_mask_0_input_grad_tile4x2
+                backward 63 16 0 always 12289 kernel=n19_dec1_backward
+                backward 64 0 16 always 4 kernel=n18_dec1_1_bias_grad
+                backward 65 0 0 always 1 kernel=n18_dec1_1_bias_grad_unpad
+                backward 66 0 45 always 721104 kernel=n18_dec1_1_weight_grad
+                backward 67 0 3 always 721104 kernel=n18_dec1_1_weight_grad_rest
+                backward 68 0 0 always 1 kernel=n18_dec1_1_weight_grad_unpack
+                backward 69 64 0 always 1027 kernel=n18_dec1_1_grad_pad
+                backward 70 64 0 always 490883 kernel=n18_dec1_1_input_grad_tile6x2
+                backward 71 64 0 always 35155 kernel=n18_dec1_1_input_grad_tile4x2
+                backward 72 0 0 always 1 kernel=n17_dec1_0_backward
+                backward 73 0 16 always 4 kernel=n16_up1_bias_grad
+                backward 74 0 0 always 1 kernel=n16_up1_bias_grad_unpad
+                backward 75 0 5 always 180432 kernel=n16_up1_weight_grad
+                backward 76 0 1 always 82000 kernel=n16_up1_weight_grad_rest
+                backward 77 0 5 always 180432 kernel=n16_up1_weight_grad_phase1
+                backward 78 0 1 always 82000 kernel=n16_up1_weight_grad_phase1_rest
+                backward 79 0 5 always 180432 kernel=n16_up1_weight_grad_phase2
+                backward 80 0 1 always 82000 kernel=n16_up1_weight_grad_phase2_rest
+                backward 81 0 5 always 180432 kernel=n16_up1_weight_grad_phase3
+                backward 82 0 1 always 82000 kernel=n16_up1_weight_grad_phase3_rest
+                backward 83 0 0 always 1 kernel=n16_up1_weight_grad_unpack
+                backward 84 32 0 always 110723 kernel=n16_up1_input_grad_tile6x2
+                backward 85 32 0 always 9619 kernel=n16_up1_input_grad_tile2x2
+                backward 86 8 0 always 12289 kernel=n15_dec2_backward
+                backward 87 0 32 always 4 kernel=n14_dec2_1_bias_grad
+                backward 88 0 0 always 1 kernel=n14_dec2_1_bias_grad_unpad
+                backward 89 0 90 always 360856 kernel=n14_dec2_1_weight_grad
+                backward 90 0 9 always 262424 kernel=n14_dec2_1_weight_grad_rest
+                backward 91 0 0 always 1 kernel=n14_dec2_1_weight_grad_unpack
+                backward 92 32 0 always 1027 kernel=n14_dec2_1_grad_pad
+                backward 93 32 0 always 974723 kernel=n14_dec2_1_input_grad_tile6x2
+                backward 94 32 0 always 84259 kernel=n14_dec2_1_input_grad_tile2x2
+                backward 95 0 0 always 1 kernel=n13_dec2_0_backward
+                backward 96 0 32 always 4 kernel=n12_up2_bias_grad
+                backward 97 0 0 always 1 kernel=n12_up2_bias_grad_unpad
+                backward 98 0 10 always 90520 kernel=n12_up2_weight_grad
+                backward 99 0 1 always 65816 kernel=n12_up2_weight_grad_rest
+                backward 100 0 10 always 90520 kernel=n12_up2_weight_grad_phase1
+                backward 101 0 1 always 65816 kernel=n12_up2_weight_grad_phase1_rest
+                backward 102 0 10 always 90520 kernel=n12_up2_weight_grad_phase2
+                backward 103 0 1 always 65816 kernel=n12_up2_weight_grad_phase2_rest
+                backward 104 0 10 always 90520 kernel=n12_up2_weight_grad_phase3
+                backward 105 0 1 always 65816 kernel=n12_up2_weight_grad_phase3_rest
+                backward 106 0 0 always 1 kernel=n12_up2_weight_grad_unpack
+                backward 107 16 0 always 174595 kernel=n12_up2_input_grad_tile6x2
+                backward 108 16 0 always 62499 kernel=n12_up2_input_grad_tile4x2
+                backward 109 4 0 always 12289 kernel=n11_bottom_backward
+                backward 110 0 64 always 4 kernel=n10_bottom_0_bias_grad
+                backward 111 0 0 always 1 kernel=n10_bottom_0_bias_grad_unpad
+                backward 112 0 45 always 181032 kernel=n10_bottom_0_weight_grad
+                backward 113 0 3 always 181032 kernel=n10_bottom_0_weight_grad_rest
+                backward 114 0 0 always 1 kernel=n10_bottom_0_weight_grad_unpack
+                backward 115 16 0 always 1027 kernel=n10_bottom_0_grad_pad
+                backward 116 16 0 always 388483 kernel=n10_bottom_0_input_grad_tile6x2
+                backward 117 16 0 always 138835 kernel=n10_bottom_0_input_grad_tile4x2
+                backward 118 1 0 always 24576 kernel=n9_down2_backward
+                backward 119 8 0 always 12289 kernel=n8_enc2_backward
+                backward 120 0 32 always 4 kernel=n7_enc2_2_bias_grad
+                backward 121 0 0 always 1 kernel=n7_enc2_2_bias_grad_unpad
+                backward 122 0 45 always 360856 kernel=n7_enc2_2_weight_grad
+                backward 123 0 3 always 360856 kernel=n7_enc2_2_weight_grad_rest
+                backward 124 0 0 always 1 kernel=n7_enc2_2_weight_grad_unpack
+                backward 125 32 0 always 1027 kernel=n7_enc2_2_grad_pad
+                backward 126 32 0 always 487363 kernel=n7_enc2_2_input_grad_tile6x2
+                backward 127 32 0 always 42131 kernel=n7_enc2_2_input_grad_tile2x2
+                backward 128 8 0 always 12289 kernel=n6_enc2_1_backward
+                backward 129 0 32 always 4 kernel=n5_enc2_0_bias_grad
+                backward 130 0 0 always 1 kernel=n5_enc2_0_bias_grad_unpad
+                backward 131 0 18 always 360856 kernel=n5_enc2_0_weight_grad
+                backward 132 0 9 always 262424 kernel=n5_enc2_0_weight_grad_rest
+                backward 133 0 0 always 1 kernel=n5_enc2_0_weight_grad_unpack
+                backward 134 32 0 always 1027 kernel=n5_enc2_0_grad_pad
+                backward 135 32 0 always 243683 kernel=n5_enc2_0_input_grad_tile6x2
+                backward 136 32 0 always 21067 kernel=n5_enc2_0_input_grad_tile2x2
+                backward 137 1 0 always 49152 kernel=n4_down1_backward
+                backward 138 16 0 always 12289 kernel=n3_enc1_backward
+                backward 139 0 16 always 4 kernel=n2_enc1_2_bias_grad
+                backward 140 0 0 always 1 kernel=n2_enc1_2_bias_grad_unpad
+                backward 141 0 18 always 721104 kernel=n2_enc1_2_weight_grad
+                backward 142 0 9 always 524432 kernel=n2_enc1_2_weight_grad_rest
+                backward 143 0 0 always 1 kernel=n2_enc1_2_weight_grad_unpack
+                backward 144 64 0 always 1027 kernel=n2_enc1_2_grad_pad
+                backward 145 64 0 always 245443 kernel=n2_enc1_2_input_grad_tile6x2
+                backward 146 64 0 always 17579 kernel=n2_enc1_2_input_grad_tile4x2
+                backward 147 16 0 always 12289 kernel=n1_enc1_1_backward
+                backward 148 0 16 always 4 kernel=n0_enc1_0_bias_grad
+                backward 149 0 0 always 1 kernel=n0_enc1_0_bias_grad_unpad
+                backward 150 0 3 always 426096 kernel=n0_enc1_0_weight_grad
+                backward 151 0 0 always 1 kernel=n0_enc1_0_weight_grad_unpack
+                backward 152 64 0 always 1027 input-gradient kernel=n0_enc1_0_grad_pad
+                backward 153 64 0 always 16316 input-gradient kernel=n0_enc1_0_input_grad_tile13x1
+                backward 154 64 0 always 3793 input-gradient kernel=n0_enc1_0_input_grad_tile12x1
                 """;
     }
 }

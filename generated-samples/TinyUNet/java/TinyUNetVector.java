@@ -7704,161 +7704,161 @@ final class TinyUNetVector extends CompiledNetwork {
                 floats 149 per-sample 0 fixed 128 zeroed
                 ints 0 per-sample 16384 fixed 0
                 ints 1 per-sample 8192 fixed 0
-                forward 0 0 0 always 1 packs
-                forward 1 64 0 always 131
-                forward 2 64 0 always 2424
-                forward 3 64 0 always 185
-                forward 4 0 0 always 1 packs
-                forward 5 64 0 always 131
-                forward 6 64 0 always 30684
-                forward 7 64 0 always 2201
-                forward 8 32 0 training 14339
-                forward 9 32 0 eval 899
-                forward 10 0 0 always 1 packs
-                forward 11 32 0 always 67
-                forward 12 32 0 always 30683
-                forward 13 32 0 always 2677
-                forward 14 0 0 always 1 packs
-                forward 15 32 0 always 131
-                forward 16 32 0 always 60923
-                forward 17 32 0 always 5269
-                forward 18 16 0 training 14339
-                forward 19 16 0 eval 899
-                forward 20 0 0 always 1 packs
-                forward 21 16 0 always 67
-                forward 22 16 0 always 48739
-                forward 23 16 0 always 17431
-                forward 24 0 0 always 1 packs
-                forward 25 16 0 always 5499
-                forward 26 16 0 always 1969
-                forward 27 16 0 always 5499
-                forward 28 16 0 always 1969
-                forward 29 16 0 always 5499
-                forward 30 16 0 always 1969
-                forward 31 16 0 always 5499
-                forward 32 16 0 always 1969
-                forward 33 0 0 always 1
-                forward 34 0 0 always 1 packs
-                forward 35 32 0 always 259
-                forward 36 32 0 always 121403
-                forward 37 32 0 always 10453
-                forward 38 0 0 always 1 packs
-                forward 39 32 0 always 3514
-                forward 40 32 0 always 307
-                forward 41 32 0 always 3514
-                forward 42 32 0 always 307
-                forward 43 32 0 always 3514
-                forward 44 32 0 always 307
-                forward 45 32 0 always 3514
-                forward 46 32 0 always 307
-                forward 47 0 0 always 1
-                forward 48 0 0 always 1 packs
-                forward 49 64 0 always 259
-                forward 50 64 0 always 60924
-                forward 51 64 0 always 4361
-                forward 52 0 0 always 1 packs
-                forward 53 64 0 always 1924
-                forward 54 64 0 always 451
-                backward 55 8 0 always 1537
-                backward 56 0 1 always 3
-                backward 57 0 0 always 1
-                backward 58 0 2 always 61462
-                backward 59 0 1 always 45074
-                backward 60 0 0 always 1
-                backward 61 64 0 always 524
-                backward 62 64 0 always 43
-                backward 63 16 0 always 1537
-                backward 64 0 2 always 4
-                backward 65 0 0 always 1
-                backward 66 0 45 always 90146
-                backward 67 0 3 always 90146
-                backward 68 0 0 always 1
-                backward 69 64 0 always 131
-                backward 70 64 0 always 61363
-                backward 71 64 0 always 4397
-                backward 72 0 0 always 1
-                backward 73 0 2 always 4
-                backward 74 0 0 always 1
-                backward 75 0 5 always 22562
-                backward 76 0 1 always 10258
-                backward 77 0 5 always 22562
-                backward 78 0 1 always 10258
-                backward 79 0 5 always 22562
-                backward 80 0 1 always 10258
-                backward 81 0 5 always 22562
-                backward 82 0 1 always 10258
-                backward 83 0 0 always 1
-                backward 84 32 0 always 13843
-                backward 85 32 0 always 1205
-                backward 86 8 0 always 1537
-                backward 87 0 4 always 4
-                backward 88 0 0 always 1
-                backward 89 0 90 always 45114
-                backward 90 0 9 always 32810
-                backward 91 0 0 always 1
-                backward 92 32 0 always 131
-                backward 93 32 0 always 121843
-                backward 94 32 0 always 10535
-                backward 95 0 0 always 1
-                backward 96 0 4 always 4
-                backward 97 0 0 always 1
-                backward 98 0 10 always 11322
-                backward 99 0 1 always 8234
-                backward 100 0 10 always 11322
-                backward 101 0 1 always 8234
-                backward 102 0 10 always 11322
-                backward 103 0 1 always 8234
-                backward 104 0 10 always 11322
-                backward 105 0 1 always 8234
-                backward 106 0 0 always 1
-                backward 107 16 0 always 21827
-                backward 108 16 0 always 7815
-                backward 109 4 0 always 1537
-                backward 110 0 8 always 4
-                backward 111 0 0 always 1
-                backward 112 0 45 always 22636
-                backward 113 0 3 always 22636
-                backward 114 0 0 always 1
-                backward 115 16 0 always 131
-                backward 116 16 0 always 48563
-                backward 117 16 0 always 17357
-                backward 118 1 0 always 24576
-                backward 119 8 0 always 1537
-                backward 120 0 4 always 4
-                backward 121 0 0 always 1
-                backward 122 0 45 always 45114
-                backward 123 0 3 always 45114
-                backward 124 0 0 always 1
-                backward 125 32 0 always 131
-                backward 126 32 0 always 60923
-                backward 127 32 0 always 5269
-                backward 128 8 0 always 1537
-                backward 129 0 4 always 4
-                backward 130 0 0 always 1
-                backward 131 0 18 always 45114
-                backward 132 0 9 always 32810
-                backward 133 0 0 always 1
-                backward 134 32 0 always 131
-                backward 135 32 0 always 30464
-                backward 136 32 0 always 2637
-                backward 137 1 0 always 49152
-                backward 138 16 0 always 1537
-                backward 139 0 2 always 4
-                backward 140 0 0 always 1
-                backward 141 0 18 always 90146
-                backward 142 0 9 always 65562
-                backward 143 0 0 always 1
-                backward 144 64 0 always 131
-                backward 145 64 0 always 30684
-                backward 146 64 0 always 2201
-                backward 147 16 0 always 1537
-                backward 148 0 2 always 4
-                backward 149 0 0 always 1
-                backward 150 0 3 always 53270
-                backward 151 0 0 always 1
-                backward 152 64 0 always 131 input-gradient
-                backward 153 64 0 always 16316 input-gradient
-                backward 154 64 0 always 3793 input-gradient
+                forward 0 0 0 always 1 packs kernel=n0_enc1_0_pack
+                forward 1 64 0 always 131 kernel=n0_enc1_0_pad
+                forward 2 64 0 always 2424 kernel=n0_enc1_0_forward_tile6x2
+                forward 3 64 0 always 185 kernel=n0_enc1_0_forward_tile4x2
+                forward 4 0 0 always 1 packs kernel=n2_enc1_2_pack
+                forward 5 64 0 always 131 kernel=n2_enc1_2_pad
+                forward 6 64 0 always 30684 kernel=n2_enc1_2_forward_tile6x2
+                forward 7 64 0 always 2201 kernel=n2_enc1_2_forward_tile4x2
+                forward 8 32 0 training 14339 kernel=n4_down1_forward
+                forward 9 32 0 eval 899 kernel=n4_down1_forward_eval
+                forward 10 0 0 always 1 packs kernel=n5_enc2_0_pack
+                forward 11 32 0 always 67 kernel=n5_enc2_0_pad
+                forward 12 32 0 always 30683 kernel=n5_enc2_0_forward_tile6x2
+                forward 13 32 0 always 2677 kernel=n5_enc2_0_forward_tile2x2
+                forward 14 0 0 always 1 packs kernel=n7_enc2_2_pack
+                forward 15 32 0 always 131 kernel=n7_enc2_2_pad
+                forward 16 32 0 always 60923 kernel=n7_enc2_2_forward_tile6x2
+                forward 17 32 0 always 5269 kernel=n7_enc2_2_forward_tile2x2
+                forward 18 16 0 training 14339 kernel=n9_down2_forward
+                forward 19 16 0 eval 899 kernel=n9_down2_forward_eval
+                forward 20 0 0 always 1 packs kernel=n10_bottom_0_pack
+                forward 21 16 0 always 67 kernel=n10_bottom_0_pad
+                forward 22 16 0 always 48739 kernel=n10_bottom_0_forward_tile6x2
+                forward 23 16 0 always 17431 kernel=n10_bottom_0_forward_tile4x2
+                forward 24 0 0 always 1 packs kernel=n12_up2_pack
+                forward 25 16 0 always 5499 kernel=n12_up2_forward_tile6x2
+                forward 26 16 0 always 1969 kernel=n12_up2_forward_tile4x2
+                forward 27 16 0 always 5499 kernel=n12_up2_forward_phase1_tile6x2
+                forward 28 16 0 always 1969 kernel=n12_up2_forward_phase1_tile4x2
+                forward 29 16 0 always 5499 kernel=n12_up2_forward_phase2_tile6x2
+                forward 30 16 0 always 1969 kernel=n12_up2_forward_phase2_tile4x2
+                forward 31 16 0 always 5499 kernel=n12_up2_forward_phase3_tile6x2
+                forward 32 16 0 always 1969 kernel=n12_up2_forward_phase3_tile4x2
+                forward 33 0 0 always 1 kernel=n13_dec2_0_forward
+                forward 34 0 0 always 1 packs kernel=n14_dec2_1_pack
+                forward 35 32 0 always 259 kernel=n14_dec2_1_pad
+                forward 36 32 0 always 121403 kernel=n14_dec2_1_forward_tile6x2
+                forward 37 32 0 always 10453 kernel=n14_dec2_1_forward_tile2x2
+                forward 38 0 0 always 1 packs kernel=n16_up1_pack
+                forward 39 32 0 always 3514 kernel=n16_up1_forward_tile6x2
+                forward 40 32 0 always 307 kernel=n16_up1_forward_tile2x2
+                forward 41 32 0 always 3514 kernel=n16_up1_forward_phase1_tile6x2
+                forward 42 32 0 always 307 kernel=n16_up1_forward_phase1_tile2x2
+                forward 43 32 0 always 3514 kernel=n16_up1_forward_phase2_tile6x2
+                forward 44 32 0 always 307 kernel=n16_up1_forward_phase2_tile2x2
+                forward 45 32 0 always 3514 kernel=n16_up1_forward_phase3_tile6x2
+                forward 46 32 0 always 307 kernel=n16_up1_forward_phase3_tile2x2
+                forward 47 0 0 always 1 kernel=n17_dec1_0_forward
+                forward 48 0 0 always 1 packs kernel=n18_dec1_1_pack
+                forward 49 64 0 always 259 kernel=n18_dec1_1_pad
+                forward 50 64 0 always 60924 kernel=n18_dec1_1_forward_tile6x2
+                forward 51 64 0 always 4361 kernel=n18_dec1_1_forward_tile4x2
+                forward 52 0 0 always 1 packs kernel=n20_mask_0_pack
+                forward 53 64 0 always 1924 kernel=n20_mask_0_forward_tile13x1
+                forward 54 64 0 always 451 kernel=n20_mask_0_forward_tile12x1
+                backward 55 8 0 always 1537 kernel=n21_mask_backward
+                backward 56 0 1 always 3 kernel=n20_mask_0_bias_grad
+                backward 57 0 0 always 1 kernel=n20_mask_0_bias_grad_unpad
+                backward 58 0 2 always 61462 kernel=n20_mask_0_weight_grad
+                backward 59 0 1 always 45074 kernel=n20_mask_0_weight_grad_rest
+                backward 60 0 0 always 1 kernel=n20_mask_0_weight_grad_unpack
+                backward 61 64 0 always 524 kernel=n20_mask_0_input_grad_tile6x2
+                backward 62 64 0 always 43 kernel=n20_mask_0_input_grad_tile4x2
+                backward 63 16 0 always 1537 kernel=n19_dec1_backward
+                backward 64 0 2 always 4 kernel=n18_dec1_1_bias_grad
+                backward 65 0 0 always 1 kernel=n18_dec1_1_bias_grad_unpad
+                backward 66 0 45 always 90146 kernel=n18_dec1_1_weight_grad
+                backward 67 0 3 always 90146 kernel=n18_dec1_1_weight_grad_rest
+                backward 68 0 0 always 1 kernel=n18_dec1_1_weight_grad_unpack
+                backward 69 64 0 always 131 kernel=n18_dec1_1_grad_pad
+                backward 70 64 0 always 61363 kernel=n18_dec1_1_input_grad_tile6x2
+                backward 71 64 0 always 4397 kernel=n18_dec1_1_input_grad_tile4x2
+                backward 72 0 0 always 1 kernel=n17_dec1_0_backward
+                backward 73 0 2 always 4 kernel=n16_up1_bias_grad
+                backward 74 0 0 always 1 kernel=n16_up1_bias_grad_unpad
+                backward 75 0 5 always 22562 kernel=n16_up1_weight_grad
+                backward 76 0 1 always 10258 kernel=n16_up1_weight_grad_rest
+                backward 77 0 5 always 22562 kernel=n16_up1_weight_grad_phase1
+                backward 78 0 1 always 10258 kernel=n16_up1_weight_grad_phase1_rest
+                backward 79 0 5 always 22562 kernel=n16_up1_weight_grad_phase2
+                backward 80 0 1 always 10258 kernel=n16_up1_weight_grad_phase2_rest
+                backward 81 0 5 always 22562 kernel=n16_up1_weight_grad_phase3
+                backward 82 0 1 always 10258 kernel=n16_up1_weight_grad_phase3_rest
+                backward 83 0 0 always 1 kernel=n16_up1_weight_grad_unpack
+                backward 84 32 0 always 13843 kernel=n16_up1_input_grad_tile6x2
+                backward 85 32 0 always 1205 kernel=n16_up1_input_grad_tile2x2
+                backward 86 8 0 always 1537 kernel=n15_dec2_backward
+                backward 87 0 4 always 4 kernel=n14_dec2_1_bias_grad
+                backward 88 0 0 always 1 kernel=n14_dec2_1_bias_grad_unpad
+                backward 89 0 90 always 45114 kernel=n14_dec2_1_weight_grad
+                backward 90 0 9 always 32810 kernel=n14_dec2_1_weight_grad_rest
+                backward 91 0 0 always 1 kernel=n14_dec2_1_weight_grad_unpack
+                backward 92 32 0 always 131 kernel=n14_dec2_1_grad_pad
+                backward 93 32 0 always 121843 kernel=n14_dec2_1_input_grad_tile6x2
+                backward 94 32 0 always 10535 kernel=n14_dec2_1_input_grad_tile2x2
+                backward 95 0 0 always 1 kernel=n13_dec2_0_backward
+                backward 96 0 4 always 4 kernel=n12_up2_bias_grad
+                backward 97 0 0 always 1 kernel=n12_up2_bias_grad_unpad
+                backward 98 0 10 always 11322 kernel=n12_up2_weight_grad
+                backward 99 0 1 always 8234 kernel=n12_up2_weight_grad_rest
+                backward 100 0 10 always 11322 kernel=n12_up2_weight_grad_phase1
+                backward 101 0 1 always 8234 kernel=n12_up2_weight_grad_phase1_rest
+                backward 102 0 10 always 11322 kernel=n12_up2_weight_grad_phase2
+                backward 103 0 1 always 8234 kernel=n12_up2_weight_grad_phase2_rest
+                backward 104 0 10 always 11322 kernel=n12_up2_weight_grad_phase3
+                backward 105 0 1 always 8234 kernel=n12_up2_weight_grad_phase3_rest
+                backward 106 0 0 always 1 kernel=n12_up2_weight_grad_unpack
+                backward 107 16 0 always 21827 kernel=n12_up2_input_grad_tile6x2
+                backward 108 16 0 always 7815 kernel=n12_up2_input_grad_tile4x2
+                backward 109 4 0 always 1537 kernel=n11_bottom_backward
+                backward 110 0 8 always 4 kernel=n10_bottom_0_bias_grad
+                backward 111 0 0 always 1 kernel=n10_bottom_0_bias_grad_unpad
+                backward 112 0 45 always 22636 kernel=n10_bottom_0_weight_grad
+                backward 113 0 3 always 22636 kernel=n10_bottom_0_weight_grad_rest
+                backward 114 0 0 always 1 kernel=n10_bottom_0_weight_grad_unpack
+                backward 115 16 0 always 131 kernel=n10_bottom_0_grad_pad
+                backward 116 16 0 always 48563 kernel=n10_bottom_0_input_grad_tile6x2
+                backward 117 16 0 always 17357 kernel=n10_bottom_0_input_grad_tile4x2
+                backward 118 1 0 always 24576 kernel=n9_down2_backward
+                backward 119 8 0 always 1537 kernel=n8_enc2_backward
+                backward 120 0 4 always 4 kernel=n7_enc2_2_bias_grad
+                backward 121 0 0 always 1 kernel=n7_enc2_2_bias_grad_unpad
+                backward 122 0 45 always 45114 kernel=n7_enc2_2_weight_grad
+                backward 123 0 3 always 45114 kernel=n7_enc2_2_weight_grad_rest
+                backward 124 0 0 always 1 kernel=n7_enc2_2_weight_grad_unpack
+                backward 125 32 0 always 131 kernel=n7_enc2_2_grad_pad
+                backward 126 32 0 always 60923 kernel=n7_enc2_2_input_grad_tile6x2
+                backward 127 32 0 always 5269 kernel=n7_enc2_2_input_grad_tile2x2
+                backward 128 8 0 always 1537 kernel=n6_enc2_1_backward
+                backward 129 0 4 always 4 kernel=n5_enc2_0_bias_grad
+                backward 130 0 0 always 1 kernel=n5_enc2_0_bias_grad_unpad
+                backward 131 0 18 always 45114 kernel=n5_enc2_0_weight_grad
+                backward 132 0 9 always 32810 kernel=n5_enc2_0_weight_grad_rest
+                backward 133 0 0 always 1 kernel=n5_enc2_0_weight_grad_unpack
+                backward 134 32 0 always 131 kernel=n5_enc2_0_grad_pad
+                backward 135 32 0 always 30464 kernel=n5_enc2_0_input_grad_tile6x2
+                backward 136 32 0 always 2637 kernel=n5_enc2_0_input_grad_tile2x2
+                backward 137 1 0 always 49152 kernel=n4_down1_backward
+                backward 138 16 0 always 1537 kernel=n3_enc1_backward
+                backward 139 0 2 always 4 kernel=n2_enc1_2_bias_grad
+                backward 140 0 0 always 1 kernel=n2_enc1_2_bias_grad_unpad
+                backward 141 0 18 always 90146 kernel=n2_enc1_2_weight_grad
+                backward 142 0 9 always 65562 kernel=n2_enc1_2_weight_grad_rest
+                backward 143 0 0 always 1 kernel=n2_enc1_2_weight_grad_unpack
+                backward 144 64 0 always 131 kernel=n2_enc1_2_grad_pad
+                backward 145 64 0 always 30684 kernel=n2_enc1_2_input_grad_tile6x2
+                backward 146 64 0 always 2201 kernel=n2_enc1_2_input_grad_tile4x2
+                backward 147 16 0 always 1537 kernel=n1_enc1_1_backward
+                backward 148 0 2 always 4 kernel=n0_enc1_0_bias_grad
+                backward 149 0 0 always 1 kernel=n0_enc1_0_bias_grad_unpad
+                backward 150 0 3 always 53270 kernel=n0_enc1_0_weight_grad
+                backward 151 0 0 always 1 kernel=n0_enc1_0_weight_grad_unpack
+                backward 152 64 0 always 131 input-gradient kernel=n0_enc1_0_grad_pad
+                backward 153 64 0 always 16316 input-gradient kernel=n0_enc1_0_input_grad_tile13x1
+                backward 154 64 0 always 3793 input-gradient kernel=n0_enc1_0_input_grad_tile12x1
                 """;
     }
 }

@@ -3016,78 +3016,78 @@ final class VideoCNNScalar extends CompiledNetwork {
                 ints 0 per-sample 65536 fixed 0
                 ints 1 per-sample 16384 fixed 0
                 dropout 61 shape 64 p 0.3
-                forward 0 0 0 always 1 packs
-                forward 1 1024 0 always 196
-                forward 2 512 0 always 196004
-                forward 3 512 0 always 17484
-                forward 4 256 0 training 7171
-                forward 5 256 0 eval 3587
-                forward 6 0 0 always 1 packs
-                forward 7 256 0 always 260
-                forward 8 256 0 always 292836
-                forward 9 256 0 always 104836
-                forward 10 64 0 training 12803
-                forward 11 64 0 eval 6147
-                forward 12 0 0 always 1 packs
-                forward 13 64 0 always 260
-                forward 14 64 0 always 583172
-                forward 15 64 0 always 250884
-                forward 16 0 0 always 1
-                forward 17 0 0 always 1
-                forward 18 0 0 always 1 packs
-                forward 19 1 0 always 1049
-                forward 20 1 0 always 529
-                backward 21 0 10 always 4
-                backward 22 0 0 always 1
-                backward 23 0 10 always 253
-                backward 24 0 1 always 183
-                backward 25 0 0 always 1
-                backward 26 1 0 always 1632
-                backward 27 1 0 always 53
-                backward 28 0 0 always 1
-                backward 29 0 0 always 1
-                backward 30 8 0 always 12289
-                backward 31 0 64 always 4
-                backward 32 0 0 always 1
-                backward 33 0 135 always 361224
-                backward 34 0 9 always 361224
-                backward 35 0 0 always 1
-                backward 36 64 0 always 516
-                backward 37 64 0 always 581892
-                backward 38 64 0 always 249860
-                backward 39 1 0 always 49152
-                backward 40 32 0 always 12289
-                backward 41 0 32 always 4
-                backward 42 0 0 always 1
-                backward 43 0 54 always 1442184
-                backward 44 0 27 always 1048840
-                backward 45 0 0 always 1
-                backward 46 256 0 always 516
-                backward 47 256 0 always 291572
-                backward 48 256 0 always 104260
-                backward 49 1 0 always 196608
-                backward 50 64 0 always 12289
-                backward 51 0 16 always 4
-                backward 52 0 0 always 1
-                backward 53 0 75 always 1704040
-                backward 54 0 0 always 1
-                backward 55 512 0 always 516 input-gradient
-                backward 56 512 0 always 45760 input-gradient
-                backward 57 512 0 always 30580 input-gradient
-                backward 58 512 0 always 3957 input-gradient
-                backward 59 512 0 always 2657 input-gradient
-                backward 60 512 0 always 30550 input-gradient
-                backward 61 512 0 always 20410 input-gradient
-                backward 62 512 0 always 2643 input-gradient
-                backward 63 512 0 always 1775 input-gradient
-                backward 64 512 0 always 30550 input-gradient
-                backward 65 512 0 always 20410 input-gradient
-                backward 66 512 0 always 2643 input-gradient
-                backward 67 512 0 always 1775 input-gradient
-                backward 68 512 0 always 20410 input-gradient
-                backward 69 512 0 always 13630 input-gradient
-                backward 70 512 0 always 1767 input-gradient
-                backward 71 512 0 always 1187 input-gradient
+                forward 0 0 0 always 1 packs kernel=n0_c1_0_pack
+                forward 1 1024 0 always 196 kernel=n0_c1_0_pad
+                forward 2 512 0 always 196004 kernel=n0_c1_0_forward_tile6x2
+                forward 3 512 0 always 17484 kernel=n0_c1_0_forward_tile2x2
+                forward 4 256 0 training 7171 kernel=n2_p1_forward
+                forward 5 256 0 eval 3587 kernel=n2_p1_forward_eval
+                forward 6 0 0 always 1 packs kernel=n3_c2_0_pack
+                forward 7 256 0 always 260 kernel=n3_c2_0_pad
+                forward 8 256 0 always 292836 kernel=n3_c2_0_forward_tile6x2
+                forward 9 256 0 always 104836 kernel=n3_c2_0_forward_tile4x2
+                forward 10 64 0 training 12803 kernel=n5_p2_forward
+                forward 11 64 0 eval 6147 kernel=n5_p2_forward_eval
+                forward 12 0 0 always 1 packs kernel=n6_c3_0_pack
+                forward 13 64 0 always 260 kernel=n6_c3_0_pad
+                forward 14 64 0 always 583172 kernel=n6_c3_0_forward_tile6x2
+                forward 15 64 0 always 250884 kernel=n6_c3_0_forward_tile2x2
+                forward 16 0 0 always 1 kernel=n8_g_forward
+                forward 17 0 0 always 1 kernel=n9_logits_0_forward
+                forward 18 0 0 always 1 packs kernel=n10_logits_pack
+                forward 19 1 0 always 1049 kernel=n10_logits_forward_tile1x7
+                forward 20 1 0 always 529 kernel=n10_logits_forward_tile1x3
+                backward 21 0 10 always 4 kernel=n10_logits_bias_grad
+                backward 22 0 0 always 1 kernel=n10_logits_bias_grad_unpad
+                backward 23 0 10 always 253 kernel=n10_logits_weight_grad
+                backward 24 0 1 always 183 kernel=n10_logits_weight_grad_rest
+                backward 25 0 0 always 1 kernel=n10_logits_weight_grad_unpack
+                backward 26 1 0 always 1632 kernel=n10_logits_input_grad_tile1x7
+                backward 27 1 0 always 53 kernel=n10_logits_input_grad_tile1x1
+                backward 28 0 0 always 1 kernel=n9_logits_0_backward
+                backward 29 0 0 always 1 kernel=n8_g_backward
+                backward 30 8 0 always 12289 kernel=n7_c3_backward
+                backward 31 0 64 always 4 kernel=n6_c3_0_bias_grad
+                backward 32 0 0 always 1 kernel=n6_c3_0_bias_grad_unpad
+                backward 33 0 135 always 361224 kernel=n6_c3_0_weight_grad
+                backward 34 0 9 always 361224 kernel=n6_c3_0_weight_grad_rest
+                backward 35 0 0 always 1 kernel=n6_c3_0_weight_grad_unpack
+                backward 36 64 0 always 516 kernel=n6_c3_0_grad_pad
+                backward 37 64 0 always 581892 kernel=n6_c3_0_input_grad_tile6x2
+                backward 38 64 0 always 249860 kernel=n6_c3_0_input_grad_tile2x2
+                backward 39 1 0 always 49152 kernel=n5_p2_backward
+                backward 40 32 0 always 12289 kernel=n4_c2_backward
+                backward 41 0 32 always 4 kernel=n3_c2_0_bias_grad
+                backward 42 0 0 always 1 kernel=n3_c2_0_bias_grad_unpad
+                backward 43 0 54 always 1442184 kernel=n3_c2_0_weight_grad
+                backward 44 0 27 always 1048840 kernel=n3_c2_0_weight_grad_rest
+                backward 45 0 0 always 1 kernel=n3_c2_0_weight_grad_unpack
+                backward 46 256 0 always 516 kernel=n3_c2_0_grad_pad
+                backward 47 256 0 always 291572 kernel=n3_c2_0_input_grad_tile6x2
+                backward 48 256 0 always 104260 kernel=n3_c2_0_input_grad_tile4x2
+                backward 49 1 0 always 196608 kernel=n2_p1_backward
+                backward 50 64 0 always 12289 kernel=n1_c1_backward
+                backward 51 0 16 always 4 kernel=n0_c1_0_bias_grad
+                backward 52 0 0 always 1 kernel=n0_c1_0_bias_grad_unpad
+                backward 53 0 75 always 1704040 kernel=n0_c1_0_weight_grad
+                backward 54 0 0 always 1 kernel=n0_c1_0_weight_grad_unpack
+                backward 55 512 0 always 516 input-gradient kernel=n0_c1_0_grad_pad
+                backward 56 512 0 always 45760 input-gradient kernel=n0_c1_0_input_grad_tile6x2
+                backward 57 512 0 always 30580 input-gradient kernel=n0_c1_0_input_grad_tile6x1
+                backward 58 512 0 always 3957 input-gradient kernel=n0_c1_0_input_grad_tile2x2
+                backward 59 512 0 always 2657 input-gradient kernel=n0_c1_0_input_grad_tile2x1
+                backward 60 512 0 always 30550 input-gradient kernel=n0_c1_0_input_grad_phase1_tile6x2
+                backward 61 512 0 always 20410 input-gradient kernel=n0_c1_0_input_grad_phase1_tile6x1
+                backward 62 512 0 always 2643 input-gradient kernel=n0_c1_0_input_grad_phase1_tile2x2
+                backward 63 512 0 always 1775 input-gradient kernel=n0_c1_0_input_grad_phase1_tile2x1
+                backward 64 512 0 always 30550 input-gradient kernel=n0_c1_0_input_grad_phase2_tile6x2
+                backward 65 512 0 always 20410 input-gradient kernel=n0_c1_0_input_grad_phase2_tile6x1
+                backward 66 512 0 always 2643 input-gradient kernel=n0_c1_0_input_grad_phase2_tile2x2
+                backward 67 512 0 always 1775 input-gradient kernel=n0_c1_0_input_grad_phase2_tile2x1
+                backward 68 512 0 always 20410 input-gradient kernel=n0_c1_0_input_grad_phase3_tile6x2
+                backward 69 512 0 always 13630 input-gradient kernel=n0_c1_0_input_grad_phase3_tile6x1
+                backward 70 512 0 always 1767 input-gradient kernel=n0_c1_0_input_grad_phase3_tile2x2
+                backward 71 512 0 always 1187 input-gradient kernel=n0_c1_0_input_grad_phase3_tile2x1
                 """;
     }
 }

@@ -2650,69 +2650,69 @@ final class VideoCNNVector extends CompiledNetwork {
                 ints 0 per-sample 65536 fixed 0
                 ints 1 per-sample 16384 fixed 0
                 dropout 61 shape 64 p 0.3
-                forward 0 0 0 always 1 packs
-                forward 1 1024 0 always 132
-                forward 2 512 0 always 24505
-                forward 3 512 0 always 2190
-                forward 4 256 0 training 7171
-                forward 5 256 0 eval 451
-                forward 6 0 0 always 1 packs
-                forward 7 256 0 always 36
-                forward 8 256 0 always 36608
-                forward 9 256 0 always 13108
-                forward 10 64 0 training 12803
-                forward 11 64 0 eval 771
-                forward 12 0 0 always 1 packs
-                forward 13 64 0 always 36
-                forward 14 64 0 always 72900
-                forward 15 64 0 always 31364
-                forward 16 0 0 always 1
-                forward 17 0 0 always 1
-                forward 18 0 0 always 1 packs
-                forward 19 1 0 always 399
-                backward 20 0 2 always 4
-                backward 21 0 0 always 1
-                backward 22 0 10 always 58
-                backward 23 0 1 always 44
-                backward 24 0 0 always 1
-                backward 25 1 0 always 185
-                backward 26 1 0 always 53
-                backward 27 0 0 always 1
-                backward 28 0 0 always 1
-                backward 29 8 0 always 1537
-                backward 30 0 8 always 4
-                backward 31 0 0 always 1
-                backward 32 0 135 always 45160
-                backward 33 0 9 always 45160
-                backward 34 0 0 always 1
-                backward 35 64 0 always 68
-                backward 36 64 0 always 72740
-                backward 37 64 0 always 31236
-                backward 38 1 0 always 49152
-                backward 39 32 0 always 1537
-                backward 40 0 4 always 4
-                backward 41 0 0 always 1
-                backward 42 0 54 always 180280
-                backward 43 0 27 always 131112
-                backward 44 0 0 always 1
-                backward 45 256 0 always 68
-                backward 46 256 0 always 36451
-                backward 47 256 0 always 13037
-                backward 48 1 0 always 196608
-                backward 49 64 0 always 1537
-                backward 50 0 2 always 4
-                backward 51 0 0 always 1
-                backward 52 0 75 always 213013
-                backward 53 0 0 always 1
-                backward 54 512 0 always 68 input-gradient
-                backward 55 512 0 always 20895 input-gradient
-                backward 56 512 0 always 9585 input-gradient
-                backward 57 512 0 always 13947 input-gradient
-                backward 58 512 0 always 6399 input-gradient
-                backward 59 512 0 always 13947 input-gradient
-                backward 60 512 0 always 6399 input-gradient
-                backward 61 512 0 always 9315 input-gradient
-                backward 62 512 0 always 4275 input-gradient
+                forward 0 0 0 always 1 packs kernel=n0_c1_0_pack
+                forward 1 1024 0 always 132 kernel=n0_c1_0_pad
+                forward 2 512 0 always 24505 kernel=n0_c1_0_forward_tile6x2
+                forward 3 512 0 always 2190 kernel=n0_c1_0_forward_tile2x2
+                forward 4 256 0 training 7171 kernel=n2_p1_forward
+                forward 5 256 0 eval 451 kernel=n2_p1_forward_eval
+                forward 6 0 0 always 1 packs kernel=n3_c2_0_pack
+                forward 7 256 0 always 36 kernel=n3_c2_0_pad
+                forward 8 256 0 always 36608 kernel=n3_c2_0_forward_tile6x2
+                forward 9 256 0 always 13108 kernel=n3_c2_0_forward_tile4x2
+                forward 10 64 0 training 12803 kernel=n5_p2_forward
+                forward 11 64 0 eval 771 kernel=n5_p2_forward_eval
+                forward 12 0 0 always 1 packs kernel=n6_c3_0_pack
+                forward 13 64 0 always 36 kernel=n6_c3_0_pad
+                forward 14 64 0 always 72900 kernel=n6_c3_0_forward_tile6x2
+                forward 15 64 0 always 31364 kernel=n6_c3_0_forward_tile2x2
+                forward 16 0 0 always 1 kernel=n8_g_forward
+                forward 17 0 0 always 1 kernel=n9_logits_0_forward
+                forward 18 0 0 always 1 packs kernel=n10_logits_pack
+                forward 19 1 0 always 399 kernel=n10_logits_forward_tile1x2
+                backward 20 0 2 always 4 kernel=n10_logits_bias_grad
+                backward 21 0 0 always 1 kernel=n10_logits_bias_grad_unpad
+                backward 22 0 10 always 58 kernel=n10_logits_weight_grad
+                backward 23 0 1 always 44 kernel=n10_logits_weight_grad_rest
+                backward 24 0 0 always 1 kernel=n10_logits_weight_grad_unpack
+                backward 25 1 0 always 185 kernel=n10_logits_input_grad_tile1x7
+                backward 26 1 0 always 53 kernel=n10_logits_input_grad_tile1x1
+                backward 27 0 0 always 1 kernel=n9_logits_0_backward
+                backward 28 0 0 always 1 kernel=n8_g_backward
+                backward 29 8 0 always 1537 kernel=n7_c3_backward
+                backward 30 0 8 always 4 kernel=n6_c3_0_bias_grad
+                backward 31 0 0 always 1 kernel=n6_c3_0_bias_grad_unpad
+                backward 32 0 135 always 45160 kernel=n6_c3_0_weight_grad
+                backward 33 0 9 always 45160 kernel=n6_c3_0_weight_grad_rest
+                backward 34 0 0 always 1 kernel=n6_c3_0_weight_grad_unpack
+                backward 35 64 0 always 68 kernel=n6_c3_0_grad_pad
+                backward 36 64 0 always 72740 kernel=n6_c3_0_input_grad_tile6x2
+                backward 37 64 0 always 31236 kernel=n6_c3_0_input_grad_tile2x2
+                backward 38 1 0 always 49152 kernel=n5_p2_backward
+                backward 39 32 0 always 1537 kernel=n4_c2_backward
+                backward 40 0 4 always 4 kernel=n3_c2_0_bias_grad
+                backward 41 0 0 always 1 kernel=n3_c2_0_bias_grad_unpad
+                backward 42 0 54 always 180280 kernel=n3_c2_0_weight_grad
+                backward 43 0 27 always 131112 kernel=n3_c2_0_weight_grad_rest
+                backward 44 0 0 always 1 kernel=n3_c2_0_weight_grad_unpack
+                backward 45 256 0 always 68 kernel=n3_c2_0_grad_pad
+                backward 46 256 0 always 36451 kernel=n3_c2_0_input_grad_tile6x2
+                backward 47 256 0 always 13037 kernel=n3_c2_0_input_grad_tile4x2
+                backward 48 1 0 always 196608 kernel=n2_p1_backward
+                backward 49 64 0 always 1537 kernel=n1_c1_backward
+                backward 50 0 2 always 4 kernel=n0_c1_0_bias_grad
+                backward 51 0 0 always 1 kernel=n0_c1_0_bias_grad_unpad
+                backward 52 0 75 always 213013 kernel=n0_c1_0_weight_grad
+                backward 53 0 0 always 1 kernel=n0_c1_0_weight_grad_unpack
+                backward 54 512 0 always 68 input-gradient kernel=n0_c1_0_grad_pad
+                backward 55 512 0 always 20895 input-gradient kernel=n0_c1_0_input_grad_tile11x1
+                backward 56 512 0 always 9585 input-gradient kernel=n0_c1_0_input_grad_tile10x1
+                backward 57 512 0 always 13947 input-gradient kernel=n0_c1_0_input_grad_phase1_tile11x1
+                backward 58 512 0 always 6399 input-gradient kernel=n0_c1_0_input_grad_phase1_tile10x1
+                backward 59 512 0 always 13947 input-gradient kernel=n0_c1_0_input_grad_phase2_tile11x1
+                backward 60 512 0 always 6399 input-gradient kernel=n0_c1_0_input_grad_phase2_tile10x1
+                backward 61 512 0 always 9315 input-gradient kernel=n0_c1_0_input_grad_phase3_tile11x1
+                backward 62 512 0 always 4275 input-gradient kernel=n0_c1_0_input_grad_phase3_tile10x1
                 """;
     }
 }

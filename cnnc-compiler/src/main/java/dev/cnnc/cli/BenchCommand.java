@@ -100,6 +100,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "how long the fresh JVM calls the network waiting for steady calls")
     long firstCallLimitMillis;
 
+    @Option(names = "--kernels", paramLabel = "N", defaultValue = "0",
+            description = "after measuring, time each kernel of the generated backends over about two seconds of"
+                    + " calls and list the N slowest, with their share of a call; default: none")
+    int kernels;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed of the inputs and parameters")
     long seed;
 
@@ -107,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private record Measured(Backend backend, String detail, int threads, BenchTimer.Timing timing, double flops,
-            Map<String, Object> firstCall) {
+            Map<String, Object> firstCall, KernelProfile kernels) {
         double gflops() {
             return flops / (timing.microsPerCall() * 1e3);
         }
@@ -120,6 +125,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (lanes != null && lanes != 4 && lanes != 8 && lanes != 16) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lanes is 4, 8 or 16, not " + lanes);
+        }
+        if (kernels < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kernels is at least 0, not " + kernels);
         }
         if (roundMillis < 1 || maxWarmupMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--round-ms is at least 1, --max-warmup-ms at least 0");
@@ -163,7 +171,10 @@ final class BenchCommand implements Callable<Integer> {
                         ? FreshJvm.firstCall(model, networkName, backend, batch, threads, mode, unroll, width, seed,
                                 firstCallLimitMillis, timing.microsPerCall(), err)
                         : null;
-                measured.add(new Measured(backend, detail(network), used, timing, flops, first));
+                KernelProfile profile = kernels > 0 && network instanceof CompiledNetwork compiled
+                        ? KernelProfile.measure(compiled, workload, timing.microsPerCall())
+                        : null;
+                measured.add(new Measured(backend, detail(network), used, timing, flops, first, profile));
                 err.printf(Locale.ROOT, "cnnc bench: %s: %.1f us per call after %,d warm-up calls (%.1f s)%n",
                         backend.cliName(), timing.microsPerCall(), timing.warmupCalls(), (System.nanoTime() - start) / 1e9);
                 err.flush();
@@ -204,6 +215,9 @@ final class BenchCommand implements Callable<Integer> {
         if (m.firstCall() != null) {
             object.put("fresh_jvm", m.firstCall());
         }
+        if (m.kernels() != null) {
+            object.put("kernels", m.kernels().json(kernels));
+        }
         return object;
     }
 
@@ -223,6 +237,11 @@ final class BenchCommand implements Callable<Integer> {
         if (all.stream().anyMatch(m -> m.firstCall() != null)) {
             out.printf(Locale.ROOT, "In a fresh JVM (steady: the median of %d calls within %.0f%% of the steady time above):%n",
                     FirstCall.WINDOW, 100 * FirstCall.TOLERANCE);
+        }
+        for (Measured m : all) {
+            if (m.kernels() != null) {
+                m.kernels().print(out, m.backend().cliName(), kernels);
+            }
         }
         for (Measured m : all) {
             Map<String, Object> f = m.firstCall();

@@ -64,6 +64,7 @@ public record NetworkClass(KernelClass kernels, List<KernelStep> forward, List<K
                         .append(step.cost())
                         .append(pass.equals("backward") && inputGradientOnly.contains(step.method()) ? " input-gradient" : "")
                         .append(pass.equals("forward") && packing.contains(step.method()) ? " packs" : "")
+                        .append(" kernel=").append(step.method())
                         .append('\n');
             }
         }

@@ -71,7 +71,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void kernelsListsTheSlowestKernelsOfTheGeneratedBackends() {
+        CliRun text = CliRun.of("bench", lenet(), "--backend", "bytecode", "--backend", "interpreter", "--kernels", "3",
+                "--round-ms", "2", "--max-warmup-ms", "20", "--no-first-call");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("bytecode: the 3 slowest of "), text.out());
+        assertFalse(text.out().contains("interpreter: the"), "the interpreter has no generated kernels: " + text.out());
+        List<String> rows = text.out().lines().filter(line -> line.matches("  n\\d+_\\w+ +[0-9.]+ +[0-9.]+%")).toList();
+        assertEquals(3, rows.size(), text.out());
+        CliRun json = CliRun.of("bench", lenet(), "--backend", "bytecode", "--kernels", "2", "--format", "json",
+                "--round-ms", "2", "--max-warmup-ms", "20", "--no-first-call");
+        assertEquals(0, json.exitCode(), json.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = (Map<String, Object>) Json.parse(json.out().strip());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> kernels = (List<Map<String, Object>>) row.get("kernels");
+        assertEquals(2, kernels.size(), json.out());
+        assertTrue(kernels.get(0).get("kernel").toString().startsWith("n"), json.out());
+        assertTrue(((Number) kernels.get(0).get("us_per_call")).doubleValue()
+                >= ((Number) kernels.get(1).get("us_per_call")).doubleValue(), "slowest first: " + json.out());
+    }
+
+    @Test
     void mistakesGetAMessageAndAnExitCode() throws Exception {
+        CliRun kernels = CliRun.of("bench", lenet(), "--kernels", "-1");
+        assertEquals(2, kernels.exitCode());
+        assertTrue(kernels.err().contains("--kernels is at least 0"), kernels.err());
         CliRun zero = CliRun.of("bench", lenet(), "--batch", "0");
         assertEquals(2, zero.exitCode());
         assertTrue(zero.err().contains("at least 1"), zero.err());

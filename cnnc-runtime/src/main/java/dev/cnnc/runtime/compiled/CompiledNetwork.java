@@ -6,7 +6,9 @@ import dev.cnnc.runtime.NetworkSpec;
 import dev.cnnc.runtime.ParameterSpec;
 import dev.cnnc.runtime.TensorChecks;
 import dev.cnnc.runtime.kernels.Dropout;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,6 +44,9 @@ public abstract class CompiledNetwork extends AbstractNetwork {
      */
     private boolean lastEval;
     private KernelThreads pool;
+    /** Nanoseconds and runs of each kernel, by dispatch index, while step timing is on; else null. */
+    private long[] kernelNanos;
+    private long[] kernelRuns;
     /** The step the pool's threads run, with the arguments of the current pass. */
     private final StepTask stepTask = new StepTask();
     private final ConversionTask conversionTask = new ConversionTask();
@@ -243,6 +248,56 @@ public abstract class CompiledNetwork extends AbstractNetwork {
 
     // A step runs on one thread when it is serial or too short to split; else every thread takes a part of its range.
     private void runStep(NetworkLayout.Step step, int batch, int training) {
+        if (kernelNanos == null) {
+            runStepOnce(step, batch, training);
+            return;
+        }
+        long start = System.nanoTime();
+        runStepOnce(step, batch, training);
+        kernelNanos[step.id()] += System.nanoTime() - start;
+        kernelRuns[step.id()]++;
+    }
+
+    /**
+     * Times every step of the passes from now on (a clock read around each, from the calling
+     * thread: a parallel step counts until its last part is done), or stops and forgets the times.
+     */
+    public void setKernelTiming(boolean on) {
+        if (!on) {
+            kernelNanos = null;
+            kernelRuns = null;
+            return;
+        }
+        int kernels = 0;
+        for (NetworkLayout.Step[] steps : List.of(forwardSteps, backwardSteps)) {
+            for (NetworkLayout.Step step : steps) {
+                kernels = Math.max(kernels, step.id() + 1);
+            }
+        }
+        kernelNanos = new long[kernels];
+        kernelRuns = new long[kernels];
+    }
+
+    /** What each kernel took since {@link #setKernelTiming} turned timing on, slowest first; empty when it is off. */
+    public List<KernelTime> kernelTimes() {
+        List<KernelTime> times = new ArrayList<>();
+        if (kernelNanos == null) {
+            return times;
+        }
+        boolean[] seen = new boolean[kernelNanos.length];
+        for (NetworkLayout.Step[] steps : List.of(forwardSteps, backwardSteps)) {
+            for (NetworkLayout.Step step : steps) {
+                if (!seen[step.id()] && kernelRuns[step.id()] > 0) {
+                    seen[step.id()] = true;
+                    times.add(new KernelTime(step.kernel(), kernelNanos[step.id()], kernelRuns[step.id()]));
+                }
+            }
+        }
+        times.sort(Comparator.comparingLong(KernelTime::nanos).reversed());
+        return times;
+    }
+
+    private void runStepOnce(NetworkLayout.Step step, int batch, int training) {
         int range = step.range(batch);
         if (!step.parallel()) {
             runKernel(step.id(), floats, ints, batch, training, 0, range);

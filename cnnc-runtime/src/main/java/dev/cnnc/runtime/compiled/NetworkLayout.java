@@ -5,8 +5,10 @@ import dev.cnnc.runtime.ParameterSpec;
 import dev.cnnc.runtime.TensorSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a compiled network's class declares about itself, parsed from the text its constructor
@@ -25,12 +27,11 @@ import java.util.Locale;
  * floats 11 per-sample 12544 fixed 0 shared training 3 eval -1 zero-at 4
  * ints 0 per-sample 1176 fixed 0
  * dropout 12 shape 120 p 0.5
- * forward 0 0 0 always 1
- * forward 1 24 0 training 4200
- * forward 2 24 0 eval 4200
- * forward 5 0 0 always 1 packs
- * backward 3 0 36 always 900
- * backward 4 24 0 always 4200 input-gradient
+ * forward 0 0 0 always 1 packs kernel=n0_conv_pack
+ * forward 1 24 0 training 4200 kernel=n0_conv_forward_tile6x2
+ * forward 2 24 0 eval 4200 kernel=n0_conv_forward_folded_tile6x2
+ * backward 3 0 36 always 900 kernel=n0_conv_weight_grad
+ * backward 4 24 0 always 4200 input-gradient kernel=n0_conv_input_grad_tile6x2
  * </pre>
  *
  * <p>A {@code forward} or {@code backward} line is a step of that pass, in order: the kernel's
@@ -41,6 +42,7 @@ import java.util.Locale;
  * marked {@code input-gradient} computes only gradients of the network's inputs, which a training
  * step does not need. A forward step marked {@code packs} only derives arrays from the parameters
  * (weights repacked, a batch norm folded in) and runs only when they changed since its last run.
+ * {@code kernel=} names the kernel's method, for step timings and messages.
  *
  * <p>A {@code shared} buffer (buffer planning) uses the array of its group in the plan of the
  * pass: {@code training} for a training forward pass and any backward pass, {@code eval} for an
@@ -76,7 +78,8 @@ record NetworkLayout(
     }
 
     /** One call of a pass: kernel {@code id} over {@code [0, perSample * batch + fixed)}, or once when serial. */
-    record Step(int id, int perSample, int fixed, Phase phase, long cost, boolean inputGradientOnly, boolean packs) {
+    record Step(int id, int perSample, int fixed, Phase phase, long cost, boolean inputGradientOnly, boolean packs,
+            String kernel) {
         boolean parallel() {
             return perSample > 0 || fixed > 0;
         }
@@ -153,10 +156,7 @@ record NetworkLayout(
                 }
                 case "floats", "ints" -> (w[0].equals("floats") ? floats : ints).add(buffer(w));
                 case "dropout" -> dropouts.add(new DropoutMask(Integer.parseInt(w[1]), dims(w[3]), Double.parseDouble(w[5])));
-                case "forward", "backward" -> (w[0].equals("forward") ? forward : backward).add(
-                        new Step(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]),
-                                Phase.valueOf(w[4].toUpperCase(Locale.ROOT)), Long.parseLong(w[5]),
-                                w.length > 6 && w[6].equals("input-gradient"), w.length > 6 && w[6].equals("packs")));
+                case "forward", "backward" -> (w[0].equals("forward") ? forward : backward).add(step(w));
                 case "" -> {}
                 default -> throw new IllegalStateException("unknown line in a network layout: " + line);
             }
@@ -166,6 +166,22 @@ record NetworkLayout(
         }
         NetworkSpec spec = new NetworkSpec(name, inputSpecs, outputSpecs, parameterSpecs);
         return new NetworkLayout(spec, lanes, inputs, outputs, parameters, floats, ints, dropouts, forward, backward);
+    }
+
+    /** A step line: id, range, phase, cost, then its marks in any order, the kernel's name last. */
+    private static Step step(String[] w) {
+        Set<String> marks = new HashSet<>();
+        String kernel = "kernel " + w[1];
+        for (int i = 6; i < w.length; i++) {
+            if (w[i].startsWith("kernel=")) {
+                kernel = w[i].substring("kernel=".length());
+            } else {
+                marks.add(w[i]);
+            }
+        }
+        return new Step(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]),
+                Phase.valueOf(w[4].toUpperCase(Locale.ROOT)), Long.parseLong(w[5]), marks.contains("input-gradient"),
+                marks.contains("packs"), kernel);
     }
 
     private static Buffer buffer(String[] w) {
