@@ -30,12 +30,9 @@ class LiveParametersTest {
 
     @Test
     void aWeightChangedInPlaceReachesTheNextForwardAndBackwardPass() throws Exception {
-        CheckedGraph graph = TestNetworks.check(MODEL);
-        Network compiled = BytecodeBackend.load(BytecodeBackend.compile(graph, "live.Live", BytecodeBackend.defaultLanes()),
-                false);
-        Network reference = Interpreter.load(graph);
-        compiled.parameters().initialize(3);
-        reference.parameters().initialize(3);
+        Pair pair = Pair.of(MODEL, "live.Live", 3);
+        Network compiled = pair.compiled();
+        Network reference = pair.reference();
         Random random = new Random(1);
         float[] x = TestNetworks.gaussian(2 * 3 * 9 * 9, random);
         float[] g = TestNetworks.gaussian(2 * 6, random);
@@ -64,12 +61,9 @@ class LiveParametersTest {
 
     @Test
     void aKeptArrayWrittenLaterReachesTheNextPassOnceMarkedChanged() throws Exception {
-        CheckedGraph graph = TestNetworks.check(MODEL);
-        Network compiled = BytecodeBackend.load(BytecodeBackend.compile(graph, "live.Kept", BytecodeBackend.defaultLanes()),
-                false);
-        Network reference = Interpreter.load(graph);
-        compiled.parameters().initialize(4);
-        reference.parameters().initialize(4);
+        Pair pair = Pair.of(MODEL, "live.Kept", 4);
+        Network compiled = pair.compiled();
+        Network reference = pair.reference();
         float[] x = TestNetworks.gaussian(3 * 9 * 9, new Random(2));
         float[] kept = compiled.parameters().values("c.weight");
         float[] first = compiled.forward(1, x)[0];
@@ -84,12 +78,9 @@ class LiveParametersTest {
 
     @Test
     void runningStatisticsUpdatedInTrainingModeReachTheFoldedEvalPass() throws Exception {
-        CheckedGraph graph = TestNetworks.check(FOLDED);
-        Network compiled = BytecodeBackend.load(BytecodeBackend.compile(graph, "live.Folded",
-                BytecodeBackend.defaultLanes()), false);
-        Network reference = Interpreter.load(graph);
-        compiled.parameters().initialize(5);
-        reference.parameters().initialize(5);
+        Pair pair = Pair.of(FOLDED, "live.Folded", 5);
+        Network compiled = pair.compiled();
+        Network reference = pair.reference();
         float[] x = TestNetworks.gaussian(4 * 3 * 8 * 8, new Random(3));
         float[] before = compiled.forward(4, x)[0];
         for (Network network : new Network[] {compiled, reference}) {
@@ -103,6 +94,19 @@ class LiveParametersTest {
         // A batch of another size keeps the packed weights and their version.
         assertClose(reference.forward(1, Arrays.copyOf(x, 3 * 8 * 8))[0],
                 compiled.forward(1, Arrays.copyOf(x, 3 * 8 * 8))[0]);
+    }
+
+    /** A model compiled and interpreted, both with PyTorch's initialization from {@code seed}. */
+    private record Pair(Network compiled, Network reference) {
+        static Pair of(String model, String className, long seed) throws Exception {
+            CheckedGraph graph = TestNetworks.check(model);
+            Network compiled = BytecodeBackend.load(BytecodeBackend.compile(graph, className,
+                    BytecodeBackend.defaultLanes()), false);
+            Network reference = Interpreter.load(graph);
+            compiled.parameters().initialize(seed);
+            reference.parameters().initialize(seed);
+            return new Pair(compiled, reference);
+        }
     }
 
     private static void assertClose(float[] expected, float[] actual) {
