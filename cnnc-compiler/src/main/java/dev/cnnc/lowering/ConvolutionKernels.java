@@ -421,7 +421,8 @@ final class ConvolutionKernels {
                 if (g.accumulate() || inputBlocks != null) {
                     init = vload(ys, add(outAt[p], c(q * lanes)));
                 } else {
-                    init = arrays.bias() != null ? vload(arrays.bias(), add(v(CB), c(q * lanes))) : broadcast(c(0f));
+                    // The row nest adds a residual at the store (see tileNest), so its sums start from the bias alone.
+                    init = biasOrZero(arrays, add(v(CB), c(q * lanes)));
                 }
                 k.set(acc[p][q], init);
             }
@@ -563,12 +564,16 @@ final class ConvolutionKernels {
 
     /** What an output vector's sum starts from: its bias (or zero), plus the residual at {@code outAt} of a fused add. */
     private static Expr startingSum(GatherArrays arrays, Expr biasAt, Expr outAt) {
-        Expr bias = arrays.bias() != null ? vload(arrays.bias(), biasAt) : null;
-        Expr residual = arrays.residual() != null ? vload(arrays.residual(), outAt) : null;
-        if (bias != null && residual != null) {
-            return E.add(bias, residual);
+        if (arrays.residual() == null) {
+            return biasOrZero(arrays, biasAt);
         }
-        return bias != null ? bias : residual != null ? residual : broadcast(c(0f));
+        Expr residual = vload(arrays.residual(), outAt);
+        return arrays.bias() != null ? E.add(vload(arrays.bias(), biasAt), residual) : residual;
+    }
+
+    /** The bias vector at {@code biasAt}, or zero without a bias. */
+    private static Expr biasOrZero(GatherArrays arrays, Expr biasAt) {
+        return arrays.bias() != null ? vload(arrays.bias(), biasAt) : broadcast(c(0f));
     }
 
     /** The kernel tap (md, mh, mw) of the phases stands for, flattened over the kernel's dimensions. */
