@@ -1515,8 +1515,6 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int od = row - n;
-            int oh = row - n - od;
             // output length: floor((128 + 2*0 - 2) / 2) + 1 = 64
             for (int ow = 0; ow < 64; ow++) {
                 for (int c = 0; c < 32; c++) {
@@ -1524,14 +1522,14 @@ final class ActivityCNNScalar extends CompiledNetwork {
                     int winner = -1;
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        float value = x[((n + od + oh) * 128 + iw) * 32 + c];
+                        float value = x[(n * 128 + iw) * 32 + c];
                         if (winner < 0 || value > max || value != value && max == max) {
                             max = value;
-                            winner = (od + oh) * 128 + iw;
+                            winner = iw;
                         }
                     }
-                    y[((n + od + oh) * 64 + ow) * 32 + c] = max;
-                    indices[((n + od + oh) * 64 + ow) * 32 + c] = winner;
+                    y[(n * 64 + ow) * 32 + c] = max;
+                    indices[(n * 64 + ow) * 32 + c] = winner;
                 }
             }
         }
@@ -1548,17 +1546,15 @@ final class ActivityCNNScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row;
-            int od = row - n;
-            int oh = row - n - od;
             // output length: floor((128 + 2*0 - 2) / 2) + 1 = 64
             for (int ow = 0; ow < 64; ow++) {
                 for (int c = 0; c < 32; c++) {
                     float largest = Float.NEGATIVE_INFINITY;
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        largest = Math.max(largest, x[((n + od + oh) * 128 + iw) * 32 + c]);
+                        largest = Math.max(largest, x[(n * 128 + iw) * 32 + c]);
                     }
-                    y[((n + od + oh) * 64 + ow) * 32 + c] = largest;
+                    y[(n * 64 + ow) * 32 + c] = largest;
                 }
             }
         }

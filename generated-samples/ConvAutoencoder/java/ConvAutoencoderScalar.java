@@ -482,8 +482,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
-            int od = (row - n * 14) / 14;
-            int oh = row - n * 14 - od * 14;
+            int oh = row - n * 14;
             // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
             for (int ow = 0; ow < 14; ow++) {
                 for (int c = 0; c < 16; c++) {
@@ -493,15 +492,15 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            float value = x[(((n + od) * 28 + ih) * 28 + iw) * 16 + c];
+                            float value = x[((n * 28 + ih) * 28 + iw) * 16 + c];
                             if (winner < 0 || value > max || value != value && max == max) {
                                 max = value;
-                                winner = (od * 28 + ih) * 28 + iw;
+                                winner = ih * 28 + iw;
                             }
                         }
                     }
-                    y[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = max;
-                    indices[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = winner;
+                    y[((n * 14 + oh) * 14 + ow) * 16 + c] = max;
+                    indices[((n * 14 + oh) * 14 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -518,8 +517,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
-            int od = (row - n * 14) / 14;
-            int oh = row - n * 14 - od * 14;
+            int oh = row - n * 14;
             // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
             for (int ow = 0; ow < 14; ow++) {
                 for (int c = 0; c < 16; c++) {
@@ -528,10 +526,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            largest = Math.max(largest, x[(((n + od) * 28 + ih) * 28 + iw) * 16 + c]);
+                            largest = Math.max(largest, x[((n * 28 + ih) * 28 + iw) * 16 + c]);
                         }
                     }
-                    y[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = largest;
+                    y[((n * 14 + oh) * 14 + ow) * 16 + c] = largest;
                 }
             }
         }
@@ -1283,8 +1281,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
-            int od = (row - n * 7) / 7;
-            int oh = row - n * 7 - od * 7;
+            int oh = row - n * 7;
             // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
             for (int ow = 0; ow < 7; ow++) {
                 for (int c = 0; c < 8; c++) {
@@ -1294,15 +1291,15 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            float value = x[(((n + od) * 14 + ih) * 14 + iw) * 8 + c];
+                            float value = x[((n * 14 + ih) * 14 + iw) * 8 + c];
                             if (winner < 0 || value > max || value != value && max == max) {
                                 max = value;
-                                winner = (od * 14 + ih) * 14 + iw;
+                                winner = ih * 14 + iw;
                             }
                         }
                     }
-                    y[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = max;
-                    indices[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = winner;
+                    y[((n * 7 + oh) * 7 + ow) * 8 + c] = max;
+                    indices[((n * 7 + oh) * 7 + ow) * 8 + c] = winner;
                 }
             }
         }
@@ -1319,8 +1316,7 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
-            int od = (row - n * 7) / 7;
-            int oh = row - n * 7 - od * 7;
+            int oh = row - n * 7;
             // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
             for (int ow = 0; ow < 7; ow++) {
                 for (int c = 0; c < 8; c++) {
@@ -1329,10 +1325,10 @@ final class ConvAutoencoderScalar extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            largest = Math.max(largest, x[(((n + od) * 14 + ih) * 14 + iw) * 8 + c]);
+                            largest = Math.max(largest, x[((n * 14 + ih) * 14 + iw) * 8 + c]);
                         }
                     }
-                    y[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = largest;
+                    y[((n * 7 + oh) * 7 + ow) * 8 + c] = largest;
                 }
             }
         }

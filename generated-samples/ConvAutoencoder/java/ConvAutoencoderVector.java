@@ -477,8 +477,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
-            int od = (row - n * 14) / 14;
-            int oh = row - n * 14 - od * 14;
+            int oh = row - n * 14;
             // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
             for (int ow = 0; ow < 14; ow++) {
                 for (int c = 0; c < 16; c++) {
@@ -488,15 +487,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            float value = x[(((n + od) * 28 + ih) * 28 + iw) * 16 + c];
+                            float value = x[((n * 28 + ih) * 28 + iw) * 16 + c];
                             if (winner < 0 || value > max || value != value && max == max) {
                                 max = value;
-                                winner = (od * 28 + ih) * 28 + iw;
+                                winner = ih * 28 + iw;
                             }
                         }
                     }
-                    y[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = max;
-                    indices[(((n + od) * 14 + oh) * 14 + ow) * 16 + c] = winner;
+                    y[((n * 14 + oh) * 14 + ow) * 16 + c] = max;
+                    indices[((n * 14 + oh) * 14 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -513,8 +512,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
-            int od = (row - n * 14) / 14;
-            int oh = row - n * 14 - od * 14;
+            int oh = row - n * 14;
             // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
             for (int ow = 0; ow < 14; ow++) {
                 for (int c = 0; c < 16; c += 8) {
@@ -523,10 +521,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 28 + ih) * 28 + iw) * 16 + c));
+                            largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 28 + ih) * 28 + iw) * 16 + c));
                         }
                     }
-                    largest.intoArray(y, (((n + od) * 14 + oh) * 14 + ow) * 16 + c);
+                    largest.intoArray(y, ((n * 14 + oh) * 14 + ow) * 16 + c);
                 }
             }
         }
@@ -1114,8 +1112,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
-            int od = (row - n * 7) / 7;
-            int oh = row - n * 7 - od * 7;
+            int oh = row - n * 7;
             // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
             for (int ow = 0; ow < 7; ow++) {
                 for (int c = 0; c < 8; c++) {
@@ -1125,15 +1122,15 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            float value = x[(((n + od) * 14 + ih) * 14 + iw) * 8 + c];
+                            float value = x[((n * 14 + ih) * 14 + iw) * 8 + c];
                             if (winner < 0 || value > max || value != value && max == max) {
                                 max = value;
-                                winner = (od * 14 + ih) * 14 + iw;
+                                winner = ih * 14 + iw;
                             }
                         }
                     }
-                    y[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = max;
-                    indices[(((n + od) * 7 + oh) * 7 + ow) * 8 + c] = winner;
+                    y[((n * 7 + oh) * 7 + ow) * 8 + c] = max;
+                    indices[((n * 7 + oh) * 7 + ow) * 8 + c] = winner;
                 }
             }
         }
@@ -1150,8 +1147,7 @@ final class ConvAutoencoderVector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 7;
-            int od = (row - n * 7) / 7;
-            int oh = row - n * 7 - od * 7;
+            int oh = row - n * 7;
             // output width: floor((14 + 2*0 - 2) / 2) + 1 = 7
             for (int ow = 0; ow < 7; ow++) {
                 FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
@@ -1159,10 +1155,10 @@ final class ConvAutoencoderVector extends CompiledNetwork {
                     int ih = oh * 2 + kh;
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 14 + ih) * 14 + iw) * 8));
+                        largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 14 + ih) * 14 + iw) * 8));
                     }
                 }
-                largest.intoArray(y, (((n + od) * 7 + oh) * 7 + ow) * 8);
+                largest.intoArray(y, ((n * 7 + oh) * 7 + ow) * 8);
             }
         }
     }

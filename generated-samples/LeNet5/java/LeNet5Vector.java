@@ -418,8 +418,7 @@ final class LeNet5Vector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
-            int od = (row - n * 14) / 14;
-            int oh = row - n * 14 - od * 14;
+            int oh = row - n * 14;
             // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
             for (int ow = 0; ow < 14; ow++) {
                 for (int c = 0; c < 6; c++) {
@@ -429,15 +428,15 @@ final class LeNet5Vector extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            float value = x[(((n + od) * 28 + ih) * 28 + iw) * 8 + c];
+                            float value = x[((n * 28 + ih) * 28 + iw) * 8 + c];
                             if (winner < 0 || value > max || value != value && max == max) {
                                 max = value;
-                                winner = (od * 28 + ih) * 28 + iw;
+                                winner = ih * 28 + iw;
                             }
                         }
                     }
-                    y[(((n + od) * 14 + oh) * 14 + ow) * 8 + c] = max;
-                    indices[(((n + od) * 14 + oh) * 14 + ow) * 8 + c] = winner;
+                    y[((n * 14 + oh) * 14 + ow) * 8 + c] = max;
+                    indices[((n * 14 + oh) * 14 + ow) * 8 + c] = winner;
                 }
             }
         }
@@ -454,8 +453,7 @@ final class LeNet5Vector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 14;
-            int od = (row - n * 14) / 14;
-            int oh = row - n * 14 - od * 14;
+            int oh = row - n * 14;
             // output width: floor((28 + 2*0 - 2) / 2) + 1 = 14
             for (int ow = 0; ow < 14; ow++) {
                 FloatVector largest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
@@ -463,10 +461,10 @@ final class LeNet5Vector extends CompiledNetwork {
                     int ih = oh * 2 + kh;
                     for (int kw = 0; kw < 2; kw++) {
                         int iw = ow * 2 + kw;
-                        largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 28 + ih) * 28 + iw) * 8));
+                        largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 28 + ih) * 28 + iw) * 8));
                     }
                 }
-                largest.intoArray(y, (((n + od) * 14 + oh) * 14 + ow) * 8);
+                largest.intoArray(y, ((n * 14 + oh) * 14 + ow) * 8);
             }
         }
     }
@@ -880,8 +878,7 @@ final class LeNet5Vector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 5;
-            int od = (row - n * 5) / 5;
-            int oh = row - n * 5 - od * 5;
+            int oh = row - n * 5;
             // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
             for (int ow = 0; ow < 5; ow++) {
                 for (int c = 0; c < 16; c++) {
@@ -891,15 +888,15 @@ final class LeNet5Vector extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            float value = x[(((n + od) * 10 + ih) * 10 + iw) * 16 + c];
+                            float value = x[((n * 10 + ih) * 10 + iw) * 16 + c];
                             if (winner < 0 || value > max || value != value && max == max) {
                                 max = value;
-                                winner = (od * 10 + ih) * 10 + iw;
+                                winner = ih * 10 + iw;
                             }
                         }
                     }
-                    y[(((n + od) * 5 + oh) * 5 + ow) * 16 + c] = max;
-                    indices[(((n + od) * 5 + oh) * 5 + ow) * 16 + c] = winner;
+                    y[((n * 5 + oh) * 5 + ow) * 16 + c] = max;
+                    indices[((n * 5 + oh) * 5 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -916,8 +913,7 @@ final class LeNet5Vector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 5;
-            int od = (row - n * 5) / 5;
-            int oh = row - n * 5 - od * 5;
+            int oh = row - n * 5;
             // output width: floor((10 + 2*0 - 2) / 2) + 1 = 5
             for (int ow = 0; ow < 5; ow++) {
                 for (int c = 0; c < 16; c += 8) {
@@ -926,10 +922,10 @@ final class LeNet5Vector extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            largest = largest.max(FloatVector.fromArray(SPECIES, x, (((n + od) * 10 + ih) * 10 + iw) * 16 + c));
+                            largest = largest.max(FloatVector.fromArray(SPECIES, x, ((n * 10 + ih) * 10 + iw) * 16 + c));
                         }
                     }
-                    largest.intoArray(y, (((n + od) * 5 + oh) * 5 + ow) * 16 + c);
+                    largest.intoArray(y, ((n * 5 + oh) * 5 + ow) * 16 + c);
                 }
             }
         }

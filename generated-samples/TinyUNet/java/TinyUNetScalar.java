@@ -1167,8 +1167,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
-            int od = (row - n * 32) / 32;
-            int oh = row - n * 32 - od * 32;
+            int oh = row - n * 32;
             // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
             for (int ow = 0; ow < 32; ow++) {
                 for (int c = 0; c < 16; c++) {
@@ -1178,15 +1177,15 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            float value = x[(((n + od) * 64 + ih) * 64 + iw) * 16 + c];
+                            float value = x[((n * 64 + ih) * 64 + iw) * 16 + c];
                             if (winner < 0 || value > max || value != value && max == max) {
                                 max = value;
-                                winner = (od * 64 + ih) * 64 + iw;
+                                winner = ih * 64 + iw;
                             }
                         }
                     }
-                    y[(((n + od) * 32 + oh) * 32 + ow) * 16 + c] = max;
-                    indices[(((n + od) * 32 + oh) * 32 + ow) * 16 + c] = winner;
+                    y[((n * 32 + oh) * 32 + ow) * 16 + c] = max;
+                    indices[((n * 32 + oh) * 32 + ow) * 16 + c] = winner;
                 }
             }
         }
@@ -1203,8 +1202,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 32;
-            int od = (row - n * 32) / 32;
-            int oh = row - n * 32 - od * 32;
+            int oh = row - n * 32;
             // output width: floor((64 + 2*0 - 2) / 2) + 1 = 32
             for (int ow = 0; ow < 32; ow++) {
                 for (int c = 0; c < 16; c++) {
@@ -1213,10 +1211,10 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            largest = Math.max(largest, x[(((n + od) * 64 + ih) * 64 + iw) * 16 + c]);
+                            largest = Math.max(largest, x[((n * 64 + ih) * 64 + iw) * 16 + c]);
                         }
                     }
-                    y[(((n + od) * 32 + oh) * 32 + ow) * 16 + c] = largest;
+                    y[((n * 32 + oh) * 32 + ow) * 16 + c] = largest;
                 }
             }
         }
@@ -2694,8 +2692,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
-            int od = (row - n * 16) / 16;
-            int oh = row - n * 16 - od * 16;
+            int oh = row - n * 16;
             // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
             for (int ow = 0; ow < 16; ow++) {
                 for (int c = 0; c < 32; c++) {
@@ -2705,15 +2702,15 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            float value = x[(((n + od) * 32 + ih) * 32 + iw) * 32 + c];
+                            float value = x[((n * 32 + ih) * 32 + iw) * 32 + c];
                             if (winner < 0 || value > max || value != value && max == max) {
                                 max = value;
-                                winner = (od * 32 + ih) * 32 + iw;
+                                winner = ih * 32 + iw;
                             }
                         }
                     }
-                    y[(((n + od) * 16 + oh) * 16 + ow) * 32 + c] = max;
-                    indices[(((n + od) * 16 + oh) * 16 + ow) * 32 + c] = winner;
+                    y[((n * 16 + oh) * 16 + ow) * 32 + c] = max;
+                    indices[((n * 16 + oh) * 16 + ow) * 32 + c] = winner;
                 }
             }
         }
@@ -2730,8 +2727,7 @@ final class TinyUNetScalar extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 16;
-            int od = (row - n * 16) / 16;
-            int oh = row - n * 16 - od * 16;
+            int oh = row - n * 16;
             // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
             for (int ow = 0; ow < 16; ow++) {
                 for (int c = 0; c < 32; c++) {
@@ -2740,10 +2736,10 @@ final class TinyUNetScalar extends CompiledNetwork {
                         int ih = oh * 2 + kh;
                         for (int kw = 0; kw < 2; kw++) {
                             int iw = ow * 2 + kw;
-                            largest = Math.max(largest, x[(((n + od) * 32 + ih) * 32 + iw) * 32 + c]);
+                            largest = Math.max(largest, x[((n * 32 + ih) * 32 + iw) * 32 + c]);
                         }
                     }
-                    y[(((n + od) * 16 + oh) * 16 + ow) * 32 + c] = largest;
+                    y[((n * 16 + oh) * 16 + ow) * 32 + c] = largest;
                 }
             }
         }

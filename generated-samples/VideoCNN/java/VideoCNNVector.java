@@ -988,8 +988,9 @@ final class VideoCNNVector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
-            int od = (row - n * 256) / 16;
-            int oh = row - n * 256 - od * 16;
+            int rest = row - n * 256;
+            int od = rest / 16;
+            int oh = rest - od * 16;
             // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
             for (int ow = 0; ow < 16; ow++) {
                 for (int c = 0; c < 16; c++) {
@@ -1024,8 +1025,9 @@ final class VideoCNNVector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 256;
-            int od = (row - n * 256) / 16;
-            int oh = row - n * 256 - od * 16;
+            int rest = row - n * 256;
+            int od = rest / 16;
+            int oh = rest - od * 16;
             // output width: floor((32 + 2*0 - 2) / 2) + 1 = 16
             for (int ow = 0; ow < 16; ow++) {
                 for (int c = 0; c < 16; c += 8) {
@@ -1615,8 +1617,9 @@ final class VideoCNNVector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
-            int od = (row - n * 64) / 8;
-            int oh = row - n * 64 - od * 8;
+            int rest = row - n * 64;
+            int od = rest / 8;
+            int oh = rest - od * 8;
             // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
             for (int ow = 0; ow < 8; ow++) {
                 for (int c = 0; c < 32; c++) {
@@ -1654,8 +1657,9 @@ final class VideoCNNVector extends CompiledNetwork {
         // the output rows of the batch
         for (int row = lo; row < hi; row++) {
             int n = row / 64;
-            int od = (row - n * 64) / 8;
-            int oh = row - n * 64 - od * 8;
+            int rest = row - n * 64;
+            int od = rest / 8;
+            int oh = rest - od * 8;
             // output width: floor((16 + 2*0 - 2) / 2) + 1 = 8
             for (int ow = 0; ow < 8; ow++) {
                 for (int c = 0; c < 32; c += 8) {
@@ -2654,14 +2658,14 @@ final class VideoCNNVector extends CompiledNetwork {
                 forward 1 1024 0 always 132 kernel=n0_c1_0_pad
                 forward 2 512 0 always 24505 kernel=n0_c1_0_forward_tile6x2
                 forward 3 512 0 always 2190 kernel=n0_c1_0_forward_tile2x2
-                forward 4 256 0 training 7171 kernel=n2_p1_forward
-                forward 5 256 0 eval 451 kernel=n2_p1_forward_eval
+                forward 4 256 0 training 7172 kernel=n2_p1_forward
+                forward 5 256 0 eval 452 kernel=n2_p1_forward_eval
                 forward 6 0 0 always 1 packs kernel=n3_c2_0_pack
                 forward 7 256 0 always 36 kernel=n3_c2_0_pad
                 forward 8 256 0 always 36608 kernel=n3_c2_0_forward_tile6x2
                 forward 9 256 0 always 13108 kernel=n3_c2_0_forward_tile4x2
-                forward 10 64 0 training 12803 kernel=n5_p2_forward
-                forward 11 64 0 eval 771 kernel=n5_p2_forward_eval
+                forward 10 64 0 training 12804 kernel=n5_p2_forward
+                forward 11 64 0 eval 772 kernel=n5_p2_forward_eval
                 forward 12 0 0 always 1 packs kernel=n6_c3_0_pack
                 forward 13 64 0 always 36 kernel=n6_c3_0_pad
                 forward 14 64 0 always 72900 kernel=n6_c3_0_forward_tile6x2

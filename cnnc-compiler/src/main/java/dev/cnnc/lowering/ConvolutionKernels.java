@@ -89,7 +89,7 @@ final class ConvolutionKernels {
         int[] before = gather.padBefore();
         Variable x = k.floats("src", from.slot());
         Variable y = k.floats("dst", to.slot());
-        overRows(k, from.depth(), from.height(), N, D, H, () -> k.loop(W, from.width(), () -> k.loop(C, c(0),
+        k.parallelOverRows(from.depth(), from.height(), N, D, H, null, () -> k.loop(W, from.width(), () -> k.loop(C, c(0),
                 c(from.padded()), layer.lanes(), () -> k.store(y, to.at(v(N), add(v(D), c(before[0])),
                         add(v(H), c(before[1])), add(v(W), c(before[2])), v(C)),
                         vload(x, from.at(v(N), v(D), v(H), v(W), v(C)))))));
@@ -251,7 +251,7 @@ final class ConvolutionKernels {
                     (q, at) -> ElementwiseLowering.activate(g.activation(), vload(ys, at)));
         });
         // Blocks of output channels outside the tiles of a row: a block's weights stay in cache across the row.
-        overRows(k, ad.count(), ah.count(), N, JD, JH, LoopNotes.rows(depth, height), () -> {
+        k.parallelOverRows(ad.count(), ah.count(), N, JD, JH, LoopNotes.rows(depth, height), () -> {
             overRowBlocks(k, y, blocks, blockWidth, fullVectors, perBlock);
             if (activateAfter) {
                 overRowBlocks(k, y, blocks, blockWidth, fullVectors, activatePerBlock);
@@ -378,29 +378,6 @@ final class ConvolutionKernels {
      * }</pre>
      * Rows of the batch split over threads; each writes only its own row of outputs.
      */
-    private static void overRows(KernelBuilder k, int depth, int height, Variable n, Variable d, Variable h,
-            Runnable body) {
-        overRows(k, depth, height, n, d, h, null, body);
-    }
-
-    private static void overRows(KernelBuilder k, int depth, int height, Variable n, Variable d, Variable h,
-            String note, Runnable body) {
-        int rows = depth * height;
-        k.parallelLoop(ROW, rows, 0, note, () -> {
-            k.set(n, div(v(ROW), c(rows)));
-            if (depth == 1) {
-                // Two-dimensional or less: the depth index is 0 (and the height's too for one row), constants that fold away.
-                k.set(d, c(0));
-                k.set(h, height == 1 ? c(0) : sub(v(ROW), mul(v(n), rows)));
-            } else {
-                k.set(REST, sub(v(ROW), mul(v(n), rows)));
-                k.set(d, div(v(REST), c(height)));
-                k.set(h, sub(v(REST), mul(v(d), height)));
-            }
-            body.run();
-        });
-    }
-
     private static void tile(Layer layer, KernelBuilder k, Gather g, Axis ad, Axis ah, Axis aw, int pixels,
             int vectors, GatherArrays arrays, InputBlocks inputBlocks) {
         Variable xs = arrays.x();
@@ -507,7 +484,7 @@ final class ConvolutionKernels {
             Plane y = g.target();
             GatherArrays arrays = GatherArrays.of(k, g);
             String width = LoopNotes.output(layer, 2, aw.count());
-            overRows(k, ad.count(), ah.count(), N, JD, JH, LoopNotes.rows(LoopNotes.output(layer, 0, ad.count()),
+            k.parallelOverRows(ad.count(), ah.count(), N, JD, JH, LoopNotes.rows(LoopNotes.output(layer, 0, ad.count()),
                     LoopNotes.output(layer, 1, ah.count())), () -> {
                 Runnable perTile = () -> k.loop(CB, c(0), c(y.padded()), lanes, "vectors of channels",
                         () -> depthwiseTile(layer, k, g, ad, ah, aw, px, arrays));

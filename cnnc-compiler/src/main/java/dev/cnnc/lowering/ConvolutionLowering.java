@@ -23,19 +23,9 @@ final class ConvolutionLowering {
 
     private static final String PACKING = "dev/cnnc/runtime/compiled/Packing";
 
-    /**
-     * What differs between the three ops: the weight's layout and which side of the relation is
-     * written; {@code mergedRows} rows of every plane read as one (a pointwise convolution on a narrow
-     * map), or 1.
-     */
+    /** What differs between the three ops: the weight's layout and which side of the relation is written. */
     private record Family(int first, int secondPerGroup, int groups, int[] kernel, boolean firstIsOutput,
-            List<List<Axis>> forwardAxes, List<List<Axis>> backwardAxes, boolean bias, int mergedRows) {
-
-        /** The plane as this family's kernels read it. */
-        Plane plane(Plane plane) {
-            return mergedRows > 1 ? plane.withRowsMerged(mergedRows) : plane;
-        }
-    }
+            List<List<Axis>> forwardAxes, List<List<Axis>> backwardAxes, boolean bias) {}
 
     /** Pixels below which the rows of a pointwise convolution's map are read as one. */
     static final int POINTWISE_ROW_PIXELS = 24;
@@ -55,7 +45,7 @@ final class ConvolutionLowering {
                     new int[] {1, 1, 1}, new int[] {0, 0, 0});
         }
         Family family = family(window, conv.out(), in.value().channels() / conv.groups(), conv.groups(), true,
-                conv.bias(), merged);
+                conv.bias());
         lower(layer, family, conv.name() + " " + in.value().channels() + "->" + conv.out() + (merged > 1
                 ? " (pointwise: " + merged + " rows of " + in.value().width() + " read as one of " + plane.width() + ")"
                 : ""));
@@ -87,8 +77,7 @@ final class ConvolutionLowering {
         Layer.Tensor in = layer.input(0);
         Layer.Tensor out = layer.output();
         Window window = Windows.convTranspose(conv, in.shape(), out.shape());
-        lower(layer, family(window, in.value().channels(), conv.out() / conv.groups(), conv.groups(), false, conv.bias(),
-                1),
+        lower(layer, family(window, in.value().channels(), conv.out() / conv.groups(), conv.groups(), false, conv.bias()),
                 conv.name() + " " + in.value().channels() + "->" + conv.out() + " by stride phases");
     }
 
@@ -96,7 +85,7 @@ final class ConvolutionLowering {
         List<List<Axis>> point = List.of(Axis.stridedRead(1, 1, 1, 0, 1), Axis.stridedRead(1, 1, 1, 0, 1),
                 Axis.stridedRead(1, 1, 1, 0, 1));
         Family family = new Family(dense.out(), layer.input(0).value().channels(), 1, new int[] {1, 1, 1}, true, point,
-                point, dense.bias(), 1);
+                point, dense.bias());
         lower(layer, family, "dense " + layer.input(0).value().channels() + "->" + dense.out());
     }
 
@@ -105,7 +94,7 @@ final class ConvolutionLowering {
      * and its input gradient the big side; a transposed convolution the other way round.
      */
     private static Family family(Window w, int first, int secondPerGroup, int groups, boolean convolution,
-            boolean bias, int mergedRows) {
+            boolean bias) {
         List<List<Axis>> forward = new ArrayList<>();
         List<List<Axis>> backward = new ArrayList<>();
         for (int d = 0; d < 3; d++) {
@@ -121,23 +110,23 @@ final class ConvolutionLowering {
                 backward.add(Axis.stridedRead(w.input()[d], s, dil, pad, k));
             }
         }
-        return new Family(first, secondPerGroup, groups, w.kernel(), convolution, forward, backward, bias, mergedRows);
+        return new Family(first, secondPerGroup, groups, w.kernel(), convolution, forward, backward, bias);
     }
 
     private static void lower(Layer layer, Family f, String title) {
         SlotPlan plan = layer.plan();
-        Plane x = f.plane(layer.input(0).value());
-        Plane y = f.plane(layer.output().value());
-        Plane gx = f.plane(layer.input(0).gradient());
-        Plane gy = f.plane(layer.output().gradient());
+        Plane x = layer.asRead(layer.input(0).value());
+        Plane y = layer.asRead(layer.output().value());
+        Plane gx = layer.asRead(layer.input(0).gradient());
+        Plane gy = layer.asRead(layer.output().gradient());
         int taps = f.kernel()[0] * f.kernel()[1] * f.kernel()[2];
         int packedSlot = plan.floats(0, taps * x.channels() * y.padded(), false);
         int biasSlot = f.bias() ? plan.floats(0, y.padded(), false) : -1;
 
         // Forward: repack the live weights (for both directions; run when the parameters changed), pad the input's borders, gather.
         int swappedSlot = plan.floats(0, taps * y.channels() * x.padded(), false);
-        Gather forward = Gather.of(layer, x, f.plane(layer.forwardTarget().value()), f.forwardAxes(), f.kernel(), packedSlot,
-                biasSlot, false, f.groups(), layer.fusedActivation());
+        Gather forward = Gather.of(layer, x, layer.asRead(layer.forwardTarget().value()), f.forwardAxes(), f.kernel(),
+                packedSlot, biasSlot, false, f.groups(), layer.fusedActivation());
         Gather backward = Gather.of(layer, gy, gx, f.backwardAxes(), f.kernel(), swappedSlot, -1, true, f.groups(), null);
         KernelBuilder pack = layer.kernel("pack");
         List<Expr> packArguments = new ArrayList<>(List.of(v(pack.floats("weight", layer.parameter("weight"))),
@@ -219,8 +208,8 @@ final class ConvolutionLowering {
     private static void foldBatchNorm(Layer layer, Family f, Gather forward, int taps) {
         SlotPlan plan = layer.plan();
         FoldBatchNorm.Fold fold = layer.fold();
-        Plane x = f.plane(layer.input(0).value());
-        Plane y = f.plane(layer.output().value());
+        Plane x = layer.asRead(layer.input(0).value());
+        Plane y = layer.asRead(layer.output().value());
         int channels = y.channels();
         String norm = fold.norm().parameterPrefix();
         int packedSlot = plan.floats(0, taps * x.channels() * y.padded(), false);
@@ -239,8 +228,8 @@ final class ConvolutionLowering {
         pack.call(PACKING, "packFolded", arguments.toArray(Expr[]::new));
         layer.addPacking(pack);
         Op.Activation activation = fold.activation() != null ? (Op.Activation) fold.activation().op() : null;
-        Plane shortcut = fold.shortcut() != null ? f.plane(layer.tensor(fold.shortcut()).value()) : null;
-        Gather folded = forward.withWeights(packedSlot, biasSlot, f.plane(layer.tensor(fold.last().output()).value()),
+        Plane shortcut = fold.shortcut() != null ? layer.asRead(layer.tensor(fold.shortcut()).value()) : null;
+        Gather folded = forward.withWeights(packedSlot, biasSlot, layer.asRead(layer.tensor(fold.last().output()).value()),
                         activation)
                 .withResidual(shortcut);
         ConvolutionKernels.gather(layer, "forward_folded", folded, layer::addForward);

@@ -176,6 +176,31 @@ final class KernelBuilder {
         sealed = true;
     }
 
+    private static final Variable ROW = intVar("row");
+    private static final Variable ROW_REST = intVar("rest");
+
+    /**
+     * {@code for (row in [lo, hi))} over the rows {@code (n, d, h)} of the batch's maps, {@code depth x
+     * height} per sample, setting {@code n}, {@code d} and {@code h}: kernels that write each row alone
+     * split even one sample over threads.
+     */
+    void parallelOverRows(int depth, int height, Variable n, Variable d, Variable h, String note, Runnable body) {
+        int rows = depth * height;
+        parallelLoop(ROW, rows, 0, note, () -> {
+            set(n, E.div(v(ROW), c(rows)));
+            if (depth == 1) {
+                // Two-dimensional or less: the depth index is 0 (and the height's too for one row), constants that fold away.
+                set(d, c(0));
+                set(h, height == 1 ? c(0) : E.sub(v(ROW), E.mul(v(n), rows)));
+            } else {
+                set(ROW_REST, E.sub(v(ROW), E.mul(v(n), rows)));
+                set(d, E.div(v(ROW_REST), c(height)));
+                set(h, E.sub(v(ROW_REST), E.mul(v(d), height)));
+            }
+            body.run();
+        });
+    }
+
     /** A parallel loop over every sample of the batch. */
     void parallelOverBatch(Variable index, Runnable body) {
         parallelLoop(index, 1, 0, "the samples of the batch", body);

@@ -79,6 +79,11 @@ final class Layer {
         return mergedRows;
     }
 
+    /** A plane of the layer as its kernels read it: with its rows merged as {@link #mergeRows} asked. */
+    Plane asRead(Plane plane) {
+        return plane.withRowsMerged(mergedRows);
+    }
+
     FoldBatchNorm.Fold fold() {
         return fold;
     }

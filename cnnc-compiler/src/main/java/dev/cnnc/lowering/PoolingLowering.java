@@ -33,7 +33,6 @@ final class PoolingLowering {
     private static final Variable[] END = {KernelBuilder.intVar("ed"), KernelBuilder.intVar("eh"), KernelBuilder.intVar("ew")};
     private static final Variable C = KernelBuilder.intVar("c");
     private static final Variable P = KernelBuilder.intVar("p");
-    private static final Variable ROW = KernelBuilder.intVar("row");
     private static final Variable MAX = KernelBuilder.floatVar("max");
     private static final Variable VALUE = KernelBuilder.floatVar("value");
     private static final Variable WINNER = KernelBuilder.intVar("winner");
@@ -59,13 +58,8 @@ final class PoolingLowering {
      */
     private static void overOutputRows(Layer layer, KernelBuilder k, Plane y, Runnable body) {
         int[] sizes = y.sizes();
-        int rows = sizes[0] * sizes[1];
-        k.parallelLoop(ROW, rows, 0, "the output rows of the batch", () -> {
-            k.set(N, div(v(ROW), c(rows)));
-            k.set(O[0], div(sub(v(ROW), mul(v(N), c(rows))), c(sizes[1])));
-            k.set(O[1], sub(sub(v(ROW), mul(v(N), c(rows))), mul(v(O[0]), c(sizes[1]))));
-            k.loop(O[2], sizes[2], LoopNotes.output(layer, 2, sizes[2]), body);
-        });
+        k.parallelOverRows(sizes[0], sizes[1], N, O[0], O[1], "the output rows of the batch",
+                () -> k.loop(O[2], sizes[2], LoopNotes.output(layer, 2, sizes[2]), body));
     }
 
     /**

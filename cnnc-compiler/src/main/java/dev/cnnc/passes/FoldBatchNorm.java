@@ -28,10 +28,6 @@ public final class FoldBatchNorm {
      */
     public record Fold(Node norm, Node add, String shortcut, Node activation) {
 
-        public Fold(Node norm, Node activation) {
-            this(norm, null, null, activation);
-        }
-
         /** The node whose output the folded gather writes. */
         public Node last() {
             return activation != null ? activation : add != null ? add : norm;
